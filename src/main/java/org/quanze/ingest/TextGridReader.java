@@ -1,0 +1,123 @@
+package org.quanze.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a text export of a table into a {@link Grid}. Two export styles exist:
+ * <ul>
+ *   <li>row per line: cells separated by tabs (Excel and most Word exports);</li>
+ *   <li>cell per line: every cell starts with a tab on a line of its own, a cell's further
+ *       paragraphs follow on lines without the tab, and a blank line ends the row (Word exports
+ *       of tables with multi-paragraph cells, and vertical key/value tables).</li>
+ * </ul>
+ * The style is detected from the lines themselves, so no flag is needed.
+ */
+public final class TextGridReader {
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
+    /** A cell starts with a tab, sometimes after stray spaces left by the export. */
+    private static final java.util.regex.Pattern CELL_START = java.util.regex.Pattern.compile(" *\t");
+
+    private TextGridReader() {}
+
+    /** Decodes UTF-8 (with or without BOM) or, when the bytes are not valid UTF-8, GB18030. */
+    public static String decode(String file, byte[] bytes) throws UnreadableFileException {
+        if (bytes.length == 0) throw new UnreadableFileException(file, "the file is empty");
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        ByteBuffer buf = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        String text;
+        try {
+            text = strict(StandardCharsets.UTF_8).decode(buf).toString();
+        } catch (CharacterCodingException notUtf8) {
+            try {
+                text = strict(GB18030).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException neither) {
+                throw new UnreadableFileException(file, "the bytes are neither UTF-8 nor GB18030 text");
+            }
+        }
+        if (looksBinary(text)) throw new UnreadableFileException(file, "the file holds binary data, not text");
+        if (text.isBlank()) throw new UnreadableFileException(file, "the file holds only whitespace");
+        return text;
+    }
+
+    public static Grid read(String file, byte[] bytes) throws UnreadableFileException {
+        return parse(file, decode(file, bytes));
+    }
+
+    public static Grid parse(String file, String text) {
+        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        return isCellPerLine(lines) ? cellPerLine(file, lines) : rowPerLine(file, lines);
+    }
+
+    private static Grid rowPerLine(String file, String[] lines) {
+        List<Grid.Row> rows = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) continue;
+            rows.add(new Grid.Row(i + 1, List.of(lines[i].split("\t", -1))));
+        }
+        return new Grid(file, rows);
+    }
+
+    private static Grid cellPerLine(String file, String[] lines) {
+        List<Grid.Row> rows = new ArrayList<>();
+        List<StringBuilder> cells = new ArrayList<>();
+        int rowStart = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank() && !line.contains("\t")) {
+                rowStart = flush(rows, cells, rowStart);
+            } else if (CELL_START.matcher(line).lookingAt()) {
+                if (cells.isEmpty()) rowStart = i + 1;
+                cells.add(new StringBuilder(line.substring(line.indexOf('\t') + 1)));
+            } else if (!cells.isEmpty()) {
+                cells.get(cells.size() - 1).append('\n').append(line);
+            } else {
+                // Text outside any cell: a title such as 表2-1 or a document heading.
+                rows.add(new Grid.Row(i + 1, List.of(line.strip())));
+            }
+        }
+        flush(rows, cells, rowStart);
+        return new Grid(file, rows);
+    }
+
+    private static int flush(List<Grid.Row> rows, List<StringBuilder> cells, int rowStart) {
+        if (!cells.isEmpty()) {
+            rows.add(new Grid.Row(rowStart, cells.stream().map(StringBuilder::toString).toList()));
+            cells.clear();
+        }
+        return 0;
+    }
+
+    /** Cell-per-line when most lines that hold a tab hold exactly one, at their start. */
+    private static boolean isCellPerLine(String[] lines) {
+        int tabbed = 0, leadingSingle = 0;
+        for (String l : lines) {
+            int tabs = (int) l.chars().filter(c -> c == '\t').count();
+            if (tabs == 0) continue;
+            tabbed++;
+            if (tabs == 1 && CELL_START.matcher(l).lookingAt()) leadingSingle++;
+        }
+        return tabbed > 0 && leadingSingle * 10 >= tabbed * 8;
+    }
+
+    private static boolean looksBinary(String text) {
+        int control = 0, n = Math.min(text.length(), 65536);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == 0 || c == '\uFFFD' || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')) control++;
+        }
+        return control > 0 && control * 100 > n;
+    }
+
+    private static java.nio.charset.CharsetDecoder strict(Charset cs) {
+        return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+}

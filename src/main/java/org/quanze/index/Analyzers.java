@@ -1,0 +1,50 @@
+package org.quanze.index;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The analyzers of the index: SmartChineseAnalyzer words and CJK bigrams. */
+public final class Analyzers {
+
+    private Analyzers() {}
+
+    /**
+     * Words: SmartChineseAnalyzer without its stop set, since in these lists single characters
+     * such as 对 / 的 separate phrases and a phrase query must still see their positions.
+     */
+    public static Analyzer words() {
+        return new SmartChineseAnalyzer(false);
+    }
+
+    /** Overlapping bigrams of Han text, unigrams where a Han character stands alone; Latin and digits as words. */
+    public static Analyzer bigrams() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer t = new StandardTokenizer();
+                TokenStream s = new CJKWidthFilter(t);
+                s = new LowerCaseFilter(s);
+                s = new CJKBigramFilter(s);
+                return new TokenStreamComponents(t, s);
+            }
+        };
+    }
+
+    /** Index-time analyzer: words for word fields, bigrams for {@code *.bg} fields. */
+    public static Analyzer indexing() {
+        Analyzer bg = bigrams();
+        Map<String, Analyzer> per = new HashMap<>();
+        for (String f : Schema.TEXT_FIELDS) per.put(Schema.bigram(f), bg);
+        return new PerFieldAnalyzerWrapper(words(), per);
+    }
+}

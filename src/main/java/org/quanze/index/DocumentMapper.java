@@ -1,0 +1,90 @@
+package org.quanze.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.quanze.model.Json;
+import org.quanze.model.PowerRecord;
+import org.quanze.model.Statute;
+import org.quanze.model.Step;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/** The one seam from a normalised record to a Lucene document. */
+public final class DocumentMapper {
+
+    /**
+     * Bigram fields: stored (the highlighter reads the text from here) with offsets in the
+     * postings (the highlighter takes match offsets from the index instead of re-analysing).
+     */
+    private static final FieldType BIGRAM_TEXT = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        BIGRAM_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BIGRAM_TEXT.freeze();
+    }
+
+    private DocumentMapper() {}
+
+    public static Document toDocument(PowerRecord r, long order) {
+        Document d = new Document();
+        d.add(new KeywordField(Schema.ID, r.id(), Field.Store.YES));
+        d.add(new KeywordField(Schema.KIND, r.kind(), Field.Store.NO));
+        d.add(new KeywordField(Schema.SOURCE_ID, r.source().id(), Field.Store.NO));
+        d.add(new StoredField(Schema.RECORD, Json.write(r)));
+        d.add(new NumericDocValuesField(Schema.ORDER, order));
+        for (Map.Entry<String, String> e : texts(r).entrySet()) {
+            if (e.getValue().isBlank()) continue;
+            // Word field: not stored (the bigram twin stores the same text once).
+            d.add(new TextField(e.getKey(), e.getValue(), Field.Store.NO));
+            d.add(new Field(Schema.bigram(e.getKey()), e.getValue(), BIGRAM_TEXT));
+        }
+        if (r.powerType() != null) d.add(new SortedSetDocValuesFacetField(Schema.F_TYPE, r.powerType()));
+        for (String u : r.units()) d.add(new SortedSetDocValuesFacetField(Schema.F_UNIT, u));
+        for (String l : r.levels()) d.add(new SortedSetDocValuesFacetField(Schema.F_LEVEL, l));
+        Set<String> seen = new LinkedHashSet<>();
+        for (Statute s : r.statutes()) {
+            if (!Statute.BASIS.equals(s.role())) continue;
+            if (seen.add(s.law())) {
+                d.add(new SortedSetDocValuesFacetField(Schema.F_STATUTE, s.law()));
+                d.add(new KeywordField(Schema.CITES, s.law(), Field.Store.NO));
+            }
+            if (s.article() != null && seen.add(s.path())) {
+                d.add(new SortedSetDocValuesFacetField(Schema.F_STATUTE, s.law(), String.valueOf(s.article())));
+                d.add(new KeywordField(Schema.CITES, s.path(), Field.Store.NO));
+            }
+        }
+        d.add(new SortedSetDocValuesFacetField(Schema.F_SOURCE, r.source().id()));
+        d.add(new SortedSetDocValuesFacetField(Schema.F_KIND, r.kind()));
+        return d;
+    }
+
+    /** The text of each field family, in the order the lists present it. */
+    public static Map<String, String> texts(PowerRecord r) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put(Schema.NAME, join(r.name(), r.subItem()));
+        m.put(Schema.BASIS, join(r.basis()));
+        StringJoiner steps = new StringJoiner("\n");
+        for (Step s : r.responsibilities()) steps.add(s.title() == null ? s.text() : s.title() + "：" + s.text());
+        m.put(Schema.DUTIES, join(steps.toString(), r.departmentDuty()));
+        m.put(Schema.ACCOUNTABILITY, join(r.accountableParties(), r.accountability(), r.exemption(), r.responsibilityBasis()));
+        m.put(Schema.OTHER, join(String.join("、", r.units()), r.authority(), r.acceptanceConditions(), r.timeLimit(),
+                r.place(), r.supervision(), r.notes()));
+        return m;
+    }
+
+    private static String join(String... parts) {
+        StringJoiner j = new StringJoiner("\n");
+        for (String p : parts) if (p != null && !p.isBlank()) j.add(p);
+        return j.toString();
+    }
+}

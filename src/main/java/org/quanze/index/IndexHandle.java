@@ -1,0 +1,84 @@
+package org.quanze.index;
+
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One opened generation: reader, searcher, facet state and suggester, built once per reader and
+ * shared by every request (never per request). Reference-counted, so a search that acquired it
+ * finishes on it even after a newer generation has been swapped in.
+ */
+public final class IndexHandle implements Closeable {
+
+    private final Path path;
+    private final Directory dir;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final SortedSetDocValuesReaderState facetState;
+    private final AnalyzingInfixSuggester suggester;
+    private final AtomicInteger refs = new AtomicInteger(1);
+
+    private IndexHandle(Path path) throws IOException {
+        this.path = path;
+        this.dir = FSDirectory.open(path);
+        this.reader = DirectoryReader.open(dir);
+        this.searcher = new IndexSearcher(reader);
+        this.facetState = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
+        this.suggester = Suggestions.open(path.resolve("suggest"));
+    }
+
+    public static IndexHandle open(Path generation) throws IOException {
+        return new IndexHandle(generation);
+    }
+
+    public Path path() { return path; }
+
+    public IndexSearcher searcher() { return searcher; }
+
+    public DirectoryReader reader() { return reader; }
+
+    public SortedSetDocValuesReaderState facetState() { return facetState; }
+
+    public int items() { return reader.numDocs(); }
+
+    public String fingerprint() throws IOException {
+        return reader.getIndexCommit().getUserData().get(IndexStore.FINGERPRINT);
+    }
+
+    public List<Suggestions.Suggestion> suggest(String q, int n) throws IOException {
+        return Suggestions.lookup(suggester, q, n);
+    }
+
+    /** Takes a reference; false when the handle is already closed (the caller retries on the newer one). */
+    boolean tryIncRef() {
+        while (true) {
+            int r = refs.get();
+            if (r <= 0) return false;
+            if (refs.compareAndSet(r, r + 1)) return true;
+        }
+    }
+
+    public void decRef() throws IOException {
+        if (refs.decrementAndGet() == 0) {
+            try (dir; reader; suggester) {
+                // closes all three
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        decRef();
+    }
+}

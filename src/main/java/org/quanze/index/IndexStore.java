@@ -1,0 +1,164 @@
+package org.quanze.index;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.quanze.model.PowerRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The index on disk. Each build writes a new generation folder {@code index/gen-N} beside the
+ * serving one; only a complete, committed generation is named in {@code index/CURRENT}, which is
+ * replaced by an atomic rename. A build that fails or is killed leaves CURRENT, and so the
+ * previous index, untouched.
+ */
+public final class IndexStore {
+
+    /** Bumped when the schema changes, so an index built by older code is rebuilt. */
+    static final String SCHEMA_VERSION = "3";
+    static final String FINGERPRINT = "fingerprint";
+    static final String ITEMS = "items";
+
+    private final Path dataDir;
+    private final Path indexRoot;
+
+    public IndexStore(Path dataDir) {
+        this.dataDir = dataDir;
+        this.indexRoot = dataDir.resolve("index");
+    }
+
+    public Path dataDir() { return dataDir; }
+
+    public Path sourcesDir() { return dataDir.resolve("sources"); }
+
+    public Path catalogFile() { return dataDir.resolve("sources.json"); }
+
+    /** The generation folder CURRENT names, or null when there is no complete index. */
+    public Path current() throws IOException {
+        Path cur = indexRoot.resolve("CURRENT");
+        if (!Files.isRegularFile(cur)) return null;
+        String name = Files.readString(cur, StandardCharsets.UTF_8).strip();
+        Path gen = indexRoot.resolve(name);
+        return name.matches("gen-\\d+") && Files.isDirectory(gen) ? gen : null;
+    }
+
+    /** The fingerprint stored in the current index's commit, or null. */
+    public String currentFingerprint() throws IOException {
+        Path gen = current();
+        if (gen == null) return null;
+        try (Directory dir = FSDirectory.open(gen); DirectoryReader r = DirectoryReader.open(dir)) {
+            return r.getIndexCommit().getUserData().get(FINGERPRINT);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A digest of the sources, their metadata and the schema: it changes when a rebuild is due. */
+    public String sourcesFingerprint() throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
+            if (Files.isRegularFile(catalogFile())) md.update(Files.readAllBytes(catalogFile()));
+            if (Files.isDirectory(sourcesDir())) {
+                List<Path> files;
+                try (Stream<Path> s = Files.list(sourcesDir())) {
+                    files = s.filter(Files::isRegularFile).sorted().toList();
+                }
+                for (Path f : files) {
+                    md.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                    md.update((byte) 0);
+                    try (var in = Files.newInputStream(f)) {
+                        byte[] buf = new byte[1 << 16];
+                        for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes a new generation from the records and makes it current; returns its folder. */
+    public synchronized Path build(List<PowerRecord> records, String fingerprint) throws IOException {
+        Files.createDirectories(indexRoot);
+        Path gen = nextGeneration();
+        IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.indexing())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(256);
+        try (Directory dir = FSDirectory.open(gen); IndexWriter w = new IndexWriter(dir, cfg)) {
+            var facets = Schema.facetsConfig();
+            long order = 0;
+            for (PowerRecord r : records) {
+                // Upsert by id: a record seen twice replaces itself instead of duplicating.
+                w.updateDocument(new Term(Schema.ID, r.id()), facets.build(DocumentMapper.toDocument(r, order++)));
+            }
+            w.forceMerge(1);
+            w.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, ITEMS, String.valueOf(records.size())).entrySet());
+            w.commit();
+        }
+        Suggestions.build(gen.resolve("suggest"), records);
+        Path tmp = indexRoot.resolve("CURRENT.tmp");
+        Files.writeString(tmp, gen.getFileName().toString(), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
+        Files.move(tmp, indexRoot.resolve("CURRENT"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return gen;
+    }
+
+    /**
+     * Deletes generations other than the current and the one before it. The one before may still
+     * serve searches in flight; older ones, and folders of interrupted builds, are garbage.
+     */
+    public synchronized void prune(Path keepAlso) throws IOException {
+        Path cur = current();
+        if (!Files.isDirectory(indexRoot)) return;
+        try (Stream<Path> s = Files.list(indexRoot)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("gen-")).toList()) {
+                if (p.equals(cur) || p.equals(keepAlso)) continue;
+                deleteTree(p);
+            }
+        }
+    }
+
+    private Path nextGeneration() throws IOException {
+        long max = 0;
+        try (Stream<Path> s = Files.list(indexRoot)) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (n.matches("gen-\\d+")) max = Math.max(max, Long.parseLong(n.substring(4)));
+            }
+        }
+        Path gen = indexRoot.resolve("gen-" + (max + 1));
+        Files.createDirectories(gen);
+        return gen;
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (Stream<Path> s = Files.walk(p)) {
+            s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.quanze.index;
+
+import org.apache.lucene.facet.FacetsConfig;
+
+import java.util.List;
+
+/**
+ * Every index field name in one place, with why each field is indexed the way it is.
+ *
+ * <p>Text is indexed twice. The word fields ({@code name}, {@code basis}, …) hold
+ * SmartChineseAnalyzer words: precise, and where query-time synonyms apply. The bigram fields
+ * ({@code name.bg}, …) hold overlapping CJK bigrams: they find what the word segmenter cut
+ * differently (骗保 vs 骗取, 医保 vs 医疗保险), and they carry the stored text with offsets in the
+ * postings, so highlighting reads offsets instead of re-analysing the text.
+ */
+public final class Schema {
+
+    /** Exact id: a KeywordField, the upsert key of updateDocument and the item lookup key. */
+    public static final String ID = "id";
+    /** power or duty: a KeywordField to filter on. */
+    public static final String KIND = "kind";
+    /** The whole normalised record as JSON: a StoredField, so a hit renders without a second store. */
+    public static final String RECORD = "record";
+    /** Ingest order (source, then row): a NumericDocValuesField for sort=source. */
+    public static final String ORDER = "order";
+    /** The source id, also a KeywordField, so related-item search can exclude the item's own list. */
+    public static final String SOURCE_ID = "source_id";
+
+    /**
+     * Statutes cited as legal basis, as {@code law} and {@code law/article}: a KeywordField, so a
+     * query that names an article (社会保险法第八十六条) can rank the items grounded on it first.
+     */
+    public static final String CITES = "cites";
+
+    /** Text field families: the word field has this name, the bigram field adds {@link #BIGRAM}. */
+    public static final String NAME = "name";
+    public static final String BASIS = "basis";
+    public static final String DUTIES = "duties";
+    public static final String ACCOUNTABILITY = "accountability";
+    public static final String OTHER = "other";
+    public static final List<String> TEXT_FIELDS = List.of(NAME, BASIS, DUTIES, ACCOUNTABILITY, OTHER);
+    public static final String BIGRAM = ".bg";
+
+    /** Facet dimensions: sorted-set doc values, counted per segment without a taxonomy index. */
+    public static final String F_TYPE = "powerType";
+    public static final String F_UNIT = "unit";
+    public static final String F_LEVEL = "level";
+    /** Hierarchical: law, then article; only citations in the legal basis (role basis). */
+    public static final String F_STATUTE = "statute";
+    public static final String F_SOURCE = "source";
+    public static final String F_KIND = "kind";
+    public static final List<String> FACETS = List.of(F_TYPE, F_UNIT, F_LEVEL, F_STATUTE, F_SOURCE, F_KIND);
+
+    private Schema() {}
+
+    public static String bigram(String family) {
+        return family + BIGRAM;
+    }
+
+    public static FacetsConfig facetsConfig() {
+        FacetsConfig c = new FacetsConfig();
+        c.setMultiValued(F_UNIT, true);
+        c.setMultiValued(F_LEVEL, true);
+        c.setMultiValued(F_STATUTE, true);
+        c.setHierarchical(F_STATUTE, true);
+        return c;
+    }
+}

@@ -1,0 +1,88 @@
+package org.quanze.index;
+
+import org.apache.lucene.search.suggest.InputIterator;
+import org.apache.lucene.search.suggest.Lookup;
+import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.quanze.model.PowerRecord;
+import org.quanze.model.Statute;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Completions from power names and statute names. An infix suggester over CJK bigrams: any part
+ * of a name completes it (救助 → 医疗救助对象确认), and the last typed token matches as a prefix.
+ * It lives in its own small index beside the generation it was built with.
+ */
+public final class Suggestions {
+
+    public static final String NAME = "name";
+    public static final String STATUTE = "statute";
+
+    /** One completion. */
+    public record Suggestion(String text, String kind) {}
+
+    private Suggestions() {}
+
+    static void build(Path dir, List<PowerRecord> records) throws IOException {
+        Map<String, long[]> names = new LinkedHashMap<>();
+        Map<String, long[]> laws = new LinkedHashMap<>();
+        for (PowerRecord r : records) {
+            if (PowerRecord.POWER.equals(r.kind()) && r.name() != null) {
+                names.computeIfAbsent(r.name(), k -> new long[1])[0]++;
+            }
+            for (Statute s : r.statutes()) {
+                if (Statute.BASIS.equals(s.role())) laws.computeIfAbsent(s.law(), k -> new long[1])[0]++;
+            }
+        }
+        List<Object[]> entries = new ArrayList<>();
+        // Statutes weigh their item count; names, shorter first, rank among themselves by count.
+        names.forEach((k, v) -> entries.add(new Object[] {k, v[0], NAME}));
+        laws.forEach((k, v) -> entries.add(new Object[] {k, v[0], STATUTE}));
+        try (AnalyzingInfixSuggester s = open(dir)) {
+            s.build(new Entries(entries.iterator()));
+            s.commit();
+        }
+    }
+
+    static AnalyzingInfixSuggester open(Path dir) throws IOException {
+        return new AnalyzingInfixSuggester(FSDirectory.open(dir), Analyzers.bigrams(), Analyzers.bigrams(),
+                1, true);
+    }
+
+    static List<Suggestion> lookup(AnalyzingInfixSuggester s, String q, int n) throws IOException {
+        List<Suggestion> out = new ArrayList<>();
+        if (s.getCount() == 0) return out;
+        for (Lookup.LookupResult r : s.lookup(q, (Set<BytesRef>) null, n, true, false)) {
+            out.add(new Suggestion(r.key.toString(), r.payload.utf8ToString()));
+        }
+        return out;
+    }
+
+    private static final class Entries implements InputIterator {
+        private final Iterator<Object[]> it;
+        private Object[] cur;
+
+        Entries(Iterator<Object[]> it) { this.it = it; }
+
+        @Override public BytesRef next() {
+            if (!it.hasNext()) return null;
+            cur = it.next();
+            return new BytesRef((String) cur[0]);
+        }
+        @Override public long weight() { return (Long) cur[1]; }
+        @Override public BytesRef payload() { return new BytesRef(((String) cur[2]).getBytes(StandardCharsets.UTF_8)); }
+        @Override public boolean hasPayloads() { return true; }
+        @Override public Set<BytesRef> contexts() { return null; }
+        @Override public boolean hasContexts() { return false; }
+    }
+}

@@ -2,7 +2,7 @@
 // of labelled fields — with a copy button on each text block for staff drafting their own list.
 
 import { el, clear, present, typeBadge } from './render.js';
-import { emptyState, stateUrl } from './state.js';
+import { emptyState, stateUrl, isBrowsing } from './state.js';
 import { copyButton } from './copy.js';
 
 /**
@@ -12,7 +12,8 @@ import { copyButton } from './copy.js';
  */
 export function renderItem(container, item, ctx) {
   clear(container);
-  const back = el('a', { class: 'back-link', href: ctx.backHref, id: 'item-back' }, '← 返回检索结果');
+  const back = el('a', { class: 'back-link', href: ctx.backHref, id: 'item-back' },
+    isBrowsing(ctx.searchState) ? '← 浏览全部事项' : '← 返回检索结果');
 
   const title = el('h2', { id: 'item-title', class: 'item-title', tabindex: '-1' }, item.name || '（无名称）');
   const head = el('header', { class: 'item-head' },

@@ -164,6 +164,7 @@ function showError(error) {
   if (!current.item) {
     clear($('results'));
     clear($('total'));
+    $('took').textContent = '';
     $('pager').hidden = true;
     hideNoResults();
   } else {

@@ -14,8 +14,9 @@ export function renderTotal(answer, state) {
     isBrowsing(state) ? '全部 ' : '共 ',
     el('strong', { class: 'total-number' }, String(answer.total)),
     ' 项',
-    el('span', { class: 'took' }, typeof answer.tookMs === 'number' ? `（用时 ${answer.tookMs} 毫秒）` : ''),
   );
+  // Outside the live region: the timing is not worth announcing after every click.
+  $('took').textContent = typeof answer.tookMs === 'number' ? `用时 ${answer.tookMs} 毫秒` : '';
 }
 
 export function renderIntro(answer, state) {
@@ -116,7 +117,9 @@ export function renderNoResults(state, onDropLast, onClearAll) {
   const box = clear($('no-results'));
   box.hidden = false;
   const title = el('h3', { class: 'no-results-title' });
-  if (state.q) title.append('没有找到与“', el('span', { class: 'query-echo' }, state.q), '”相关的事项');
+  if (state.q) {
+    title.append(state.filters.length ? '在当前筛选条件下，' : '', '没有找到与“', el('span', { class: 'query-echo' }, state.q), '”相关的事项');
+  }
   else title.append('没有符合这些筛选条件的事项');
   box.append(title);
 
@@ -147,7 +150,7 @@ export function fillNoResultSuggestions(suggestions, onPick) {
     b.addEventListener('click', () => onPick(s));
     ul.append(el('li', {}, b, s.kind === 'statute' ? el('span', { class: 'kind-tag' }, '法规') : null));
   }
-  clear(slot).append(el('p', {}, '您是不是要找：'), ul);
+  clear(slot).append(el('p', { class: 'closest-title' }, '您是不是要找：'), ul);
 }
 
 export function hideNoResults() {

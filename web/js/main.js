@@ -16,7 +16,9 @@ const APP_TITLE = '权责清单检索';
 let current = parseState(location.search);
 let showToken = 0; // answers to superseded requests are dropped
 let inflight = null;
-const searchCache = new Map(); // search-params string → answer; makes "back" instant
+// Answers are kept for the page's lifetime (the index changes rarely), which makes "back" instant.
+const searchCache = new Map(); // search-params string → answer
+const itemCache = new Map(); // item id → record
 const CACHE_LIMIT = 30;
 
 // ---- navigation -------------------------------------------------------------------------------
@@ -75,7 +77,7 @@ async function showSearch(state, token, focus, previous) {
   if (!answer) {
     answer = await load(token, (signal) => api.search(searchParams(state), signal));
     if (!answer) return;
-    cacheAnswer(key, answer);
+    remember(searchCache, key, answer);
   }
   if (token !== showToken) return;
 
@@ -108,8 +110,13 @@ async function showSearch(state, token, focus, previous) {
 }
 
 async function showItem(state, token, focus) {
-  const item = await load(token, (signal) => api.item(state.item, signal));
-  if (!item || token !== showToken) return;
+  let item = itemCache.get(state.item);
+  if (!item) {
+    item = await load(token, (signal) => api.item(state.item, signal));
+    if (!item) return;
+    remember(itemCache, state.item, item);
+  }
+  if (token !== showToken) return;
   document.title = `${item.name || '事项详情'} - ${APP_TITLE}`;
   renderItem($('item'), item, { backHref: stateUrl({ ...state, item: '' }), searchState: { ...state, item: '' } });
   if (focus === 'item') {
@@ -140,9 +147,9 @@ async function load(token, request) {
   }
 }
 
-function cacheAnswer(key, answer) {
-  searchCache.set(key, answer);
-  if (searchCache.size > CACHE_LIMIT) searchCache.delete(searchCache.keys().next().value);
+function remember(cache, key, value) {
+  cache.set(key, value);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value); // oldest first
 }
 
 function showNoResults(state, token) {

@@ -81,12 +81,18 @@ export function initSuggest(input, listbox, onPick) {
     }
   }
 
-  input.addEventListener('input', () => {
+  function scheduled() {
     clearTimeout(timer);
     const query = input.value.trim();
     if (!query) return close();
     timer = setTimeout(() => fetchFor(query), DEBOUNCE_MS);
+  }
+  // While a Chinese input method is composing, the box holds pinyin letters, not the query:
+  // wait for the composed characters.
+  input.addEventListener('input', (e) => {
+    if (!e.isComposing) scheduled();
   });
+  input.addEventListener('compositionend', scheduled);
 
   input.addEventListener('keydown', (e) => {
     if (e.isComposing) return; // keys belong to the Chinese input method while composing

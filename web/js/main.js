@@ -1,0 +1,241 @@
+// Wiring: URL → state → API → views. Every user action builds a new state and calls navigate(),
+// which pushes the URL and shows it; popstate shows whatever state the browser steps back to.
+
+import * as api from './api.js';
+import { parseState, stateUrl, searchParams, toggleFilter, hasFilter } from './state.js';
+import { renderFacets } from './facets.js';
+import { renderTotal, renderIntro, renderChips, renderHits, renderPager, renderNoResults, fillNoResultSuggestions, hideNoResults } from './results.js';
+import { renderItem } from './item.js';
+import { initSuggest } from './suggest.js';
+import { el, clear } from './render.js';
+
+const $ = (id) => document.getElementById(id);
+const input = $('q');
+const APP_TITLE = '权责清单检索';
+
+let current = parseState(location.search);
+let showToken = 0; // answers to superseded requests are dropped
+let inflight = null;
+// Answers are kept for the page's lifetime (the index changes rarely), which makes "back" instant.
+const searchCache = new Map(); // search-params string → answer
+const itemCache = new Map(); // item id → record
+const CACHE_LIMIT = 30;
+
+// ---- navigation -------------------------------------------------------------------------------
+
+function navigate(next, { focus = null } = {}) {
+  // When an item is opened straight from the results, remember them: its "返回" link can then
+  // step back in history (restoring the scroll position) instead of piling up a new entry.
+  const fromSearch = !current.item && next.item ? stateUrl(current) : null;
+  history.pushState({ fromSearch }, '', stateUrl(next));
+  const previous = current;
+  current = next;
+  show(next, { focus, previous });
+}
+
+window.addEventListener('popstate', () => {
+  const previous = current;
+  current = parseState(location.search);
+  show(current, { focus: previous.item && !current.item ? 'returned-hit' : null, previous });
+});
+
+// Same-page links (results, pager, statutes, related items) route in place on a plain click;
+// modified clicks keep their browser meaning (new tab, copy link…).
+document.addEventListener('click', (e) => {
+  const a = e.target.closest('a[href]');
+  if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const url = new URL(a.href, location.href);
+  if (url.origin !== location.origin || url.pathname !== location.pathname || url.hash) return;
+  e.preventDefault();
+  if (a.id === 'item-back' && history.state?.fromSearch === a.getAttribute('href')) {
+    history.back();
+    return;
+  }
+  const next = parseState(url.search);
+  navigate(next, { focus: next.item ? 'item' : a.dataset.page ? 'results' : null });
+});
+
+// ---- showing a state --------------------------------------------------------------------------
+
+function show(state, { focus = null, previous = null } = {}) {
+  const token = ++showToken;
+  if (document.activeElement !== input || input.value.trim() !== state.q) input.value = state.q;
+  $('sort').value = state.sort || (state.q ? 'relevance' : 'source');
+  hideError();
+  const itemMode = Boolean(state.item);
+  $('layout').classList.toggle('item-mode', itemMode);
+  $('search-view').hidden = itemMode;
+  $('item').hidden = !itemMode;
+  if (itemMode) showItem(state, token, focus);
+  else showSearch(state, token, focus, previous);
+}
+
+async function showSearch(state, token, focus, previous) {
+  document.title = state.q ? `“${state.q}”的检索结果 - ${APP_TITLE}` : state.filters.length ? `筛选结果 - ${APP_TITLE}` : APP_TITLE;
+  const key = searchParams(state).toString();
+  let answer = searchCache.get(key);
+  if (!answer) {
+    answer = await load(token, (signal) => api.search(searchParams(state), signal));
+    if (!answer) return;
+    remember(searchCache, key, answer);
+  }
+  if (token !== showToken) return;
+
+  // A shared link may point past the last page after the data changed: show the last page.
+  if (answer.total > 0 && !answer.hits?.length && state.page > 1) {
+    const last = Math.max(1, Math.ceil(answer.total / (answer.size || api.PAGE_SIZE)));
+    current = { ...state, page: last };
+    history.replaceState(history.state, '', stateUrl(current));
+    show(current);
+    return;
+  }
+
+  renderTotal(answer, state);
+  renderIntro(answer, state);
+  renderChips(state, (facet, value) => navigate(toggleFilter(current, facet, value)));
+  renderFacets($('facet-groups'), answer.facets, state, (facet, value) => navigate(toggleFilter(current, facet, value)));
+  renderHits(answer, state);
+  renderPager(answer, state);
+  updateFacetsToggle(state, answer.total);
+  if (answer.total === 0) showNoResults(state, token);
+  else hideNoResults();
+
+  if (focus === 'results') {
+    $('results-title').focus({ preventScroll: true });
+    $('main').scrollIntoView({ block: 'start' });
+  } else if (focus === 'returned-hit' && previous?.item) {
+    // Back from an item view: put the keyboard user where they left off.
+    [...document.querySelectorAll('#results .hit')].find((h) => h.dataset.id === previous.item)?.querySelector('a')?.focus({ preventScroll: true });
+  }
+}
+
+async function showItem(state, token, focus) {
+  let item = itemCache.get(state.item);
+  if (!item) {
+    item = await load(token, (signal) => api.item(state.item, signal));
+    if (!item) return;
+    remember(itemCache, state.item, item);
+  }
+  if (token !== showToken) return;
+  document.title = `${item.name || '事项详情'} - ${APP_TITLE}`;
+  renderItem($('item'), item, { backHref: stateUrl({ ...state, item: '' }), searchState: { ...state, item: '' } });
+  if (focus === 'item') {
+    window.scrollTo(0, 0);
+    $('item-title').focus({ preventScroll: true });
+  }
+}
+
+// Runs one request for the current state; shows a loading hint only if it is slow, and turns
+// failures into the polite error box. Returns null when the answer is stale or failed.
+async function load(token, request) {
+  inflight?.abort();
+  const controller = new AbortController();
+  inflight = controller;
+  const slow = setTimeout(() => $('main').classList.add('is-loading'), 150);
+  $('main').setAttribute('aria-busy', 'true');
+  try {
+    return await request(controller.signal);
+  } catch (e) {
+    if (e.name !== 'AbortError' && token === showToken) showError(e);
+    return null;
+  } finally {
+    clearTimeout(slow);
+    if (token === showToken) {
+      $('main').classList.remove('is-loading');
+      $('main').removeAttribute('aria-busy');
+    }
+  }
+}
+
+function remember(cache, key, value) {
+  cache.set(key, value);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value); // oldest first
+}
+
+function showNoResults(state, token) {
+  renderNoResults(state,
+    () => navigate({ ...current, filters: current.filters.slice(0, -1), page: 1 }),
+    () => navigate({ ...current, filters: [], page: 1 }));
+  if (!state.q) return;
+  api.suggest(state.q).then((answer) => {
+    if (token === showToken) fillNoResultSuggestions(answer.suggestions || [], pickSuggestion);
+  }, () => { /* the no-result message stands on its own */ });
+}
+
+function showError(error) {
+  const box = $('error');
+  const retry = el('button', { type: 'button', class: 'btn' }, '重试');
+  retry.addEventListener('click', () => show(current));
+  clear(box).append(el('p', {}, error.message || '出了点问题，请稍后再试。'), retry);
+  box.hidden = false;
+  if (!current.item) {
+    clear($('results'));
+    clear($('total'));
+    $('took').textContent = '';
+    $('pager').hidden = true;
+    hideNoResults();
+  } else {
+    clear($('item')).append(el('a', { class: 'back-link', href: stateUrl({ ...current, item: '' }) }, '← 返回检索结果'));
+  }
+}
+
+function hideError() {
+  $('error').hidden = true;
+}
+
+// ---- controls ---------------------------------------------------------------------------------
+
+function pickSuggestion(s) {
+  if (s.kind === 'statute') {
+    // The typed text only served to find the law; the law itself is now the filter.
+    const base = { ...current, q: '', page: 1, item: '' };
+    navigate(hasFilter(base, 'statute', s.text) ? base : toggleFilter(base, 'statute', s.text));
+  } else {
+    navigate({ ...current, q: s.text, page: 1, item: '' });
+  }
+}
+
+const suggest = initSuggest(input, $('suggestions'), pickSuggestion);
+
+$('search-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  suggest.close();
+  navigate({ ...current, q: input.value.trim(), page: 1, item: '' });
+  // On phones, hide the on-screen keyboard so the results are visible.
+  if (matchMedia('(pointer: coarse)').matches) input.blur();
+});
+
+$('sort').addEventListener('change', (e) => navigate({ ...current, sort: e.target.value, page: 1 }));
+$('clear-all').addEventListener('click', () => navigate({ ...current, filters: [], page: 1 }));
+
+// On phones the facets fold away behind a button; on wide screens CSS always shows them.
+function setFacetsOpen(open) {
+  document.querySelector('.sidebar').classList.toggle('open', open);
+  $('facets-toggle').setAttribute('aria-expanded', String(open));
+}
+$('facets-toggle').addEventListener('click', () => setFacetsOpen($('facets-toggle').getAttribute('aria-expanded') !== 'true'));
+$('facets-done').addEventListener('click', () => {
+  setFacetsOpen(false);
+  $('results-title').focus({ preventScroll: true });
+  $('main').scrollIntoView({ block: 'start' });
+});
+
+function updateFacetsToggle(state, total) {
+  const n = state.filters.length;
+  $('facets-toggle-count').textContent = n ? `（已选 ${n}）` : '';
+  $('facets-toggle').setAttribute('aria-label', `筛选，已选 ${n} 项，当前 ${total} 项结果`);
+  $('facets-done').textContent = `查看 ${total} 项结果`;
+}
+
+document.addEventListener('keydown', (e) => {
+  const typing = e.target.closest?.('input, select, textarea, [contenteditable]');
+  if (e.key === '/' && !typing) {
+    e.preventDefault();
+    input.focus();
+    input.select();
+  } else if (e.key === 'Escape' && !typing && current.item) {
+    $('item-back')?.click();
+  }
+});
+
+show(current, { focus: null });

@@ -1,0 +1,158 @@
+// The search view: total, chips for the chosen filters, the hit list, the pager and the
+// no-result help. Links carry real URLs (so they open in a new tab and can be copied); main.js
+// turns ordinary clicks on them into in-page navigation.
+
+import { el, clear, appendSnippet, typeBadge, present } from './render.js';
+import { stateUrl, isBrowsing } from './state.js';
+import { labelFor } from './facets.js';
+
+const $ = (id) => document.getElementById(id);
+
+export function renderTotal(answer, state) {
+  const total = $('total');
+  clear(total).append(
+    isBrowsing(state) ? '全部 ' : '共 ',
+    el('strong', { class: 'total-number' }, String(answer.total)),
+    ' 项',
+  );
+  // Outside the live region: the timing is not worth announcing after every click.
+  $('took').textContent = typeof answer.tookMs === 'number' ? `用时 ${answer.tookMs} 毫秒` : '';
+}
+
+export function renderIntro(answer, state) {
+  const intro = $('intro');
+  intro.hidden = !isBrowsing(state);
+  if (intro.hidden) return;
+  const sources = answer.facets?.source?.length;
+  clear(intro).append(
+    `这里收录了${sources ? ` ${sources} 份` : ''}政府部门权责清单中的 ${answer.total} 项权力与责任事项。`,
+    '输入关键词检索，或用筛选条件浏览；每一项都列出设定依据、责任事项和追责情形。',
+  );
+}
+
+/** @param {(facet: string, value: string) => void} onRemove */
+export function renderChips(state, onRemove) {
+  const chips = clear($('chips'));
+  $('chips-bar').hidden = state.filters.length === 0;
+  for (const f of state.filters) {
+    const label = labelFor(f.facet, f.value);
+    const remove = el('button', { type: 'button', class: 'chip-remove', 'aria-label': `移除筛选：${label}` }, '×');
+    remove.addEventListener('click', () => onRemove(f.facet, f.value));
+    chips.append(el('li', { class: 'chip', 'data-facet': f.facet, 'data-value': f.value },
+      el('span', { class: 'chip-label' }, label), remove));
+  }
+}
+
+export function renderHits(answer, state) {
+  const list = clear($('results'));
+  for (const hit of answer.hits || []) list.append(hitCard(hit, state));
+}
+
+function hitCard(hit, state) {
+  // A highlight of the name is shown in the title itself rather than repeated below it.
+  const nameHighlight = (hit.highlights || []).find((h) => h.field === 'name' && h.snippet);
+  const link = el('a', { class: 'hit-link', href: stateUrl({ ...state, item: hit.id }), 'data-item': hit.id });
+  if (nameHighlight) appendSnippet(link, nameHighlight.snippet);
+  else link.append(hit.name || '（无名称）');
+  const meta = el('dl', { class: 'hit-meta' },
+    metaPair('承办机构', (hit.units || []).join('、')),
+    metaPair('层级', (hit.levels || []).join('、')),
+    metaPair('来源', hit.source?.title));
+  const card = el('li', { class: 'hit', 'data-id': hit.id },
+    el('div', { class: 'hit-head' }, typeBadge(hit.powerType), el('h3', { class: 'hit-title' }, link)),
+    meta);
+  const highlights = (hit.highlights || []).filter((h) => h !== nameHighlight && h.snippet);
+  if (highlights.length) {
+    const ul = el('ul', { class: 'snippets' });
+    for (const h of highlights) {
+      const text = appendSnippet(el('span', { class: 'snippet-text' }), h.snippet || '');
+      ul.append(el('li', { class: 'snippet' }, el('span', { class: 'snippet-label' }, h.label || ''), text));
+    }
+    card.append(ul);
+  }
+  return card;
+}
+
+function metaPair(label, value) {
+  if (!present(value)) return null;
+  return el('div', { class: 'meta-pair' }, el('dt', {}, label), el('dd', {}, value));
+}
+
+/** Page numbers around the current page, with the first and last always reachable. */
+export function renderPager(answer, state) {
+  const nav = clear($('pager'));
+  const pages = Math.ceil(answer.total / (answer.size || 10));
+  nav.hidden = pages <= 1;
+  if (pages <= 1) return;
+  const current = Math.min(answer.page || state.page, pages);
+  const link = (page, text, extra = {}) =>
+    el('a', { href: stateUrl({ ...state, page, item: '' }), 'data-page': page, class: 'pager-link', ...extra }, text);
+
+  const ul = el('ul', { class: 'pager-list' });
+  ul.append(el('li', {}, current > 1 ? link(current - 1, '上一页', { rel: 'prev' }) : el('span', { class: 'pager-link disabled', 'aria-disabled': 'true' }, '上一页')));
+  let last = 0;
+  for (const p of pageWindow(current, pages)) {
+    if (p - last > 1) ul.append(el('li', { class: 'pager-gap', 'aria-hidden': 'true' }, '…'));
+    ul.append(el('li', {}, p === current
+      ? el('span', { class: 'pager-link current', 'aria-current': 'page' }, el('span', { class: 'visually-hidden' }, '第'), String(p), el('span', { class: 'visually-hidden' }, '页'))
+      : link(p, String(p), { 'aria-label': `第 ${p} 页` })));
+    last = p;
+  }
+  ul.append(el('li', {}, current < pages ? link(current + 1, '下一页', { rel: 'next' }) : el('span', { class: 'pager-link disabled', 'aria-disabled': 'true' }, '下一页')));
+  nav.append(ul, el('p', { class: 'pager-info' }, `第 ${current} / ${pages} 页`));
+}
+
+function pageWindow(current, pages) {
+  const set = new Set([1, pages, current - 1, current, current + 1]);
+  if (current <= 3) [2, 3, 4].forEach((p) => set.add(p));
+  if (current >= pages - 2) [pages - 1, pages - 2, pages - 3].forEach((p) => set.add(p));
+  return [...set].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+}
+
+/**
+ * The no-result message. The query appears only as text. Suggestions arrive later (a second
+ * request), so they are filled into a placeholder by fillNoResultSuggestions.
+ */
+export function renderNoResults(state, onDropLast, onClearAll) {
+  const box = clear($('no-results'));
+  box.hidden = false;
+  const title = el('h3', { class: 'no-results-title' });
+  if (state.q) {
+    title.append(state.filters.length ? '在当前筛选条件下，' : '', '没有找到与“', el('span', { class: 'query-echo' }, state.q), '”相关的事项');
+  }
+  else title.append('没有符合这些筛选条件的事项');
+  box.append(title);
+
+  const actions = el('div', { class: 'no-results-actions' });
+  if (state.filters.length) {
+    const last = state.filters[state.filters.length - 1];
+    const drop = el('button', { type: 'button', class: 'btn', id: 'drop-last-filter' }, `去掉最后一个筛选条件：${labelFor(last.facet, last.value)}`);
+    drop.addEventListener('click', onDropLast);
+    actions.append(drop);
+    if (state.filters.length > 1) {
+      const all = el('button', { type: 'button', class: 'btn-link' }, '清除全部筛选');
+      all.addEventListener('click', onClearAll);
+      actions.append(all);
+    }
+  }
+  if (actions.firstChild) box.append(actions);
+  box.append(el('div', { id: 'no-results-suggestions' }));
+  if (state.q) box.append(el('p', { class: 'muted' }, '也可以换一个说法，或用更短的关键词，例如只输入法规简称或事项中的两三个字。'));
+}
+
+/** @param {{text: string, kind: string}[]} suggestions @param {(s) => void} onPick */
+export function fillNoResultSuggestions(suggestions, onPick) {
+  const slot = $('no-results-suggestions');
+  if (!slot || !suggestions.length) return;
+  const ul = el('ul', { class: 'closest' });
+  for (const s of suggestions) {
+    const b = el('button', { type: 'button', class: 'btn-link' }, s.kind === 'statute' ? `《${s.text}》` : s.text);
+    b.addEventListener('click', () => onPick(s));
+    ul.append(el('li', {}, b, s.kind === 'statute' ? el('span', { class: 'kind-tag' }, '法规') : null));
+  }
+  clear(slot).append(el('p', { class: 'closest-title' }, '您是不是要找：'), ul);
+}
+
+export function hideNoResults() {
+  $('no-results').hidden = true;
+}

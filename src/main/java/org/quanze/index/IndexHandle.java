@@ -28,6 +28,8 @@ public final class IndexHandle implements Closeable {
     private final SortedSetDocValuesReaderState facetState;
     private final AnalyzingInfixSuggester suggester;
     private final AtomicInteger refs = new AtomicInteger(1);
+    /** Values derived once per reader (all-docs facet counts, source titles), shared by requests. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     private IndexHandle(Path path) throws IOException {
         this.path = path;
@@ -52,8 +54,29 @@ public final class IndexHandle implements Closeable {
 
     public int items() { return reader.numDocs(); }
 
+    /** Source id → list title, in ingest order. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, String> sourceTitles() {
+        return derived("sourceTitles", h -> {
+            try {
+                String json = reader.getIndexCommit().getUserData().get(IndexStore.SOURCES);
+                if (json == null) return java.util.Map.<String, String>of();
+                return java.util.Collections.unmodifiableMap(
+                        org.quanze.model.Json.MAPPER.readValue(json, java.util.LinkedHashMap.class));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     public String fingerprint() throws IOException {
         return reader.getIndexCommit().getUserData().get(IndexStore.FINGERPRINT);
+    }
+
+    /** A value computed once for this reader; computing it must not depend on the request. */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String key, java.util.function.Function<IndexHandle, T> compute) {
+        return (T) derived.computeIfAbsent(key, k -> compute.apply(this));
     }
 
     public List<Suggestions.Suggestion> suggest(String q, int n) throws IOException {

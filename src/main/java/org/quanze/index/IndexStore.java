@@ -34,6 +34,8 @@ public final class IndexStore {
     static final String SCHEMA_VERSION = "3";
     static final String FINGERPRINT = "fingerprint";
     static final String ITEMS = "items";
+    /** Source id → title, so facet labels need no scan of the stored records. */
+    static final String SOURCES = "sources";
 
     private final Path dataDir;
     private final Path indexRoot;
@@ -110,7 +112,12 @@ public final class IndexStore {
                 w.updateDocument(new Term(Schema.ID, r.id()), facets.build(DocumentMapper.toDocument(r, order++)));
             }
             w.forceMerge(1);
-            w.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, ITEMS, String.valueOf(records.size())).entrySet());
+            Map<String, String> titles = new java.util.LinkedHashMap<>();
+            for (PowerRecord r : records) {
+                titles.putIfAbsent(r.source().id(), r.source().title() == null ? r.source().id() : r.source().title());
+            }
+            w.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, ITEMS, String.valueOf(records.size()),
+                    SOURCES, org.quanze.model.Json.write(titles)).entrySet());
             w.commit();
         }
         Suggestions.build(gen.resolve("suggest"), records);

@@ -1,0 +1,113 @@
+package org.quanze;
+
+import org.quanze.index.IndexHandle;
+import org.quanze.index.IndexManager;
+import org.quanze.index.IndexStore;
+import org.quanze.ingest.IngestReport;
+import org.quanze.ingest.Ingester;
+import org.quanze.ingest.SourceCatalog;
+import org.quanze.search.QueryFactory;
+import org.quanze.search.SearchService;
+import org.quanze.search.Vocabulary;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Wires the pipeline over one data folder ({@code sources/}, {@code sources.json},
+ * {@code synonyms.txt}, {@code query-stopwords.txt}, {@code index/}): ingest, build, open, serve.
+ */
+public final class Engine implements AutoCloseable {
+
+    /** What an ingest produced; {@code generation} is null when nothing was built. */
+    public record Built(IngestReport report, Path generation) {}
+
+    private final IndexStore store;
+    private final IndexManager manager;
+    private final SearchService search;
+    private final ReentrantLock rebuilding = new ReentrantLock();
+
+    private Engine(IndexStore store, IndexManager manager, SearchService search) {
+        this.store = store;
+        this.manager = manager;
+        this.search = search;
+    }
+
+    /**
+     * Reads every source and writes a new index generation, made current only when complete. With
+     * no readable item nothing is built and the previous index stays current.
+     */
+    public static Built ingest(IndexStore store) throws IOException {
+        if (!Files.isDirectory(store.sourcesDir())) {
+            throw new IOException("no sources folder at " + store.sourcesDir());
+        }
+        String fingerprint = store.sourcesFingerprint();
+        SourceCatalog catalog = SourceCatalog.load(store.catalogFile());
+        Ingester.Result r = new Ingester(catalog).ingest(store.sourcesDir());
+        if (r.records().isEmpty()) return new Built(r.report(), null);
+        Path gen = store.build(r.records(), fingerprint);
+        return new Built(r.report(), gen);
+    }
+
+    /**
+     * Opens the data folder for searching. When {@code rebuildIfStale}, an index that is missing
+     * or was built from other sources than those now present is rebuilt first.
+     */
+    public static Engine open(Path dataDir, boolean rebuildIfStale, java.io.PrintStream log) throws IOException {
+        IndexStore store = new IndexStore(dataDir);
+        Path current = store.current();
+        if (rebuildIfStale && (current == null || !store.sourcesFingerprint().equals(store.currentFingerprint()))) {
+            log.println(current == null ? "No index yet: building it from " + store.sourcesDir()
+                    : "Sources changed since the index was built: rebuilding it");
+            Built b = ingest(store);
+            log.println(summary(b.report()));
+            current = store.current();
+        }
+        if (current == null) {
+            throw new IOException("no index in " + dataDir + "; run 'ingest' first (the sources hold no readable item)");
+        }
+        store.prune(null);
+        IndexManager manager = new IndexManager(IndexHandle.open(current));
+        QueryFactory queries = new QueryFactory(Vocabulary.load(dataDir));
+        return new Engine(store, manager, new SearchService(manager, queries));
+    }
+
+    public SearchService search() {
+        return search;
+    }
+
+    public IndexStore store() {
+        return store;
+    }
+
+    /**
+     * Rebuilds from the sources and swaps the new generation in; searches in flight finish on the
+     * old one. One rebuild at a time; a failed one leaves the serving index as it was.
+     */
+    public Built reindex() throws IOException {
+        rebuilding.lock();
+        try {
+            Path before = manager.currentPath();
+            Built b = ingest(store);
+            if (b.generation() != null) {
+                manager.swapTo(b.generation());
+                store.prune(before);
+            }
+            return b;
+        } finally {
+            rebuilding.unlock();
+        }
+    }
+
+    public static String summary(IngestReport r) {
+        return "Ingested " + r.powers() + " powers and " + r.duties() + " duties from " + r.sources().size()
+                + " files in " + r.millis() + " ms" + (r.skipped().isEmpty() ? "" : "; " + r.skipped().size() + " skipped (see report)");
+    }
+
+    @Override
+    public void close() throws IOException {
+        manager.close();
+    }
+}

@@ -1,0 +1,51 @@
+package org.quanze.cli;
+
+import org.quanze.Engine;
+import org.quanze.index.IndexStore;
+import org.quanze.ingest.IngestReport;
+import org.quanze.ingest.Skip;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "(Re)build the index from DIR/sources and print a report: items per source and type, skipped rows, time.")
+public final class IngestCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOption data;
+
+    @Override
+    public Integer call() throws Exception {
+        Engine.Built b = Engine.ingest(new IndexStore(data.dir));
+        print(b.report(), System.out);
+        if (b.generation() == null) {
+            System.err.println("quanze ingest: no item could be read; the previous index (if any) is still current");
+            return 1;
+        }
+        System.out.println("Index written to " + b.generation());
+        return 0;
+    }
+
+    static void print(IngestReport r, PrintStream out) {
+        out.println("Source                          Layout                       Powers Duties  Types");
+        Map<String, Integer> types = new TreeMap<>();
+        for (IngestReport.SourceReport s : r.sources()) {
+            out.printf("%-31s %-28s %6d %6d  %s%n", s.file(), s.layout() == null ? "-" : s.layout(), s.powers(), s.duties(),
+                    s.error() == null ? s.perType() : "FAILED: " + s.error());
+            s.perType().forEach((k, v) -> types.merge(k, v, Integer::sum));
+        }
+        out.println();
+        out.println("Per power type:");
+        types.forEach((k, v) -> out.printf("  %-12s %d%n", k, v));
+        out.println();
+        out.println("Skipped: " + r.skipped().size());
+        for (Skip s : r.skipped()) out.println("  " + s);
+        out.println();
+        out.println(Engine.summary(r));
+    }
+}

@@ -1,0 +1,66 @@
+package org.quanze.cli;
+
+import org.quanze.Engine;
+import org.quanze.search.SearchRequest;
+import org.quanze.search.SearchResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Ranked hits in the terminal: name, type, units, source and a snippet.")
+public final class SearchCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOption data;
+    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "Words, \"quoted phrases\", -excluded words.")
+    List<String> query = List.of();
+    @Option(names = "--type", description = "Power type (repeatable), e.g. 行政处罚.") List<String> type = List.of();
+    @Option(names = "--unit", description = "Responsible unit (repeatable).") List<String> unit = List.of();
+    @Option(names = "--level", description = "Level: 省级, 市级, 县级 or 乡级 (repeatable).") List<String> level = List.of();
+    @Option(names = "--statute", description = "Law, or law/article, e.g. 社会保险法/87 (repeatable).") List<String> statute = List.of();
+    @Option(names = "--source", description = "Source list id (repeatable).") List<String> source = List.of();
+    @Option(names = "--limit", defaultValue = "10", description = "Hits to show, 1–100 (default ${DEFAULT-VALUE}).") int limit;
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 1 || limit > 100) throw new IllegalArgumentException("--limit must be between 1 and 100");
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        put(filters, "type", type);
+        put(filters, "unit", unit);
+        put(filters, "level", level);
+        put(filters, "statute", statute);
+        put(filters, "source", source);
+        try (Engine e = Engine.open(data.dir, true, System.err)) {
+            SearchResult r = e.search().search(new SearchRequest(String.join(" ", query), filters, 1, limit,
+                    SearchRequest.RELEVANCE, false));
+            System.out.println(r.total() + " items (" + r.tookMs() + " ms)");
+            int i = 1;
+            for (SearchResult.Hit h : r.hits()) {
+                System.out.printf("%n%2d. %s%n    [%s] %s · %s · %s%n", i++, h.name(), h.powerType(),
+                        String.join("、", h.units()), String.join("、", h.levels()), h.source().title());
+                for (SearchResult.Highlight hl : h.highlights()) {
+                    System.out.println("    " + hl.label() + "：" + plain(hl.snippet()));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static void put(Map<String, List<String>> m, String k, List<String> v) {
+        if (!v.isEmpty()) m.put(k, v);
+    }
+
+    /** A snippet for the terminal: marks as 【】, entities decoded, one line. */
+    static String plain(String snippet) {
+        return snippet.replace("<mark>", "【").replace("</mark>", "】").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'").replace("&#x2F;", "/")
+                .replace("&amp;", "&").replaceAll("\\s+", " ");
+    }
+}

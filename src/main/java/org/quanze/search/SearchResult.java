@@ -1,0 +1,29 @@
+package org.quanze.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.Map;
+
+/** The answer to a {@link SearchRequest}, in the shape the API returns. */
+public record SearchResult(long total, int page, int size, long tookMs, List<Hit> hits,
+                           Map<String, List<FacetValue>> facets) {
+
+    public record SourceLabel(String id, String title) {}
+
+    /** A snippet of one field, HTML-escaped, with only {@code <mark>} around matched terms. */
+    public record Highlight(String field, String label, String snippet) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Hit(String id, String kind, String name, String powerType, String powerTypeRaw,
+                      List<String> units, List<String> levels, String authority, SourceLabel source,
+                      float score, List<Highlight> highlights, Explanation explain) {}
+
+    /** Why a hit matched: its score and the field/term matches that made it. */
+    public record Explanation(float score, List<Match> matches) {
+        public record Match(String field, String term, float score) {}
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FacetValue(String value, String label, long count, boolean selected, List<FacetValue> articles) {}
+}

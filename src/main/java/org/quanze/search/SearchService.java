@@ -1,0 +1,205 @@
+package org.quanze.search;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.quanze.index.IndexHandle;
+import org.quanze.index.IndexManager;
+import org.quanze.index.Schema;
+import org.quanze.model.Json;
+import org.quanze.model.PowerRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Search with facets and highlights over the current index generation. */
+public final class SearchService {
+
+    private final IndexManager index;
+    private final QueryFactory queries;
+
+    public SearchService(IndexManager index, QueryFactory queries) {
+        this.index = index;
+        this.queries = queries;
+    }
+
+    public IndexManager index() {
+        return index;
+    }
+
+    public QueryFactory queries() {
+        return queries;
+    }
+
+    /** The request must be valid (see {@code web.Params}); the default kind is power. */
+    public SearchResult search(SearchRequest req) throws IOException {
+        long t0 = System.nanoTime();
+        IndexHandle h = index.acquire();
+        try {
+            IndexSearcher searcher = h.searcher();
+            Query base = queries.build(UserQuery.parse(req.q()), knownLaws(h));
+            Map<String, List<String>> filters = req.filters();
+            if (!filters.containsKey("kind")) {
+                filters = new java.util.LinkedHashMap<>(filters);
+                filters.put("kind", List.of(PowerRecord.POWER));
+            }
+            DrillDownQuery dd = FacetSupport.drillDown(base, filters);
+            DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), h.facetState());
+            int topN = req.page() * req.size();
+            DrillSideways.DrillSidewaysResult r = SearchRequest.BY_SOURCE.equals(req.sort())
+                    ? ds.search(dd, null, null, topN, new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)), true)
+                    : ds.search(dd, topN);
+            TopDocs page = slice(r.hits, (req.page() - 1) * req.size(), req.size());
+            List<List<SearchResult.Highlight>> hl = req.q() == null || req.q().isBlank()
+                    ? null : Highlighting.highlight(searcher, base, page);
+            List<SearchResult.Hit> hits = new ArrayList<>();
+            for (int i = 0; i < page.scoreDocs.length; i++) {
+                ScoreDoc sd = page.scoreDocs[i];
+                PowerRecord rec = record(searcher, sd.doc);
+                SearchResult.Explanation ex = req.explain() ? Explainer.summarise(searcher.explain(dd, sd.doc)) : null;
+                hits.add(new SearchResult.Hit(rec.id(), rec.kind(), rec.name(), rec.powerType(), rec.powerTypeRaw(),
+                        rec.units(), rec.levels(), rec.authority(),
+                        new SearchResult.SourceLabel(rec.source().id(), rec.source().title()),
+                        Float.isNaN(sd.score) ? 0f : sd.score, hl == null ? List.of() : hl.get(i), ex));
+            }
+            Map<String, List<SearchResult.FacetValue>> facets = FacetSupport.read(r.facets, filters, h.sourceTitles());
+            return new SearchResult(r.hits.totalHits.value(), req.page(), req.size(),
+                    (System.nanoTime() - t0) / 1_000_000, hits, facets);
+        } finally {
+            index.release(h);
+        }
+    }
+
+    /** The full record, or null when no item has this id. */
+    public PowerRecord item(String id) throws IOException {
+        IndexHandle h = index.acquire();
+        try {
+            TopDocs td = h.searcher().search(new TermQuery(new Term(Schema.ID, id)), 1);
+            return td.scoreDocs.length == 0 ? null : record(h.searcher(), td.scoreDocs[0].doc);
+        } finally {
+            index.release(h);
+        }
+    }
+
+    /** An item from another list that describes the same matter, with how close it is. */
+    public record Related(String id, String name, String powerType, List<String> units,
+                          SearchResult.SourceLabel source, float score) {}
+
+    /**
+     * Up to {@code n} items from other sources describing the same matter: the item's name
+     * searched by words and bigrams over names, excluding its own list.
+     */
+    public List<Related> related(PowerRecord rec, int n) throws IOException {
+        if (rec.name() == null || !PowerRecord.POWER.equals(rec.kind())) return List.of();
+        IndexHandle h = index.acquire();
+        try {
+            Query like = queries.nameLike(rec.name());
+            if (like == null) return List.of();
+            BooleanQuery q = new BooleanQuery.Builder()
+                    .add(like, Occur.MUST)
+                    .add(new TermQuery(new Term(Schema.KIND, PowerRecord.POWER)), Occur.FILTER)
+                    .add(new TermQuery(new Term(Schema.SOURCE_ID, rec.source().id())), Occur.MUST_NOT)
+                    .build();
+            TopDocs td = h.searcher().search(q, n);
+            List<Related> out = new ArrayList<>();
+            float top = td.scoreDocs.length == 0 ? 0 : td.scoreDocs[0].score;
+            for (ScoreDoc sd : td.scoreDocs) {
+                // Far weaker matches than the best are noise, not the same matter.
+                if (sd.score < top * 0.35f) break;
+                PowerRecord o = record(h.searcher(), sd.doc);
+                out.add(new Related(o.id(), o.name(), o.powerType(), o.units(),
+                        new SearchResult.SourceLabel(o.source().id(), o.source().title()), sd.score));
+            }
+            return out;
+        } finally {
+            index.release(h);
+        }
+    }
+
+    public List<org.quanze.index.Suggestions.Suggestion> suggest(String q, int n) throws IOException {
+        IndexHandle h = index.acquire();
+        try {
+            return h.suggest(q, n);
+        } finally {
+            index.release(h);
+        }
+    }
+
+    public int items() {
+        IndexHandle h = index.acquire();
+        try {
+            return h.items();
+        } finally {
+            index.release(h);
+        }
+    }
+
+    /** Counts of every facet value over the whole index (powers and duties). */
+    public Map<String, List<SearchResult.FacetValue>> counts() throws IOException {
+        IndexHandle h = index.acquire();
+        try {
+            return FacetSupport.read(FacetSupport.allCounts(h), Map.of(), h.sourceTitles());
+        } finally {
+            index.release(h);
+        }
+    }
+
+    /** Items whose legal basis cites the law, or the law's article. */
+    public List<PowerRecord> citing(String law, Integer article, int max) throws IOException {
+        IndexHandle h = index.acquire();
+        try {
+            String key = article == null ? law : law + "/" + article;
+            TopDocs td = h.searcher().search(new TermQuery(new Term(Schema.CITES, key)), max,
+                    new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)));
+            List<PowerRecord> out = new ArrayList<>();
+            for (ScoreDoc sd : td.scoreDocs) out.add(record(h.searcher(), sd.doc));
+            return out;
+        } finally {
+            index.release(h);
+        }
+    }
+
+    static Set<String> knownLaws(IndexHandle h) {
+        return h.derived("knownLaws", handle -> {
+            Facets all = FacetSupport.allCounts(handle);
+            Set<String> laws = new HashSet<>();
+            try {
+                FacetResult r = all.getTopChildren(1_000_000, Schema.F_STATUTE);
+                if (r != null) for (LabelAndValue lv : r.labelValues) laws.add(lv.label);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Set.copyOf(laws);
+        });
+    }
+
+    private static PowerRecord record(IndexSearcher s, int doc) throws IOException {
+        Document d = s.storedFields().document(doc, Set.of(Schema.RECORD));
+        return Json.readRecord(d.get(Schema.RECORD));
+    }
+
+    private static TopDocs slice(TopDocs all, int from, int size) {
+        ScoreDoc[] sd = all.scoreDocs;
+        if (from >= sd.length) return new TopDocs(all.totalHits, new ScoreDoc[0]);
+        return new TopDocs(all.totalHits, Arrays.copyOfRange(sd, from, Math.min(sd.length, from + size)));
+    }
+}

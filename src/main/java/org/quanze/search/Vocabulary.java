@@ -1,0 +1,115 @@
+package org.quanze.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.quanze.index.Analyzers;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The domain vocabulary, as data beside the lists: {@code synonyms.txt} (Solr format, everyday
+ * words to the lists' official terms) applied at query time through Lucene's synonym graph, and
+ * {@code query-stopwords.txt} (question words and particles that need not match).
+ */
+public final class Vocabulary {
+
+    private final SynonymMap synonyms;
+    private final Set<String> stopTokens;
+    private final List<String> stopPhrases;
+
+    private Vocabulary(SynonymMap synonyms, Set<String> stopTokens, List<String> stopPhrases) {
+        this.synonyms = synonyms;
+        this.stopTokens = stopTokens;
+        this.stopPhrases = stopPhrases;
+    }
+
+    public static Vocabulary none() {
+        return new Vocabulary(null, Set.of(), List.of());
+    }
+
+    /** Loads both files from the data folder; a missing file means no entries of that kind. */
+    public static Vocabulary load(Path dataDir) throws IOException {
+        SynonymMap map = null;
+        Path syn = dataDir.resolve("synonyms.txt");
+        if (Files.isRegularFile(syn)) {
+            SolrSynonymParser p = new SolrSynonymParser(true, true, Analyzers.words());
+            try (Reader r = Files.newBufferedReader(syn, StandardCharsets.UTF_8)) {
+                p.parse(r);
+                map = p.build();
+            } catch (ParseException | IllegalArgumentException e) {
+                throw new IOException("synonyms.txt cannot be read: " + e.getMessage(), e);
+            }
+        }
+        Set<String> tokens = new HashSet<>();
+        Path stop = dataDir.resolve("query-stopwords.txt");
+        if (Files.isRegularFile(stop)) {
+            for (String line : Files.readAllLines(stop, StandardCharsets.UTF_8)) {
+                String w = line.replaceFirst("#.*", "").strip();
+                if (!w.isEmpty()) tokens.add(w);
+            }
+        }
+        // Longer entries first, so 哪个部门 goes before 哪个.
+        List<String> phrases = tokens.stream().filter(w -> w.length() >= 2)
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        return new Vocabulary(map, Set.copyOf(tokens), phrases);
+    }
+
+    /** The word analyzer for queries: the index's SmartCN words, then the synonym graph. */
+    public Analyzer queryWords() {
+        SynonymMap map = synonyms;
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer t = new HMMChineseTokenizer();
+                TokenStream s = new PorterStemFilter(t);
+                if (map != null && map.fst != null) s = new SynonymGraphFilter(s, map, true);
+                return new TokenStreamComponents(t, s);
+            }
+        };
+    }
+
+    /**
+     * The query without question words and particles. Entries of two or more characters go
+     * wherever they occur (怎么, 哪个部门); single characters (吗, 的) only where the segmenter
+     * sees them as a word of their own, so 会 in 会计 stays. Removed text becomes a space, so
+     * bigrams are not formed across it.
+     */
+    public String stripQuestionWords(String text) {
+        String t = text;
+        for (String p : stopPhrases) t = t.replace(p, " ");
+        char[] chars = t.toCharArray();
+        try (TokenStream ts = Analyzers.words().tokenStream("", new StringReader(t))) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if (stopTokens.contains(term.toString())) {
+                    for (int i = off.startOffset(); i < off.endOffset() && i < chars.length; i++) chars[i] = ' ';
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            return text;
+        }
+        String out = new String(chars).replaceAll("\\s+", " ").strip();
+        return out.isEmpty() ? text.strip() : out;
+    }
+}

@@ -17,8 +17,7 @@ public final class Launch {
     }
 
     public static void main(String[] args) throws Throwable {
-        String spec = System.getProperty("java.specification.version");
-        int feature = feature(spec);
+        int feature = feature(System.getProperty("java.specification.version"));
         if (feature < REQUIRED_FEATURE) {
             System.err.println("Quanze needs Java " + REQUIRED_FEATURE + " or newer; this is Java " + feature
                     + ". Run ./quanze, which finds a JDK " + REQUIRED_FEATURE + "+, or set JAVA_HOME.");

@@ -38,6 +38,8 @@ public final class QueryFactory {
             Schema.ACCOUNTABILITY, new Weights(0.2f, 0.1f, 0.2f),
             Schema.OTHER, new Weights(1f, 0.5f, 0.5f));
     static final int PHRASE_SLOP = 2;
+    /** How much a concept's matches in other field families add to its best one. */
+    static final float FAMILY_TIE = 0.3f;
     static final float ARTICLE_BOOST = 12f;
     static final float LAW_BOOST = 2f;
 
@@ -89,19 +91,53 @@ public final class QueryFactory {
         return b.build();
     }
 
-    /** The query that decides which words match where; used also by related-item search. */
+    /**
+     * The free words: each concept scores by its best spelling in each field family (a dismax),
+     * families combine by their best plus a share of the others, and concepts add up. A spelling
+     * of several words counts per word, so a long synonym does not outweigh a short one. The
+     * whole text as a sloppy bigram phrase adds weight where the words stand together.
+     */
     Query freeText(String text) {
-        List<Query> parts = new ArrayList<>();
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (Concepts c : Concepts.of(text, vocabulary.queryWords())) {
+            Query q = concept(c);
+            if (q != null) {
+                b.add(q, Occur.SHOULD);
+                clauses++;
+            }
+        }
+        for (String f : Schema.TEXT_FIELDS) {
+            Query p = bigrams.createPhraseQuery(Schema.bigram(f), text, PHRASE_SLOP);
+            if (p instanceof org.apache.lucene.search.PhraseQuery || p instanceof org.apache.lucene.search.MultiPhraseQuery) {
+                b.add(new BoostQuery(p, WEIGHTS.get(f).phrase()), Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : b.build();
+    }
+
+    private Query concept(Concepts c) {
+        List<Query> families = new ArrayList<>();
         for (String f : Schema.TEXT_FIELDS) {
             Weights w = WEIGHTS.get(f);
-            add(parts, words.createBooleanQuery(f, text, Occur.SHOULD), w.words());
-            add(parts, bigrams.createBooleanQuery(Schema.bigram(f), text, Occur.SHOULD), w.bigrams());
-            add(parts, bigrams.createPhraseQuery(Schema.bigram(f), text, PHRASE_SLOP), w.phrase());
+            List<Query> alts = new ArrayList<>();
+            for (List<String> path : c.paths()) {
+                alts.add(new BoostQuery(words(f, path), w.words() / path.size()));
+                String joined = String.join("", path);
+                Query bg = joined.length() >= 2 ? bigrams.createPhraseQuery(Schema.bigram(f), joined, 0) : null;
+                if (bg != null) alts.add(new BoostQuery(bg, w.bigrams() / Math.max(1, joined.length() - 1)));
+            }
+            if (!alts.isEmpty()) families.add(new DisjunctionMaxQuery(alts, 0f));
         }
-        if (parts.isEmpty()) return null;
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (Query q : parts) b.add(q, Occur.SHOULD);
-        return b.build();
+        return families.isEmpty() ? null : new DisjunctionMaxQuery(families, FAMILY_TIE);
+    }
+
+    private static Query words(String field, List<String> path) {
+        if (path.size() == 1) return new TermQuery(new Term(field, path.get(0)));
+        org.apache.lucene.search.PhraseQuery.Builder p = new org.apache.lucene.search.PhraseQuery.Builder();
+        for (String t : path) p.add(new Term(field, t));
+        return p.build();
     }
 
     /** A name searched over names only, words and bigrams: "the same matter" in another list. */

@@ -40,6 +40,10 @@ public final class QueryFactory {
     static final int PHRASE_SLOP = 2;
     /** How much a concept's matches in other field families add to its best one. */
     static final float FAMILY_TIE = 0.3f;
+    /** Weight of a synonym's spelling relative to the words typed. */
+    static final float SYNONYM_WEIGHT = 0.7f;
+    /** Score added per concept found anywhere in an item. */
+    static final float COORDINATION = 2f;
     static final float ARTICLE_BOOST = 12f;
     static final float LAW_BOOST = 2f;
 
@@ -104,6 +108,9 @@ public final class QueryFactory {
             Query q = concept(c);
             if (q != null) {
                 b.add(q, Occur.SHOULD);
+                // Coordination: every concept found adds a constant, so an item that answers the
+                // whole question outranks one that matches a single word very well.
+                b.add(new BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(q), COORDINATION), Occur.SHOULD);
                 clauses++;
             }
         }
@@ -123,10 +130,12 @@ public final class QueryFactory {
             Weights w = WEIGHTS.get(f);
             List<Query> alts = new ArrayList<>();
             for (List<String> path : c.paths()) {
-                alts.add(new BoostQuery(words(f, path), w.words() / path.size()));
                 String joined = String.join("", path);
+                // The words typed count fully; the vocabulary's other spellings a little less.
+                float typed = joined.equals(c.surface()) ? 1f : SYNONYM_WEIGHT;
+                alts.add(new BoostQuery(words(f, path), typed * w.words() / path.size()));
                 Query bg = joined.length() >= 2 ? bigrams.createPhraseQuery(Schema.bigram(f), joined, 0) : null;
-                if (bg != null) alts.add(new BoostQuery(bg, w.bigrams() / Math.max(1, joined.length() - 1)));
+                if (bg != null) alts.add(new BoostQuery(bg, typed * w.bigrams() / Math.max(1, joined.length() - 1)));
             }
             if (!alts.isEmpty()) families.add(new DisjunctionMaxQuery(alts, 0f));
         }

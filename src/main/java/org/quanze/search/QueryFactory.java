@@ -4,6 +4,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -29,21 +30,19 @@ import java.util.Set;
 public final class QueryFactory {
 
     /** Weights per family: words, bigrams, and the sloppy phrase over bigrams. */
-    record Weights(float words, float bigrams, float phrase) {}
+    record Weights(float words, float bigrams, float phrase, float coordination) {}
 
     static final Map<String, Weights> WEIGHTS = Map.of(
-            Schema.NAME, new Weights(4f, 2f, 3f),
-            Schema.BASIS, new Weights(1f, 0.5f, 1f),
-            Schema.DUTIES, new Weights(0.8f, 0.4f, 1f),
-            Schema.ACCOUNTABILITY, new Weights(0.2f, 0.1f, 0.2f),
-            Schema.OTHER, new Weights(1f, 0.5f, 0.5f));
+            Schema.NAME, new Weights(4f, 2f, 4f, 4f),
+            Schema.BASIS, new Weights(1f, 0.5f, 2f, 1.5f),
+            Schema.DUTIES, new Weights(0.8f, 0.4f, 3f, 1f),
+            Schema.ACCOUNTABILITY, new Weights(0.2f, 0.1f, 0.5f, 0.2f),
+            Schema.OTHER, new Weights(1f, 0.5f, 1f, 2f));
     static final int PHRASE_SLOP = 2;
     /** How much a concept's matches in other field families add to its best one. */
     static final float FAMILY_TIE = 0.3f;
     /** Weight of a synonym's spelling relative to the words typed. */
     static final float SYNONYM_WEIGHT = 0.7f;
-    /** Score added per concept found anywhere in an item. */
-    static final float COORDINATION = 2f;
     static final float ARTICLE_BOOST = 12f;
     static final float LAW_BOOST = 2f;
 
@@ -105,14 +104,20 @@ public final class QueryFactory {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int clauses = 0;
         for (Concepts c : Concepts.of(text, vocabulary.queryWords())) {
-            Query q = concept(c);
-            if (q != null) {
-                b.add(q, Occur.SHOULD);
-                // Coordination: every concept found adds a constant, so an item that answers the
-                // whole question outranks one that matches a single word very well.
-                b.add(new BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(q), COORDINATION), Occur.SHOULD);
-                clauses++;
+            Map<String, Query> perFamily = concept(c);
+            if (perFamily.isEmpty()) continue;
+            List<Query> found = new ArrayList<>();
+            for (Map.Entry<String, Query> e : perFamily.entrySet()) {
+                // Coordination: a concept found adds a constant, by where it was found, so an item
+                // that answers the whole question outranks one that matches a single word very
+                // well; found only in boilerplate (追责情形) it adds next to nothing.
+                found.add(new BoostQuery(new ConstantScoreQuery(e.getValue()), WEIGHTS.get(e.getKey()).coordination()));
             }
+            // A lone character (人, 药) says little on its own: half weight.
+            float weight = c.surface().length() == 1 ? 0.5f : 1f;
+            b.add(new BoostQuery(new DisjunctionMaxQuery(perFamily.values(), FAMILY_TIE), weight), Occur.SHOULD);
+            b.add(new BoostQuery(new DisjunctionMaxQuery(found, 0f), weight), Occur.SHOULD);
+            clauses++;
         }
         for (String f : Schema.TEXT_FIELDS) {
             Query p = bigrams.createPhraseQuery(Schema.bigram(f), text, PHRASE_SLOP);
@@ -124,8 +129,9 @@ public final class QueryFactory {
         return clauses == 0 ? null : b.build();
     }
 
-    private Query concept(Concepts c) {
-        List<Query> families = new ArrayList<>();
+    /** Per field family, the concept's best spelling there (a dismax over spellings). */
+    private Map<String, Query> concept(Concepts c) {
+        Map<String, Query> families = new java.util.LinkedHashMap<>();
         for (String f : Schema.TEXT_FIELDS) {
             Weights w = WEIGHTS.get(f);
             List<Query> alts = new ArrayList<>();
@@ -137,9 +143,9 @@ public final class QueryFactory {
                 Query bg = joined.length() >= 2 ? bigrams.createPhraseQuery(Schema.bigram(f), joined, 0) : null;
                 if (bg != null) alts.add(new BoostQuery(bg, typed * w.bigrams() / Math.max(1, joined.length() - 1)));
             }
-            if (!alts.isEmpty()) families.add(new DisjunctionMaxQuery(alts, 0f));
+            if (!alts.isEmpty()) families.put(f, new DisjunctionMaxQuery(alts, 0f));
         }
-        return families.isEmpty() ? null : new DisjunctionMaxQuery(families, FAMILY_TIE);
+        return families;
     }
 
     private static Query words(String field, List<String> path) {

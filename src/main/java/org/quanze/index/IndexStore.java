@@ -51,6 +51,11 @@ public final class IndexStore {
 
     public Path catalogFile() { return dataDir.resolve("sources.json"); }
 
+    /** Threads a build indexes with: one per core. */
+    public static int indexingThreads() {
+        return ParallelIndexing.threads();
+    }
+
     /** The generation folder CURRENT names, or null when there is no complete index. */
     public Path current() throws IOException {
         Path cur = indexRoot.resolve("CURRENT");
@@ -97,30 +102,30 @@ public final class IndexStore {
         }
     }
 
-    /** Writes a new generation from the records and makes it current; returns its folder. */
-    public synchronized Path build(List<PowerRecord> records, String fingerprint) throws IOException {
+    /**
+     * Writes a new generation from the records and makes it current; returns its folder. The
+     * records are read once, as they come, so a caller may stream more of them than fit in memory.
+     */
+    public synchronized Path build(Iterable<PowerRecord> records, String fingerprint) throws IOException {
         Files.createDirectories(indexRoot);
         Path gen = nextGeneration();
         IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.indexing())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(256);
+        Suggestions.Tally tally = new Suggestions.Tally();
+        Map<String, String> titles = new java.util.LinkedHashMap<>();
+        long count;
         try (Directory dir = FSDirectory.open(gen); IndexWriter w = new IndexWriter(dir, cfg)) {
-            var facets = Schema.facetsConfig();
-            long order = 0;
-            for (PowerRecord r : records) {
-                // Upsert by id: a record seen twice replaces itself instead of duplicating.
-                w.updateDocument(new Term(Schema.ID, r.id()), facets.build(DocumentMapper.toDocument(r, order++)));
-            }
-            w.forceMerge(1);
-            Map<String, String> titles = new java.util.LinkedHashMap<>();
-            for (PowerRecord r : records) {
+            count = new ParallelIndexing(w, records.iterator(), r -> {
+                tally.add(r);
                 titles.putIfAbsent(r.source().id(), r.source().title() == null ? r.source().id() : r.source().title());
-            }
-            w.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, ITEMS, String.valueOf(records.size()),
+            }).run();
+            w.forceMerge(1);
+            w.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, ITEMS, String.valueOf(count),
                     SOURCES, org.quanze.model.Json.write(titles)).entrySet());
             w.commit();
         }
-        Suggestions.build(gen.resolve("suggest"), records);
+        Suggestions.build(gen.resolve("suggest"), tally);
         Path tmp = indexRoot.resolve("CURRENT.tmp");
         Files.writeString(tmp, gen.getFileName().toString(), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);

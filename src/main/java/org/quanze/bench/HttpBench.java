@@ -72,7 +72,7 @@ final class HttpBench {
                     HttpResponse<Void> r = probe.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
                     if (r.statusCode() == 200) return new Server(p, port, (System.nanoTime() - t0) / 1e6);
                     throw new IOException("the server answered " + r.statusCode() + " to " + probePath);
-                } catch (java.net.ConnectException e) {
+                } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
                     sleep(5);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -9,6 +9,7 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -16,6 +17,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.quanze.index.IndexHandle;
 import org.quanze.index.IndexManager;
 import org.quanze.index.Schema;
@@ -63,12 +65,17 @@ public final class SearchService {
                 filters.put("kind", List.of(PowerRecord.POWER));
             }
             DrillDownQuery dd = FacetSupport.drillDown(base, filters);
+            // Facet counts and the exact total need every match, but not its score: DrillSideways
+            // scores each doc it visits, so it counts over the query without scores. The page is
+            // ranked separately, where scoring can skip what cannot reach the top (see #6:
+            // judged queries match most items, and scoring them all dominated at 10k items).
             DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), h.facetState());
+            DrillSideways.DrillSidewaysResult r = ds.search(FacetSupport.drillDown(new ConstantScoreQuery(base), filters), 1);
             int topN = req.page() * req.size();
-            DrillSideways.DrillSidewaysResult r = SearchRequest.BY_SOURCE.equals(req.sort())
-                    ? ds.search(dd, null, null, topN, new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)), true)
-                    : ds.search(dd, topN);
-            TopDocs page = slice(r.hits, (req.page() - 1) * req.size(), req.size());
+            TopDocs top = SearchRequest.BY_SOURCE.equals(req.sort())
+                    ? searcher.search(dd, topN, new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)), true)
+                    : searcher.search(dd, new TopScoreDocCollectorManager(topN, topN));
+            TopDocs page = slice(top, (req.page() - 1) * req.size(), req.size());
             List<List<SearchResult.Highlight>> hl = req.q() == null || req.q().isBlank()
                     ? null : Highlighting.highlight(searcher, base, page);
             List<SearchResult.Hit> hits = new ArrayList<>();

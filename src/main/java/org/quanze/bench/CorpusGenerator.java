@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * belongs to one real place (a prefecture-level city at 市级 or a county at 县级) and holds 20–80
  * items; each item recombines fields of different real items (its name, legal basis with the
  * statutes cited there, duty steps, accountability text, other cells), so the vocabulary, field
- * lengths, statute citations and facet values stay those of real lists while names vary (one in
- * three splices a clause of another name in) and sources number in the tens of thousands at 1M.
+ * lengths, statute citations and facet values stay those of real lists while names vary (a third
+ * of the names long enough have an inner clause swapped for a clause of another name) and sources number in the tens of thousands at 1M.
  * Some lists carry a department-duty block, as one bundled list does. The same seed and size
  * always give the same records, and they are produced as they are read, list by list.
  */

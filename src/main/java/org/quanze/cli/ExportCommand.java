@@ -3,6 +3,7 @@ package org.quanze.cli;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.quanze.index.IndexStore;
+import org.quanze.index.OpenSearchExport;
 import org.quanze.ingest.Ingester;
 import org.quanze.ingest.SourceCatalog;
 import org.quanze.model.Json;
@@ -17,21 +18,28 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Every normalised record (powers and duties) from DIR/sources to standard output.")
+        description = {"Every normalised record (powers and duties) from DIR/sources to standard output;",
+                "with --format opensearch, an index mapping and bulk NDJSON into --out (see docs/SCALING.md)."})
 public final class ExportCommand implements Callable<Integer> {
 
-    enum Format { jsonl, csv }
+    enum Format { jsonl, csv, opensearch }
 
     @Mixin
     DataOption data;
-    @Option(names = "--format", required = true, description = "jsonl or csv.")
+    @Option(names = "--format", required = true, description = "jsonl, csv or opensearch.")
     Format format;
+    @Option(names = "--out", paramLabel = "DIR", description = "For opensearch: the folder for mapping.json and bulk.ndjson.")
+    Path out;
+    @Option(names = "--index", defaultValue = "quanze", description = "For opensearch: the index name in the bulk actions (default: ${DEFAULT-VALUE}).")
+    String index;
 
     static final List<String> CSV_HEADER = List.of("id", "kind", "sourceId", "sourceFile", "sourceTitle", "seq", "table",
             "powerType", "powerTypeRaw", "name", "subItem", "authority", "units", "levels", "levelRaw", "basis",
@@ -40,16 +48,33 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (format == Format.opensearch && out == null) {
+            throw new IllegalArgumentException("--format opensearch writes two files: give the folder with --out DIR");
+        }
         IndexStore store = new IndexStore(data.dir);
         Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(store.sourcesDir());
         r.report().skipped().forEach(s -> System.err.println("skipped: " + s));
-        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        if (format == Format.opensearch) return openSearch(r.records());
+        Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         if (format == Format.jsonl) {
-            for (PowerRecord rec : r.records()) out.write(Json.write(rec) + "\n");
+            for (PowerRecord rec : r.records()) w.write(Json.write(rec) + "\n");
         } else {
-            csv(r.records(), out);
+            csv(r.records(), w);
         }
-        out.flush();
+        w.flush();
+        return 0;
+    }
+
+    private int openSearch(List<PowerRecord> records) throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("mapping.json"),
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(OpenSearchExport.mapping()) + "\n", StandardCharsets.UTF_8);
+        long n;
+        try (Writer w = Files.newBufferedWriter(out.resolve("bulk.ndjson"), StandardCharsets.UTF_8)) {
+            n = OpenSearchExport.bulk(records, index, w);
+        }
+        System.err.println("Wrote " + out.resolve("mapping.json") + " and " + n + " records to " + out.resolve("bulk.ndjson")
+                + "; load with PUT /" + index + " (the mapping) and POST /_bulk (the NDJSON), see docs/SCALING.md");
         return 0;
     }
 

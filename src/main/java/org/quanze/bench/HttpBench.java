@@ -116,6 +116,16 @@ final class HttpBench {
         }
     }
 
+    /**
+     * The options {@code ./quanze serve} starts with: a class-data archive beside the jar (or in
+     * the work folder when running from classes), written by the first start and mapped by later ones.
+     */
+    static List<String> classDataSharing(Path work) {
+        Path cp = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]).toAbsolutePath();
+        Path dir = cp.toString().endsWith(".jar") ? cp.getParent() : work.toAbsolutePath();
+        return List.of("-XX:SharedArchiveFile=" + dir.resolve("quanze-serve.jsa"), "-XX:+AutoCreateSharedArchive");
+    }
+
     static boolean wrkAvailable() {
         try {
             Process p = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();

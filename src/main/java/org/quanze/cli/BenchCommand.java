@@ -32,7 +32,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ingest-repeats-up-to", defaultValue = "100000",
             description = "Sizes above this build their index once instead of --repeats times (default: ${DEFAULT-VALUE}).")
     long ingestRepeatsUpTo;
-    @Option(names = "--limit-sample", defaultValue = "10000",
+    @Option(names = "--limit-sample", defaultValue = "20000",
             description = "Records whose text SmartCN alone tokenises for the limit (default: ${DEFAULT-VALUE}).")
     int limitSample;
     @Option(names = "--query-seconds", defaultValue = "3", description = "In-process seconds per query kind per run (default: ${DEFAULT-VALUE}).")

@@ -3,6 +3,7 @@ package org.quanze.index;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -69,8 +70,9 @@ public final class IndexStore {
     public String currentFingerprint() throws IOException {
         Path gen = current();
         if (gen == null) return null;
-        try (Directory dir = FSDirectory.open(gen); DirectoryReader r = DirectoryReader.open(dir)) {
-            return r.getIndexCommit().getUserData().get(FINGERPRINT);
+        // The commit's user data alone: opening a reader here cost start-up a second open of every segment.
+        try (Directory dir = FSDirectory.open(gen)) {
+            return SegmentInfos.readLatestCommit(dir).getUserData().get(FINGERPRINT);
         } catch (IOException e) {
             return null;
         }
@@ -120,7 +122,9 @@ public final class IndexStore {
                 tally.add(r);
                 titles.putIfAbsent(r.source().id(), r.source().title() == null ? r.source().id() : r.source().title());
             }).run();
-            w.forceMerge(1);
+            // One segment per core for a large index, so a search can use every core (Searchers);
+            // one segment for a small one, where per-segment overhead is all there is.
+            w.forceMerge(count >= Searchers.PARALLEL_FROM_DOCS ? ParallelIndexing.threads() : 1);
             w.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, ITEMS, String.valueOf(count),
                     SOURCES, org.quanze.model.Json.write(titles)).entrySet());
             w.commit();

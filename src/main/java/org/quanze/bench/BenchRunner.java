@@ -23,6 +23,17 @@ public final class BenchRunner {
         this.out = out;
     }
 
+    public int ingestOnly(List<Long> sizes) throws IOException {
+        Benchmark bench = new Benchmark(settings, System.out);
+        for (long n : sizes) {
+            Benchmark.IngestSummary s = bench.ingest(n);
+            System.out.printf("%s items: ingest %.2f MB/s ÷ SmartCN %.2f MB/s = %.0f %%; by CPU time %.2f ÷ %.2f MB per CPU s = %.0f %%%n",
+                    Report.fmtItems(n), s.mbPerSecond(), s.limitMbPerSecond(), s.ratio() * 100, s.mbPerCpuSecond(),
+                    s.limitMbPerCpuSecond(), s.cpuRatio() * 100);
+        }
+        return 0;
+    }
+
     public int run(List<Long> sizes, String command) throws IOException {
         if (!Files.isDirectory(settings.repoData().resolve("sources"))) {
             throw new IOException("no bundled lists at " + settings.repoData().resolve("sources") + "; run from the repository root or pass --data");

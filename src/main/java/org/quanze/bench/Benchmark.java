@@ -26,9 +26,11 @@ final class Benchmark {
                     double querySeconds, double httpSeconds, List<Integer> connections, String serverHeap,
                     List<String> serverJvmOptions, boolean useWrk) {}
 
+    /** {@code ratio} is by wall time; {@code cpuRatio} by CPU time of all threads (robust to other load). */
     record IngestSummary(List<IngestBench.Run> runs, List<IngestBench.Limit> limitRuns, double recordsPerSecond,
                          double mbPerSecond, double buildSeconds, double generateSeconds, double limitMbPerSecond,
-                         double limitRecordsPerSecond, double ratio) {}
+                         double limitRecordsPerSecond, double ratio, double mbPerCpuSecond, double limitMbPerCpuSecond,
+                         double cpuRatio) {}
 
     record HttpSummary(String driver, List<HttpBench.Load> medians, List<HttpBench.Load> runs, double healthRps16,
                        double searchRps16, double searchToHealth, long errors) {}
@@ -59,34 +61,8 @@ final class Benchmark {
     SizeResult run(long items) throws IOException {
         boolean isBundled = items == bundledPowers();
         Path data = s.work().resolve(isBundled ? "bundled" : "items-" + items);
-        deleteTree(data);
-        IngestBench.prepare(s.repoData(), data, isBundled);
-        CorpusGenerator corpus = new CorpusGenerator(bundled, CorpusGenerator.bundledPlaces(), s.seed(), items);
-        Iterable<PowerRecord> records = isBundled ? bundled : corpus;
-
-        // Ingest, and the analyzer-only limit over the same text.
-        int ingestRepeats = items <= s.ingestRepeatsUpTo() ? s.repeats() : 1;
-        List<IngestBench.Run> runs = new ArrayList<>();
-        for (int i = 0; i < ingestRepeats; i++) {
-            IngestBench.Run r = isBundled ? IngestBench.bundled(data) : IngestBench.generated(corpus, data);
-            log.printf("  ingest %d/%d: %d records in %.1f s (generator %.1f s): %.0f records/s, %.2f MB/s of text%n",
-                    i + 1, ingestRepeats, r.records(), r.buildSeconds(), r.generateSeconds(), r.recordsPerSecond(), r.mbPerSecond());
-            runs.add(r);
-        }
-        List<IngestBench.Limit> limits = new ArrayList<>();
-        IngestBench.limit(records, 300, org.quanze.index.IndexStore.indexingThreads()); // warm-up
-        for (int i = 0; i < s.repeats(); i++) {
-            IngestBench.Limit l = IngestBench.limit(records, s.limitSample(), org.quanze.index.IndexStore.indexingThreads());
-            log.printf("  analyzer only %d/%d: %d records in %.1f s on %d threads: %.2f MB/s%n",
-                    i + 1, s.repeats(), l.records(), l.seconds(), l.threads(), l.mbPerSecond());
-            limits.add(l);
-        }
-        double mbs = Stats.median(runs, IngestBench.Run::mbPerSecond);
-        double limit = Stats.median(limits, IngestBench.Limit::mbPerSecond);
-        IngestSummary ingest = new IngestSummary(runs, limits, Stats.median(runs, IngestBench.Run::recordsPerSecond), mbs,
-                Stats.median(runs, IngestBench.Run::buildSeconds), Stats.median(runs, IngestBench.Run::generateSeconds),
-                limit, Stats.median(limits, IngestBench.Limit::recordsPerSecond), mbs / limit);
-        IngestBench.Run last = runs.get(runs.size() - 1);
+        IngestSummary ingest = ingest(items);
+        IngestBench.Run last = ingest.runs().get(ingest.runs().size() - 1);
 
         // In-process queries.
         Map<QueryMix.Kind, List<QueryMix.Query>> mix;
@@ -147,6 +123,40 @@ final class Benchmark {
         return new SizeResult(last.powers(), last.records(), isBundled ? "bundled lists" : "generated (seed " + s.seed() + ")",
                 ingest, last.indexBytes(), (double) last.indexBytes() / last.records(), last.segments(), inProcess, inRuns, hits,
                 http, memory, startups, Stats.median(startups, d -> d));
+    }
+    /** Builds the size's index (repeatedly) and times SmartCN alone over the same text. */
+    IngestSummary ingest(long items) throws IOException {
+        boolean isBundled = items == bundledPowers();
+        Path data = s.work().resolve(isBundled ? "bundled" : "items-" + items);
+        deleteTree(data);
+        IngestBench.prepare(s.repoData(), data, isBundled);
+        CorpusGenerator corpus = new CorpusGenerator(bundled, CorpusGenerator.bundledPlaces(), s.seed(), items);
+        Iterable<PowerRecord> records = isBundled ? bundled : corpus;
+        int ingestRepeats = items <= s.ingestRepeatsUpTo() ? s.repeats() : 1;
+        List<IngestBench.Run> runs = new ArrayList<>();
+        for (int i = 0; i < ingestRepeats; i++) {
+            IngestBench.Run r = isBundled ? IngestBench.bundled(data) : IngestBench.generated(corpus, data);
+            log.printf("  ingest %d/%d: %d records in %.1f s (generator %.1f s): %.0f records/s, %.2f MB/s of text, %.2f MB per CPU s%n",
+                    i + 1, ingestRepeats, r.records(), r.buildSeconds(), r.generateSeconds(), r.recordsPerSecond(), r.mbPerSecond(),
+                    r.mbPerCpuSecond());
+            runs.add(r);
+        }
+        List<IngestBench.Limit> limits = new ArrayList<>();
+        IngestBench.limit(records, 300, org.quanze.index.IndexStore.indexingThreads()); // warm-up
+        for (int i = 0; i < s.repeats(); i++) {
+            IngestBench.Limit l = IngestBench.limit(records, s.limitSample(), org.quanze.index.IndexStore.indexingThreads());
+            log.printf("  analyzer only %d/%d: %d records in %.1f s on %d threads: %.2f MB/s, %.2f MB per CPU s%n",
+                    i + 1, s.repeats(), l.records(), l.seconds(), l.threads(), l.mbPerSecond(), l.mbPerCpuSecond());
+            limits.add(l);
+        }
+        double mbs = Stats.median(runs, IngestBench.Run::mbPerSecond);
+        double limit = Stats.median(limits, IngestBench.Limit::mbPerSecond);
+        IngestSummary ingest = new IngestSummary(runs, limits, Stats.median(runs, IngestBench.Run::recordsPerSecond), mbs,
+                Stats.median(runs, IngestBench.Run::buildSeconds), Stats.median(runs, IngestBench.Run::generateSeconds),
+                limit, Stats.median(limits, IngestBench.Limit::recordsPerSecond), mbs / limit,
+                Stats.median(runs, IngestBench.Run::mbPerCpuSecond), Stats.median(limits, IngestBench.Limit::mbPerCpuSecond),
+                Stats.median(runs, IngestBench.Run::mbPerCpuSecond) / Stats.median(limits, IngestBench.Limit::mbPerCpuSecond));
+        return ingest;
     }
 
     private HttpBench.Load load(HttpBench.Server srv, String kind, List<String> paths, int connections, double secs) throws IOException {

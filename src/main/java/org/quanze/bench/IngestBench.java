@@ -33,7 +33,7 @@ final class IngestBench {
 
     /** One build. {@code generateSeconds} is the time the generator alone takes for the same records. */
     record Run(long records, long powers, long textBytes, double buildSeconds, double generateSeconds,
-               long indexBytes, int segments) {
+               double buildCpuSeconds, double generateCpuSeconds, long indexBytes, int segments) {
         double indexSeconds() {
             return Math.max(1e-9, buildSeconds - generateSeconds);
         }
@@ -45,12 +45,21 @@ final class IngestBench {
         double mbPerSecond() {
             return textBytes / 1e6 / indexSeconds();
         }
+
+        /** MB of text per CPU second (all threads): robust to other load on the machine. */
+        double mbPerCpuSecond() {
+            return textBytes / 1e6 / Math.max(1e-9, buildCpuSeconds - generateCpuSeconds);
+        }
     }
 
     /** The analyzer-only limit over a sample of the corpus. */
-    record Limit(long records, long textBytes, double seconds, int threads) {
+    record Limit(long records, long textBytes, double seconds, double cpuSeconds, int threads) {
         double mbPerSecond() {
             return textBytes / 1e6 / seconds;
+        }
+
+        double mbPerCpuSecond() {
+            return textBytes / 1e6 / cpuSeconds;
         }
 
         double recordsPerSecond() {
@@ -81,9 +90,11 @@ final class IngestBench {
         IndexStore store = new IndexStore(dataDir);
         String fingerprint = store.sourcesFingerprint();
         long t0 = System.nanoTime();
+        long c0 = cpu();
         List<PowerRecord> records = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(store.sourcesDir()).records();
         Path gen = store.build(records, fingerprint);
         double secs = (System.nanoTime() - t0) / 1e9;
+        double cpuSecs = (cpu() - c0) / 1e9;
         store.prune(null);
         long bytes = 0;
         long powers = 0;
@@ -91,7 +102,7 @@ final class IngestBench {
             bytes += textBytes(r);
             if (PowerRecord.POWER.equals(r.kind())) powers++;
         }
-        return new Run(records.size(), powers, bytes, secs, 0, size(gen), segments(gen));
+        return new Run(records.size(), powers, bytes, secs, 0, cpuSecs, 0, size(gen), segments(gen));
     }
 
     /**
@@ -100,6 +111,7 @@ final class IngestBench {
      */
     static Run generated(CorpusGenerator corpus, Path dataDir) throws IOException {
         long t0 = System.nanoTime();
+        long c0 = cpu();
         long records = 0;
         long powers = 0;
         long bytes = 0;
@@ -109,13 +121,16 @@ final class IngestBench {
             bytes += textBytes(r);
         }
         double genSecs = (System.nanoTime() - t0) / 1e9;
+        double genCpu = (cpu() - c0) / 1e9;
         IndexStore store = new IndexStore(dataDir);
         String fingerprint = store.sourcesFingerprint();
         long t1 = System.nanoTime();
+        long c1 = cpu();
         Path gen = store.build(corpus, fingerprint);
         double secs = (System.nanoTime() - t1) / 1e9;
+        double cpuSecs = (cpu() - c1) / 1e9;
         store.prune(null);
-        return new Run(records, powers, bytes, secs, genSecs, size(gen), segments(gen));
+        return new Run(records, powers, bytes, secs, genSecs, cpuSecs, genCpu, size(gen), segments(gen));
     }
 
     /** SmartChineseAnalyzer alone over the text of the first {@code max} records, on {@code threads} threads. */
@@ -135,6 +150,7 @@ final class IngestBench {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long t0 = System.nanoTime();
+            long c0 = cpu();
             List<Future<Long>> parts = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 int from = i;
@@ -143,8 +159,9 @@ final class IngestBench {
             long tokens = 0;
             for (Future<Long> f : parts) tokens += f.get();
             double secs = (System.nanoTime() - t0) / 1e9;
+            double cpuSecs = (cpu() - c0) / 1e9;
             if (tokens == 0) throw new IllegalStateException("the analyzer produced no token");
-            return new Limit(records, bytes, secs, threads);
+            return new Limit(records, bytes, secs, cpuSecs, threads);
         } catch (Exception e) {
             throw new IllegalStateException("analyzer-only run failed: " + e, e);
         } finally {
@@ -165,6 +182,12 @@ final class IngestBench {
             }
         }
         return n;
+    }
+
+    /** CPU time of the whole process (every thread, GC and compiler included), in nanoseconds. */
+    static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** UTF-8 bytes of the text the analyzers see (each field family counted once). */

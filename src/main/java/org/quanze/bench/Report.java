@@ -117,6 +117,8 @@ final class Report {
         row(b, "Build wall time, s (generator share)", sz, x -> num(x.ingest().buildSeconds()) + " (" + num(x.ingest().generateSeconds()) + ")");
         row(b, "SmartCN alone, MB/s (limit)", sz, x -> num(x.ingest().limitMbPerSecond()));
         row(b, "Ingest ÷ limit", sz, x -> pct(x.ingest().ratio()));
+        row(b, "Ingest ÷ limit by CPU time (MB per CPU s: build / SmartCN)", sz, x -> pct(x.ingest().cpuRatio()) + " ("
+                + num(x.ingest().mbPerCpuSecond()) + " / " + num(x.ingest().limitMbPerCpuSecond()) + ")");
         row(b, "Index on disk", sz, x -> mib(x.indexBytes()) + " in " + x.segments() + " segment(s)");
         row(b, "Index bytes per record", sz, x -> num(x.indexBytesPerRecord()));
         for (QueryMix.Kind k : QueryMix.Kind.values()) {

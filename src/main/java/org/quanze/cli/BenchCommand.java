@@ -48,13 +48,16 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> serverJvmOptions;
     @Option(names = "--java-driver", description = "Drive HTTP load from Java even where wrk is installed.")
     boolean javaDriver;
+    @Option(names = "--ingest-only", description = "Only build each size and time SmartCN alone (for ingest profiling); no report.")
+    boolean ingestOnly;
 
     @Override
     public Integer call() throws Exception {
         if (repeats < 1) throw new IllegalArgumentException("--repeats must be at least 1");
         if (sizes.stream().anyMatch(n -> n < 1)) throw new IllegalArgumentException("--sizes must be positive");
-        return new BenchRunner(data, out, work, seed, repeats, ingestRepeatsUpTo, limitSample, querySeconds, httpSeconds,
-                connections, serverHeap, serverJvmOptions == null ? List.of() : serverJvmOptions, javaDriver)
-                .run(sizes, "quanze bench --sizes " + String.join(",", sizes.stream().map(String::valueOf).toList()));
+        BenchRunner runner = new BenchRunner(data, out, work, seed, repeats, ingestRepeatsUpTo, limitSample, querySeconds, httpSeconds,
+                connections, serverHeap, serverJvmOptions == null ? List.of() : serverJvmOptions, javaDriver);
+        if (ingestOnly) return runner.ingestOnly(sizes);
+        return runner.run(sizes, "quanze bench --sizes " + String.join(",", sizes.stream().map(String::valueOf).toList()));
     }
 }

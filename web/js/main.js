@@ -92,8 +92,9 @@ async function showSearch(state, token, focus, previous) {
 
   renderTotal(answer, state);
   renderIntro(answer, state);
-  renderChips(state, (facet, value) => navigate(toggleFilter(current, facet, value)));
+  // Facets first: they learn the display labels (list titles, article numbers) the chips show.
   renderFacets($('facet-groups'), answer.facets, state, (facet, value) => navigate(toggleFilter(current, facet, value)));
+  renderChips(state, (facet, value) => navigate(toggleFilter(current, facet, value)));
   renderHits(answer, state);
   renderPager(answer, state);
   updateFacetsToggle(state, answer.total);

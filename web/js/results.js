@@ -2,13 +2,16 @@
 // no-result help. Links carry real URLs (so they open in a new tab and can be copied); main.js
 // turns ordinary clicks on them into in-page navigation.
 
-import { el, clear, appendSnippet, typeBadge, present } from './render.js';
+import { el, clear, appendSnippet, typeBadge, present, sourceTitle } from './render.js';
 import { stateUrl, isBrowsing } from './state.js';
 import { labelFor } from './facets.js';
 
 const $ = (id) => document.getElementById(id);
 
 export function renderTotal(answer, state) {
+  // The query is echoed as text: whatever was typed, markup included, reads back as typed.
+  const echo = clear($('query-echo'));
+  if (state.q) echo.append('“', el('span', { class: 'query-text' }, state.q), '”的检索结果，');
   const total = $('total');
   clear(total).append(
     isBrowsing(state) ? '全部 ' : '共 ',
@@ -24,9 +27,13 @@ export function renderIntro(answer, state) {
   intro.hidden = !isBrowsing(state);
   if (intro.hidden) return;
   const sources = answer.facets?.source?.length;
+  const kindCount = (k) => answer.facets?.kind?.find((v) => v.value === k)?.count;
+  const powers = kindCount('power') ?? answer.total;
+  const duties = kindCount('duty');
   clear(intro).append(
-    `这里收录了${sources ? ` ${sources} 份` : ''}政府部门权责清单中的 ${answer.total} 项权力与责任事项。`,
-    '输入关键词检索，或用筛选条件浏览；每一项都列出设定依据、责任事项和追责情形。',
+    `这里收录了${sources ? ` ${sources} 份` : ''}政府部门权责清单中的 ${powers} 项权力事项`,
+    duties ? `和 ${duties} 项部门主体责任` : '',
+    '。输入关键词检索，或用筛选条件浏览；每一项都列出设定依据、责任事项和追责情形。',
   );
 }
 
@@ -57,9 +64,9 @@ function hitCard(hit, state) {
   const meta = el('dl', { class: 'hit-meta' },
     metaPair('承办机构', (hit.units || []).join('、')),
     metaPair('层级', (hit.levels || []).join('、')),
-    metaPair('来源', hit.source?.title));
+    hit.source ? metaPair('来源', sourceTitle(hit.source.id, hit.source.title)) : null);
   const card = el('li', { class: 'hit', 'data-id': hit.id },
-    el('div', { class: 'hit-head' }, typeBadge(hit.powerType), el('h3', { class: 'hit-title' }, link)),
+    el('div', { class: 'hit-head' }, typeBadge(hit.powerType, hit.kind), el('h3', { class: 'hit-title' }, link)),
     meta);
   const highlights = (hit.highlights || []).filter((h) => h !== nameHighlight && h.snippet);
   if (highlights.length) {

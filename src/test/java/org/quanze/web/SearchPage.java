@@ -59,6 +59,12 @@ final class SearchPage {
                 && String.valueOf(expected).equals(totalText()), () -> "the total reads '" + find("#total").getText() + "'");
     }
 
+    /** Waits until the result list shows an answer, whatever its total (for views whose count is not the point). */
+    void waitForResults() {
+        waitFor("the results", () -> !busy() && find("#search-view").getDomAttribute("hidden") == null && !totalText().isEmpty(),
+                () -> "the total reads '" + find("#total").getText() + "'");
+    }
+
     /** Waits until the item view shows the item with this name. */
     void waitForItem(String name) {
         waitFor("the item view of " + name, () -> !busy() && find("#item").isDisplayed()

@@ -54,18 +54,45 @@ final class HeaderTableReader {
         return known > 0;
     }
 
+    /**
+     * A second header row read from a spreadsheet or Word table whose merged cells were expanded:
+     * labels merged down both rows (序号, 事项类别) repeat the row above, and the others are the
+     * split columns' labels (项目 / 子项 under 事项名称).
+     */
+    static boolean isMergedSubHeader(Grid.Row r, Grid.Row above) {
+        if (r.cells().size() < 2 || isData(r)) return false;
+        boolean repeats = false, differs = false;
+        for (int i = 0; i < r.cells().size(); i++) {
+            String c = r.cell(i);
+            if (c.isBlank()) continue;
+            if (c.equals(above.cell(i))) repeats = true;
+            else if (Field.ofLabel(c) == Field.UNKNOWN) return false;
+            else differs = true;
+        }
+        return repeats && differs;
+    }
+
     static Shape shape(Grid g) {
         int headers = 0, groups = 0, subs = 0, titlesBefore = 0, data = 0;
         boolean prevHeader = false, titleSeen = false;
+        Grid.Row lastHeader = null;
         for (Grid.Row r : g.rows()) {
-            if (isGroupRow(r)) { groups++; prevHeader = true; continue; }
+            if (isGroupRow(r)) { groups++; prevHeader = true; lastHeader = null; continue; }
+            if (lastHeader != null && isMergedSubHeader(r, lastHeader)) {
+                subs++;
+                prevHeader = false;
+                lastHeader = null;
+                continue;
+            }
             if (isHeader(r)) {
                 headers++;
                 if (titleSeen) titlesBefore++;
                 titleSeen = false;
                 prevHeader = true;
+                lastHeader = r;
                 continue;
             }
+            lastHeader = null;
             if (prevHeader && isSubHeader(r)) subs++;
             else if (isData(r)) data++;
             else if (r.soleText() != null) titleSeen = true;

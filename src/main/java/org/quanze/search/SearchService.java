@@ -57,11 +57,7 @@ public final class SearchService {
         try {
             IndexSearcher searcher = h.searcher();
             Query base = queries.build(UserQuery.parse(req.q()), knownLaws(h));
-            Map<String, List<String>> filters = req.filters();
-            if (!filters.containsKey("kind")) {
-                filters = new java.util.LinkedHashMap<>(filters);
-                filters.put("kind", List.of(PowerRecord.POWER));
-            }
+            Map<String, List<String>> filters = filters(req);
             DrillDownQuery dd = FacetSupport.drillDown(base, filters);
             DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), h.facetState());
             int topN = req.page() * req.size();
@@ -87,6 +83,44 @@ public final class SearchService {
         } finally {
             index.release(h);
         }
+    }
+
+    /** The records matching a search, in the order of its hits, and how many match in all. */
+    public record Matches(long total, List<PowerRecord> records) {}
+
+    /**
+     * Every record the search matches (the same query and filters as {@link #search}, page and
+     * size ignored), ranked or in source order as the request sorts, up to {@code max}: for
+     * downloads of a whole result set.
+     */
+    public Matches matching(SearchRequest req, int max) throws IOException {
+        IndexHandle h = index.acquire();
+        try {
+            IndexSearcher searcher = h.searcher();
+            Query base = queries.build(UserQuery.parse(req.q()), knownLaws(h));
+            DrillDownQuery dd = FacetSupport.drillDown(base, filters(req));
+            TopDocs td = SearchRequest.BY_SOURCE.equals(req.sort())
+                    ? searcher.search(dd, max, new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)))
+                    : searcher.search(dd, max);
+            List<PowerRecord> out = new ArrayList<>(td.scoreDocs.length);
+            for (ScoreDoc sd : td.scoreDocs) out.add(record(searcher, sd.doc));
+            // Hit counts past Lucene's counting threshold are lower bounds; a download states the exact one.
+            long total = td.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
+                    ? td.totalHits.value() : searcher.count(dd);
+            return new Matches(total, out);
+        } finally {
+            index.release(h);
+        }
+    }
+
+    /** The request's filters; without a kind filter, powers only. */
+    private static Map<String, List<String>> filters(SearchRequest req) {
+        Map<String, List<String>> filters = req.filters();
+        if (!filters.containsKey("kind")) {
+            filters = new java.util.LinkedHashMap<>(filters);
+            filters.put("kind", List.of(PowerRecord.POWER));
+        }
+        return filters;
     }
 
     /** The full record, or null when no item has this id. */

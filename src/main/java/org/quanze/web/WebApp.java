@@ -62,6 +62,7 @@ public final class WebApp {
             config.routes.get("/api/suggest", api::suggest);
             config.routes.get("/api/health", api::health);
             config.routes.get("/api/stats", api::stats);
+            config.routes.get("/api/export", new ExportHandler(search)::export);
 
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
             config.routes.exception(IndexSearcher.TooManyClauses.class, (e, ctx) -> ctx.status(400).json(

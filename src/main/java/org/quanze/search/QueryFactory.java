@@ -94,7 +94,7 @@ public final class QueryFactory {
         List<Query> parts = new ArrayList<>();
         for (String f : Schema.TEXT_FIELDS) {
             Weights w = WEIGHTS.get(f);
-            add(parts, words.createBooleanQuery(f, text, Occur.SHOULD), w.words());
+            add(parts, wordsQuery(f, text), w.words());
             add(parts, bigrams.createBooleanQuery(Schema.bigram(f), text, Occur.SHOULD), w.bigrams());
             add(parts, bigrams.createPhraseQuery(Schema.bigram(f), text, PHRASE_SLOP), w.phrase());
         }
@@ -102,6 +102,19 @@ public final class QueryFactory {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (Query q : parts) b.add(q, Occur.SHOULD);
         return b.build();
+    }
+
+    /**
+     * The words of the text with their synonyms, or null when Lucene refuses the synonym graph:
+     * it gives up on graphs of about a thousand positions (a pasted page of 医保医保…), and such
+     * text is still found by its bigrams.
+     */
+    private Query wordsQuery(String field, String text) {
+        try {
+            return words.createBooleanQuery(field, text, Occur.SHOULD);
+        } catch (IllegalArgumentException graphTooDeep) {
+            return null;
+        }
     }
 
     /** A name searched over names only, words and bigrams: "the same matter" in another list. */

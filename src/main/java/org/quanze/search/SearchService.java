@@ -50,7 +50,10 @@ public final class SearchService {
         return queries;
     }
 
-    /** The request must be valid (see {@code web.Params}); the default kind is power. */
+    /**
+     * The request must be valid (see {@code web.Params}); the default kind is power, and
+     * {@code kind=all} searches powers and duties together.
+     */
     public SearchResult search(SearchRequest req) throws IOException {
         long t0 = System.nanoTime();
         IndexHandle h = index.acquire();
@@ -58,9 +61,11 @@ public final class SearchService {
             IndexSearcher searcher = h.searcher();
             Query base = queries.build(UserQuery.parse(req.q()), knownLaws(h));
             Map<String, List<String>> filters = req.filters();
-            if (!filters.containsKey("kind")) {
+            List<String> kinds = filters.get("kind");
+            if (kinds == null || kinds.contains(SearchRequest.ALL_KINDS)) {
                 filters = new java.util.LinkedHashMap<>(filters);
-                filters.put("kind", List.of(PowerRecord.POWER));
+                if (kinds == null) filters.put("kind", List.of(PowerRecord.POWER));
+                else filters.remove("kind");
             }
             DrillDownQuery dd = FacetSupport.drillDown(base, filters);
             DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), h.facetState());

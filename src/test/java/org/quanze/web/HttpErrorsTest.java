@@ -5,6 +5,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,7 +150,23 @@ class HttpErrorsTest {
         qs.add("😀".repeat(500));
         qs.add("一".repeat(997) + "条");
         qs.add("1".repeat(1000));
+        qs.add(everySynonym());
         return qs;
+    }
+
+    /** Every word the vocabulary expands, one after another, to 1000 characters: the most clauses a query can make. */
+    static String everySynonym() {
+        StringBuilder sb = new StringBuilder();
+        try {
+            for (String line : Files.readAllLines(RunningServer.BUNDLED.resolve("synonyms.txt"))) {
+                String entry = line.replaceFirst("#.*", "").strip();
+                if (!entry.isEmpty()) sb.append(entry.replaceAll("=>|,", " ")).append(' ');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String s = sb.toString().replaceAll("\\s+", " ");
+        return s.length() > 1000 ? s.substring(0, 1000) : s;
     }
 
     @Test

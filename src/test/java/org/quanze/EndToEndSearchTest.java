@@ -3,9 +3,9 @@ package org.quanze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quanze.BundledData.S000;
-import static org.quanze.BundledData.S002;
-import static org.quanze.BundledData.S004;
+import static org.quanze.testing.BundledData.S000;
+import static org.quanze.testing.BundledData.S002;
+import static org.quanze.testing.BundledData.S004;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,6 +24,7 @@ import org.quanze.model.PowerRecord;
 import org.quanze.model.Statute;
 import org.quanze.search.SearchRequest;
 import org.quanze.search.SearchResult;
+import org.quanze.testing.BundledData;
 
 /** From the bundled lists, copied into a data folder, through ingest and the index to search results. */
 class EndToEndSearchTest {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quanze.index.IndexStore;
 import org.quanze.search.SearchRequest;
+import org.quanze.testing.BundledData;
 
 /**
  * Rebuilding is atomic: each ingest writes a new generation beside the serving one and only then

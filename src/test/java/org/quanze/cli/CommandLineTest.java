@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quanze.BundledData.S000;
-import static org.quanze.BundledData.S001;
-import static org.quanze.BundledData.S002;
-import static org.quanze.BundledData.S003;
-import static org.quanze.BundledData.S004;
+import static org.quanze.testing.BundledData.S000;
+import static org.quanze.testing.BundledData.S001;
+import static org.quanze.testing.BundledData.S002;
+import static org.quanze.testing.BundledData.S003;
+import static org.quanze.testing.BundledData.S004;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.quanze.BundledData;
+import org.quanze.testing.BundledData;
 import org.quanze.Main;
 import org.quanze.model.Json;
 

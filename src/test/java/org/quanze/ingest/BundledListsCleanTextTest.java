@@ -2,8 +2,8 @@ package org.quanze.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quanze.BundledData.S002;
-import static org.quanze.BundledData.S004;
+import static org.quanze.testing.BundledData.S002;
+import static org.quanze.testing.BundledData.S004;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.quanze.BundledData;
+import org.quanze.testing.BundledData;
 import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
 

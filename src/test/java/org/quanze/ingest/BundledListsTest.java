@@ -2,11 +2,11 @@ package org.quanze.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quanze.BundledData.S000;
-import static org.quanze.BundledData.S001;
-import static org.quanze.BundledData.S002;
-import static org.quanze.BundledData.S003;
-import static org.quanze.BundledData.S004;
+import static org.quanze.testing.BundledData.S000;
+import static org.quanze.testing.BundledData.S001;
+import static org.quanze.testing.BundledData.S002;
+import static org.quanze.testing.BundledData.S003;
+import static org.quanze.testing.BundledData.S004;
 import static org.quanze.ingest.ExpectedRecord.accountabilityCites;
 import static org.quanze.ingest.ExpectedRecord.basisCites;
 
@@ -17,7 +17,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.quanze.BundledData;
+import org.quanze.testing.BundledData;
 import org.quanze.model.PowerRecord;
 import org.quanze.model.Statute;
 import org.quanze.model.Step;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quanze.BundledData.S000;
-import static org.quanze.BundledData.S001;
-import static org.quanze.BundledData.S002;
-import static org.quanze.BundledData.S003;
-import static org.quanze.BundledData.S004;
+import static org.quanze.testing.BundledData.S000;
+import static org.quanze.testing.BundledData.S001;
+import static org.quanze.testing.BundledData.S002;
+import static org.quanze.testing.BundledData.S003;
+import static org.quanze.testing.BundledData.S004;
 
 import java.nio.charset.Charset;
 import java.nio.charset.CharacterCodingException;
@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quanze.BundledData;
+import org.quanze.testing.BundledData;
 import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
 

@@ -53,11 +53,12 @@ public final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Writes the CSV to {@code out} and flushes it; {@code out} stays open, as it belongs to the caller. */
     public static void csv(List<PowerRecord> records, Appendable out) throws IOException {
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get())) {
-            for (PowerRecord r : records) p.printRecord(row(r));
-            p.flush();
-        }
+        // Not closed: closing the printer closes out, which for the command is standard output.
+        CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get());
+        for (PowerRecord r : records) p.printRecord(row(r));
+        p.flush();
     }
 
     /** One CSV row: lists joined with 、, steps numbered one per line, statutes as law/article (role). */

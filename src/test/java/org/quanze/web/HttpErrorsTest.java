@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quanze.testing.BundledData;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -158,7 +159,7 @@ class HttpErrorsTest {
     static String everySynonym() {
         StringBuilder sb = new StringBuilder();
         try {
-            for (String line : Files.readAllLines(RunningServer.BUNDLED.resolve("synonyms.txt"))) {
+            for (String line : Files.readAllLines(BundledData.PROJECT_DATA.resolve("synonyms.txt"))) {
                 String entry = line.replaceFirst("#.*", "").strip();
                 if (!entry.isEmpty()) sb.append(entry.replaceAll("=>|,", " ")).append(' ');
             }

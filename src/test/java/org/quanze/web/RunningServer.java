@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import org.quanze.Engine;
+import org.quanze.testing.BundledData;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,12 +18,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The real server (the engine and the Javalin app that {@code serve} starts) on a free port, over
@@ -30,7 +29,6 @@ import java.util.stream.Stream;
  */
 final class RunningServer implements AutoCloseable {
 
-    static final Path BUNDLED = Path.of("index-data");
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One answer: status, content type, the raw body and, when it is JSON, the parsed body. */
@@ -61,15 +59,9 @@ final class RunningServer implements AutoCloseable {
      * @param extraSources file name → content of lists written beside the bundled ones
      */
     static RunningServer start(Path dataDir, Map<String, String> extraSources) throws IOException {
-        Path sources = Files.createDirectories(dataDir.resolve("sources"));
-        try (Stream<Path> files = Files.list(BUNDLED.resolve("sources"))) {
-            for (Path f : files.toList()) Files.copy(f, sources.resolve(f.getFileName().toString()));
-        }
-        for (String f : List.of("sources.json", "synonyms.txt", "query-stopwords.txt")) {
-            Files.copy(BUNDLED.resolve(f), dataDir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-        }
+        BundledData.copyTo(dataDir);
         for (Map.Entry<String, String> e : extraSources.entrySet()) {
-            Files.writeString(sources.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+            Files.writeString(dataDir.resolve("sources").resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
         }
         Engine engine = Engine.open(dataDir, true, new PrintStream(OutputStream.nullOutputStream()));
         Javalin app = WebApp.create(engine.search(), new WebApp.Options(null)).start("127.0.0.1", 0);

@@ -106,6 +106,14 @@ class BundledListsTest {
     }
 
     @Test
+    void keepsANoteOutOfTheSupervisionPhoneColumnOfTheShiftedRow004Item17() {
+        // The 15-cell row's last cell is no phone number: it is the 备注, not the 服务电话.
+        PowerRecord r = item(S004 + "-17");
+        assertEquals("国家监管部门自行管理", r.notes());
+        assertEquals(null, r.supervision());
+    }
+
+    @Test
     void readsTheUnitAndTheRegionalLevelsOfTheShiftedRow004Item8() {
         PowerRecord r = item(S004 + "-8");
         assertTrue(r.name().endsWith("遗体安葬费用支付"), r.name());

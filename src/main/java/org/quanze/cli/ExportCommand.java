@@ -71,6 +71,7 @@ public final class ExportCommand implements Callable<Integer> {
         w.flush();
     }
 
+    /** Writes the CSV to {@code out} and flushes it; {@code out} stays open, as it belongs to the caller. */
     public static void csv(List<PowerRecord> records, Appendable out) throws IOException {
         RecordTable.csv(records, out);
     }

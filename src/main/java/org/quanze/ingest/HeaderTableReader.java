@@ -111,6 +111,9 @@ final class HeaderTableReader {
         boolean dataInTable = false;
         boolean dataSinceHeader = false;
         int table = 0;
+        List<Grid.Row> tableRows = new ArrayList<>(); // the current table's data rows, drafted from out[tableStart]
+        int tableStart = 0;
+        boolean redraft = false; // a more complete header turned up: re-read the table's rows once its columns settle
         for (Grid.Row r : g.rows()) {
             if (isGroupRow(r)) {
                 upper = r.cells();
@@ -118,16 +121,22 @@ final class HeaderTableReader {
             }
             if (isHeader(r)) {
                 if (newTable || columns == null) {
+                    if (redraft) redraft(out, tableStart, tableRows, columns, table);
+                    redraft = false;
                     table++;
                     newTable = false;
                     dataInTable = false;
                     columnsKnown = -1;
+                    tableRows.clear();
+                    tableStart = out.size();
                 }
                 List<Field> merged = merge(upper, r.cells());
                 int known = (int) merged.stream().filter(f -> f != Field.UNKNOWN).count();
                 // A table's header repeated before every row sometimes loses a label in export;
-                // the most complete header of the table stays in force.
+                // the most complete header of the table is in force for all its rows, including
+                // rows read before it turned up.
                 if (known >= columnsKnown) {
+                    redraft |= columnsKnown >= 0 && known > columnsKnown && !tableRows.isEmpty();
                     columns = merged;
                     columnsKnown = known;
                 }
@@ -145,7 +154,10 @@ final class HeaderTableReader {
                     skips.add(new Skip(g.file(), r.line(), "a numbered row before any header row; its columns are unknown"));
                     continue;
                 }
+                if (redraft) redraft(out, tableStart, tableRows, columns, table);
+                redraft = false;
                 out.add(draft(r, columns, table, title));
+                tableRows.add(r);
                 dataSinceHeader = true;
                 dataInTable = true;
                 continue;
@@ -163,6 +175,7 @@ final class HeaderTableReader {
                 skips.add(new Skip(g.file(), r.line(), "a row without a 序号 in its first cell inside a table"));
             }
         }
+        if (redraft) redraft(out, tableStart, tableRows, columns, table);
         if (table > 1) {
             for (RecordDraft d : out) d.key = "t" + d.key;
         } else {
@@ -172,6 +185,11 @@ final class HeaderTableReader {
             }
         }
         return out;
+    }
+
+    /** Re-reads the rows of the table so far with its columns as they now stand (a sub-header included). */
+    private static void redraft(List<RecordDraft> out, int start, List<Grid.Row> rows, List<Field> columns, int table) {
+        for (int i = 0; i < rows.size(); i++) out.set(start + i, draft(rows.get(i), columns, table, out.get(start + i).table));
     }
 
     private static RecordDraft draft(Grid.Row r, List<Field> columns, int table, String title) {

@@ -7,9 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quanze.Main;
 import org.quanze.export.XlsxExport;
-import org.quanze.ingest.Ingester;
-import org.quanze.ingest.SourceCatalog;
 import org.quanze.model.PowerRecord;
+import org.quanze.testing.BundledData;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +24,7 @@ class ExportCommandTest {
     void xlsxHoldsEveryPowerDutyAndCitationOnItsOwnSheet(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("all.xlsx");
         assertEquals(0, Main.run("export", "--data", "index-data", "--format", "xlsx", "--out", out.toString()));
-        List<PowerRecord> records = new Ingester(SourceCatalog.load(Path.of("index-data", "sources.json")))
-                .ingest(Path.of("index-data", "sources")).records();
+        List<PowerRecord> records = BundledData.ingest().records();
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
             XSSFSheet powers = wb.getSheet(XlsxExport.POWERS);
             assertEquals(73, powers.getLastRowNum());

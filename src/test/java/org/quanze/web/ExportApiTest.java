@@ -15,10 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quanze.Engine;
 import org.quanze.export.XlsxExport;
-import org.quanze.ingest.Ingester;
-import org.quanze.ingest.SourceCatalog;
 import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
+import org.quanze.testing.BundledData;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,12 +29,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * /api/export through the real server on a temporary copy of index-data: the downloaded workbook
+ * /api/export through the real server (on port 0) over a temporary copy of the bundled data: the downloaded workbook
  * and CSV are opened and their rows checked against the records ingested from the same sources.
  */
 class ExportApiTest {
@@ -57,18 +54,11 @@ class ExportApiTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Path from = Path.of("index-data");
-        Files.createDirectories(data.resolve("sources"));
-        try (Stream<Path> s = Files.list(from.resolve("sources"))) {
-            for (Path p : s.toList()) Files.copy(p, data.resolve("sources").resolve(p.getFileName()));
-        }
-        try (Stream<Path> s = Files.list(from)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) Files.copy(p, data.resolve(p.getFileName()));
-        }
+        BundledData.copyTo(data);
         engine = Engine.open(data, true, new PrintStream(OutputStream.nullOutputStream()));
         app = WebApp.create(engine.search(), new WebApp.Options(null)).start("127.0.0.1", 0);
         http = HttpClient.newHttpClient();
-        all = new Ingester(SourceCatalog.load(data.resolve("sources.json"))).ingest(data.resolve("sources")).records();
+        all = BundledData.ingest().records();
     }
 
     @AfterAll
@@ -115,7 +105,7 @@ class ExportApiTest {
             List<List<String>> citations = rows(wb.getSheet(XlsxExport.CITATIONS));
             assertEquals(List.of("编号", "名称", "法规", "条", "引用为"), citations.get(0));
             assertEquals(expected.stream().mapToInt(p -> p.statutes().size()).sum(), citations.size() - 1);
-            PowerRecord item6 = all.stream().filter(p -> p.id().equals("000_9151f9b4e62eb64c-6")).findFirst().orElseThrow();
+            PowerRecord item6 = BundledData.find(all, BundledData.S000 + "-6");
             assertTrue(citations.contains(List.of(item6.id(), item6.name(), "社会保险法", "87", "设定依据")), "000 item 6 cites 社会保险法 87");
         }
     }

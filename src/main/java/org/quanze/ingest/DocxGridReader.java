@@ -29,6 +29,8 @@ import java.util.Map;
  */
 final class DocxGridReader {
 
+    private static final int MAX_COLUMNS = 64;
+
     private DocxGridReader() {}
 
     static Grid read(String file, XWPFDocument doc) {
@@ -79,7 +81,8 @@ final class DocxGridReader {
                     }
                     if (!(ic instanceof XWPFTableCell c)) continue;
                     CTTcPr pr = c.getCTTc().getTcPr();
-                    int span = pr != null && pr.isSetGridSpan() ? Math.max(1, pr.getGridSpan().getVal().intValue()) : 1;
+                    // Word tables have at most 63 columns; a larger span is damage, not a wider table.
+                    int span = pr != null && pr.isSetGridSpan() ? Math.clamp(pr.getGridSpan().getVal().longValue(), 1, MAX_COLUMNS) : 1;
                     String merge = pr != null && pr.isSetVMerge()
                             ? (pr.getVMerge().isSetVal() && pr.getVMerge().getVal() == STMerge.RESTART ? "restart" : "continue")
                             : null;
@@ -109,7 +112,7 @@ final class DocxGridReader {
         private static int gridBefore(XWPFTableRow row) {
             CTTrPr pr = row.getCtRow().getTrPr();
             if (pr == null || pr.sizeOfGridBeforeArray() == 0) return 0;
-            return Math.max(0, Math.min(64, pr.getGridBeforeArray(0).getVal().intValue()));
+            return Math.clamp(pr.getGridBeforeArray(0).getVal().longValue(), 0, MAX_COLUMNS);
         }
 
         /** A cell's paragraphs one per line; a nested table one line per row, its cells spaced. */

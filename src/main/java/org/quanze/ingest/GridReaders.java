@@ -74,6 +74,10 @@ public final class GridReaders {
 
     private static void expect(String file, FileMagic magic, FileMagic wanted, byte[] bytes) throws UnreadableFileException {
         if (magic != wanted) {
+            // Office encrypts a password-protected .xlsx or .docx into an OLE2 container.
+            if (magic == FileMagic.OLE2 && OfficeFiles.describeOle2(bytes).startsWith("a password-protected")) {
+                throw new UnreadableFileException(file, "is password-protected; save it again without a password");
+            }
             throw new UnreadableFileException(file, "the name says " + extension(file) + " but the file is " + describe(magic, bytes));
         }
     }

@@ -45,7 +45,7 @@ final class OfficeFiles {
 
     private OfficeFiles() {}
 
-    /** Reads an .xlsx file; {@code expected} is what its name promised, for the reason if it holds something else. */
+    /** Reads an .xlsx file, refusing a package that holds a Word document or anything else. */
     static Grid xlsx(String file, byte[] bytes) throws UnreadableFileException {
         OPCPackage pkg = open(file, bytes);
         try {

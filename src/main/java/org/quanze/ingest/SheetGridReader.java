@@ -47,10 +47,15 @@ final class SheetGridReader {
     private static List<Grid.Row> read(Sheet sheet, DataFormatter format) {
         int lastRow = sheet.getLastRowNum();
         if (lastRow < 0) return List.of();
-        // The table's width is where its physical cells end; merged regions are clipped to it, so
-        // a merge over whole columns (A:A) or rows costs nothing beyond the cells that exist.
+        // The table's width is where its text ends: rows keep their empty cells up to it (as the
+        // text export keeps a row's trailing tabs), while a styled but empty cell far out in
+        // column XFD, or a merge over whole columns (A:A) or rows, costs nothing.
         int width = 0;
-        for (Row r : sheet) width = Math.max(width, r.getLastCellNum());
+        for (Row r : sheet) {
+            for (Cell c : r) {
+                if (c.getColumnIndex() >= width && hasText(c)) width = c.getColumnIndex() + 1;
+            }
+        }
         List<CellRangeAddress> merged = new ArrayList<>();
         for (CellRangeAddress m : sheet.getMergedRegions()) {
             if (m.getFirstRow() <= lastRow && m.getFirstColumn() < width) merged.add(m);
@@ -69,7 +74,7 @@ final class SheetGridReader {
         for (int r = 0; r <= lastRow; r++) {
             Row row = sheet.getRow(r);
             List<Integer> regions = byRow.getOrDefault(r, List.of());
-            int rowWidth = row == null ? 0 : Math.max(0, row.getLastCellNum());
+            int rowWidth = row == null ? 0 : Math.min(width, Math.max(0, row.getLastCellNum()));
             for (int i : regions) rowWidth = Math.max(rowWidth, Math.min(width, merged.get(i).getLastColumn() + 1));
             if (rowWidth == 0) continue;
             List<CellRows.Cell> cells = new ArrayList<>(rowWidth);
@@ -88,6 +93,14 @@ final class SheetGridReader {
             if (g != null) out.add(g);
         }
         return out;
+    }
+
+    private static boolean hasText(Cell c) {
+        return switch (c.getCellType()) {
+            case BLANK -> false;
+            case STRING -> !c.getStringCellValue().isBlank();
+            default -> true;
+        };
     }
 
     private static String text(Row row, int column, DataFormatter format) {

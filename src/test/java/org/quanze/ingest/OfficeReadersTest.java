@@ -1,6 +1,11 @@
 package org.quanze.ingest;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -18,7 +23,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -95,10 +102,23 @@ class OfficeReadersTest {
     void keepsAKeyWithAnEmptyValueAsATwoCellRow() throws Exception {
         byte[] xlsx = workbook(new XSSFWorkbook(), wb -> {
             Sheet s = wb.createSheet("表");
-            row(s.createRow(0), "职责边界", "");
-            row(s.createRow(1), "说明文字", "");
+            row(s.createRow(0), "序号", "1");
+            row(s.createRow(1), "职责边界", "");
+            row(s.createRow(2), "说明文字", "");
         });
-        assertEquals(List.of(List.of("职责边界", ""), List.of("说明文字")), cells(GridReaders.read("a.xlsx", xlsx)));
+        assertEquals(List.of(List.of("序号", "1"), List.of("职责边界", ""), List.of("说明文字")), cells(GridReaders.read("a.xlsx", xlsx)));
+    }
+
+    @Test
+    void aStyledEmptyCellFarOutDoesNotWidenTheTable() throws Exception {
+        byte[] xlsx = workbook(new XSSFWorkbook(), wb -> {
+            Sheet s = wb.createSheet("表");
+            row(s.createRow(0), "序号", "权力名称", "");
+            Row d = s.createRow(1);
+            row(d, "1", "事项");
+            d.createCell(16_000).setCellStyle(wb.createCellStyle()); // formatting applied to whole rows
+        });
+        assertEquals(List.of(List.of("序号", "权力名称"), List.of("1", "事项")), cells(GridReaders.read("a.xlsx", xlsx)));
     }
 
     // ---- Word ---------------------------------------------------------------------------------
@@ -212,6 +232,21 @@ class OfficeReadersTest {
         byte[] xlsx = workbook(new XSSFWorkbook(), wb -> row(wb.createSheet("s").createRow(0), "序号"));
         assertEquals("the name says .txt but the file is an Excel workbook (.xlsx); give it the extension of what it is",
                 reason("list.txt", xlsx));
+    }
+
+    @Test
+    void refusesAPasswordProtectedWorkbookSayingSo() throws Exception {
+        byte[] xlsx = workbook(new XSSFWorkbook(), wb -> row(wb.createSheet("s").createRow(0), "序号"));
+        Encryptor enc = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+        enc.confirmPassword("secret");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            try (OPCPackage opc = OPCPackage.open(new ByteArrayInputStream(xlsx)); OutputStream os = enc.getDataStream(fs)) {
+                opc.save(os);
+            }
+            fs.writeFilesystem(out);
+        }
+        assertEquals("is password-protected; save it again without a password", reason("list.xlsx", out.toByteArray()));
     }
 
     @Test

@@ -4,7 +4,7 @@
 import * as api from './api.js';
 import { parseState, stateUrl, searchParams, toggleFilter, hasFilter } from './state.js';
 import { renderFacets } from './facets.js';
-import { renderTotal, renderIntro, renderChips, renderHits, renderPager, renderNoResults, fillNoResultSuggestions, hideNoResults } from './results.js';
+import { renderTotal, renderExport, renderIntro, renderChips, renderHits, renderPager, renderNoResults, fillNoResultSuggestions, hideNoResults } from './results.js';
 import { renderItem } from './item.js';
 import { initSuggest } from './suggest.js';
 import { el, clear } from './render.js';
@@ -91,6 +91,7 @@ async function showSearch(state, token, focus, previous) {
   }
 
   renderTotal(answer, state);
+  renderExport(answer, state);
   renderIntro(answer, state);
   // Facets first: they learn the display labels (list titles, article numbers) the chips show.
   renderFacets($('facet-groups'), answer.facets, state, (facet, value) => navigate(toggleFilter(current, facet, value)));
@@ -172,6 +173,7 @@ function showError(error) {
   if (!current.item) {
     clear($('results'));
     clear($('total'));
+    $('export').hidden = true;
     $('took').textContent = '';
     $('pager').hidden = true;
     hideNoResults();

@@ -3,7 +3,8 @@
 // turns ordinary clicks on them into in-page navigation.
 
 import { el, clear, appendSnippet, typeBadge, present, sourceTitle } from './render.js';
-import { stateUrl, isBrowsing } from './state.js';
+import { stateUrl, isBrowsing, searchParams } from './state.js';
+import { exportUrl, EXPORT_LIMIT } from './api.js';
 import { labelFor } from './facets.js';
 
 const $ = (id) => document.getElementById(id);
@@ -20,6 +21,24 @@ export function renderTotal(answer, state) {
   );
   // Outside the live region: the timing is not worth announcing after every click.
   $('took').textContent = typeof answer.tookMs === 'number' ? `用时 ${answer.tookMs} 毫秒` : '';
+}
+
+/**
+ * Download links for the current result set, in the order the list shows it. Plain links to the
+ * API (no script), so they also work as "save link as".
+ */
+export function renderExport(answer, state) {
+  const box = $('export');
+  box.hidden = !answer.total;
+  if (box.hidden) return;
+  const params = searchParams(state);
+  if (!params.has('sort')) params.set('sort', state.q ? 'relevance' : 'source');
+  const capped = answer.total > EXPORT_LIMIT ? `（最多导出前 ${EXPORT_LIMIT} 项）` : '';
+  for (const [id, format, label] of [['export-xlsx', 'xlsx', 'Excel 表格'], ['export-csv', 'csv', 'CSV 文件']]) {
+    const a = $(id);
+    a.setAttribute('href', exportUrl(params, format));
+    a.setAttribute('title', `将当前 ${answer.total} 项结果下载为 ${label}${capped}`);
+  }
 }
 
 export function renderIntro(answer, state) {

@@ -1,6 +1,9 @@
 package org.quanze.testing;
 
 import org.quanze.Engine;
+import org.quanze.ingest.Ingester;
+import org.quanze.ingest.SourceCatalog;
+import org.quanze.model.PowerRecord;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +22,14 @@ import java.util.stream.Stream;
 public final class BundledData {
 
     public static final Path PROJECT_DATA = Path.of("index-data");
+
+    /** The source ids (file names without extension) of the five bundled lists. */
+    public static final String S000 = "000_9151f9b4e62eb64c";
+    public static final String S001 = "001_5b333ea7bdafe129";
+    public static final String S002 = "002_878c5c45273f98d5";
+    public static final String S003 = "003_9f5412502f3ddd4a";
+    public static final String S004 = "004_e6509d409e33aba2";
+
     private static final List<String> FILES = List.of("sources.json", "synonyms.txt", "query-stopwords.txt");
     private static Engine shared;
 
@@ -48,5 +59,19 @@ public final class BundledData {
             }
         }
         return shared;
+    }
+
+    /** Ingests the bundled lists in place, with their metadata; nothing is written. */
+    public static Ingester.Result ingest() {
+        try {
+            return new Ingester(SourceCatalog.load(PROJECT_DATA.resolve("sources.json"))).ingest(PROJECT_DATA.resolve("sources"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static PowerRecord find(List<PowerRecord> records, String id) {
+        return records.stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no record " + id));
     }
 }

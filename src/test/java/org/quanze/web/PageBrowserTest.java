@@ -171,7 +171,8 @@ class PageBrowserTest {
         page.find("#results li.hit[data-id=\"" + FIRST_ITEM + "\"] a.hit-link").click();
         page.waitForItem(FIRST_ITEM_NAME);
         assertEquals(List.of(FIRST_ITEM), page.param("item"));
-        assertEquals(5, page.all("#related li[data-id]").size());
+        // How many related items there are is the search's business (HTTP tests); here: they are shown, as links.
+        assertFalse(page.all("#related li[data-id] a.related-link[data-item]").isEmpty(), "related items are listed");
         assertFalse(page.all("#item .copy-btn").isEmpty());
 
         page.find(".statute-link[data-statute=\"社会保险法/84\"]").click();

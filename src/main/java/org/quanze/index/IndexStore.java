@@ -6,6 +6,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.quanze.model.PowerRecord;
@@ -120,7 +122,10 @@ public final class IndexStore {
         IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.indexing())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(Math.clamp(Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024), 64, 1024))
-                .setMergePolicy(merges);
+                .setMergePolicy(merges)
+                // Documents in ingest order whichever indexing thread added them, so equal scores
+                // (browsing without words) still list items as the lists do; sort=source can stop early.
+                .setIndexSort(new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)));
         Suggestions.Tally tally = new Suggestions.Tally();
         Map<String, String> titles = new java.util.LinkedHashMap<>();
         long count;

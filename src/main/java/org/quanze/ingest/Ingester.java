@@ -39,6 +39,8 @@ public final class Ingester {
         try (Stream<Path> s = Files.list(sourcesDir)) {
             files = s.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
+                    // "~$list.xlsx" is the lock file Office keeps beside an open document, not a list.
+                    .filter(p -> !p.getFileName().toString().startsWith("~$"))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         }
         List<PowerRecord> all = new ArrayList<>();
@@ -64,21 +66,22 @@ public final class Ingester {
         String name = f.getFileName().toString();
         try {
             long size = Files.size(f);
-            if (size > MAX_FILE_BYTES) {
-                return failed(name, "the file is " + size / (1024 * 1024) + " MB, over the limit of "
-                        + MAX_FILE_BYTES / (1024 * 1024) + " MB");
-            }
+            if (size > MAX_FILE_BYTES) return tooLarge(name, size);
             return ingest(name, Files.readAllBytes(f));
         } catch (IOException e) {
             return failed(name, "cannot be read: " + e.getMessage());
         }
     }
 
-    /** Ingests one file's bytes; never throws for bad content, it reports. */
+    /**
+     * Ingests one file's bytes, read by its name and content (see {@link GridReaders}: .xlsx,
+     * .xls, .docx, .csv or text); never throws for bad content, it reports.
+     */
     public FileResult ingest(String name, byte[] bytes) {
+        if (bytes.length > MAX_FILE_BYTES) return tooLarge(name, bytes.length);
         Grid grid;
         try {
-            grid = TextGridReader.read(name, bytes);
+            grid = GridReaders.read(name, bytes);
         } catch (UnreadableFileException e) {
             return failed(name, e.reason());
         }
@@ -141,6 +144,11 @@ public final class Ingester {
             return null;
         }
         return null;
+    }
+
+    private static FileResult tooLarge(String file, long size) {
+        return failed(file, "the file is " + size / (1024 * 1024) + " MB, over the limit of "
+                + MAX_FILE_BYTES / (1024 * 1024) + " MB");
     }
 
     private static FileResult failed(String file, String reason) {

@@ -45,6 +45,13 @@ public final class QueryFactory {
     static final float SYNONYM_WEIGHT = 0.7f;
     static final float ARTICLE_BOOST = 12f;
     static final float LAW_BOOST = 2f;
+    /**
+     * A question has a dozen concepts; a pasted page has hundreds, which pass Lucene's clause
+     * limit (answered 400) and, analysed whole, the synonym graph's recursion limit (a 500). Such
+     * text is scored by the concepts of its start; the phrase over the whole text still counts.
+     */
+    static final int MAX_CONCEPT_CHARS = 200;
+    static final int MAX_CONCEPTS = 32;
 
     private final Vocabulary vocabulary;
     private final QueryBuilder words;
@@ -103,7 +110,8 @@ public final class QueryFactory {
     Query freeText(String text) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int clauses = 0;
-        for (Concepts c : Concepts.of(text, vocabulary.queryWords())) {
+        List<Concepts> concepts = Concepts.of(head(text, MAX_CONCEPT_CHARS), vocabulary.queryWords());
+        for (Concepts c : concepts.subList(0, Math.min(concepts.size(), MAX_CONCEPTS))) {
             Map<String, Query> perFamily = concept(c);
             if (perFamily.isEmpty()) continue;
             List<Query> found = new ArrayList<>();
@@ -127,6 +135,12 @@ public final class QueryFactory {
             }
         }
         return clauses == 0 ? null : b.build();
+    }
+
+    /** The first {@code max} characters of the text, never splitting a surrogate pair. */
+    private static String head(String text, int max) {
+        if (text.length() <= max) return text;
+        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 
     /** Per field family, the concept's best spelling there (a dismax over spellings). */

@@ -25,6 +25,11 @@ public final class WebApp {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
     static final long MAX_BODY_BYTES = 1024 * 1024;
+    /**
+     * Jetty's default 8 KiB cannot carry the longest q Params accepts: 1000 CJK characters are
+     * 9000 bytes once percent-encoded. Longer addresses are answered 414 in JSON by JettyErrors.
+     */
+    static final int MAX_REQUEST_LINE_BYTES = 16 * 1024;
 
     /**
      * @param webDir the page's folder on disk, or null to serve the copy bundled in the jar
@@ -40,7 +45,11 @@ public final class WebApp {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
-            config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setRequestHeaderSize(MAX_REQUEST_LINE_BYTES);
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 if (options.webDir() != null) {
@@ -62,6 +71,7 @@ public final class WebApp {
             config.routes.get("/api/suggest", api::suggest);
             config.routes.get("/api/health", api::health);
             config.routes.get("/api/stats", api::stats);
+            config.routes.get("/api/export", new ExportHandler(search)::export);
 
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
             config.routes.exception(IndexSearcher.TooManyClauses.class, (e, ctx) -> ctx.status(400).json(

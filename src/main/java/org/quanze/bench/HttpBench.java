@@ -65,22 +65,30 @@ final class HttpBench {
             URI uri = URI.create("http://127.0.0.1:" + port + probePath);
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            long deadline = t0 + TimeUnit.SECONDS.toNanos(300);
-            while (System.nanoTime() < deadline) {
-                if (!p.isAlive()) throw new IOException("the server exited with " + p.exitValue() + "; see " + log);
-                try {
-                    HttpResponse<Void> r = probe.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() == 200) return new Server(p, port, (System.nanoTime() - t0) / 1e6);
-                    throw new IOException("the server answered " + r.statusCode() + " to " + probePath);
-                } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
-                    sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
+            // However the benchmark ends, the server it started ends with it.
+            Thread reaper = new Thread(p::destroyForcibly);
+            Runtime.getRuntime().addShutdownHook(reaper);
+            try {
+                long deadline = t0 + TimeUnit.SECONDS.toNanos(300);
+                while (System.nanoTime() < deadline) {
+                    if (!p.isAlive()) throw new IOException("the server exited with " + p.exitValue() + "; see " + log);
+                    try {
+                        HttpResponse<Void> r = probe.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        if (r.statusCode() == 200) return new Server(p, port, (System.nanoTime() - t0) / 1e6);
+                        throw new IOException("the server answered " + r.statusCode() + " to " + probePath);
+                    } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+                        sleep(5);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(e);
+                    }
                 }
+                throw new IOException("the server did not answer within 300 s; see " + log);
+            } catch (IOException | RuntimeException e) {
+                p.destroyForcibly();
+                throw e;
             }
-            p.destroyForcibly();
-            throw new IOException("the server did not answer within 300 s; see " + log);
         }
 
         /** GET, failing unless 200; returns the body. */

@@ -93,6 +93,47 @@ final class MatchSet {
         }
     }
 
+    /**
+     * For highlighting with a field matcher that lets any query field mark any field: every
+     * alternative of {@code q}'s disjunctions once, its field set to {@code field}, in one
+     * disjunction. A clause that requires (a quoted phrase, an exclusion) stays whole: the
+     * highlighter marks a field only where the requirement holds in that field. The
+     * highlighter evaluates each leaf against each hit and field, so the relevance query's copies
+     * of a leaf per field family and for coordination cost it ten times over; since the field
+     * matcher ignores a leaf's field, leaves differing only by field are the same to it.
+     */
+    static Query highlightLeaves(Query q, String field) {
+        Set<Query> leaves = new LinkedHashSet<>();
+        positiveLeaves(q, field, leaves);
+        if (leaves.isEmpty()) return q;
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (Query l : leaves) b.add(l, Occur.SHOULD);
+        return b.build();
+    }
+
+    private static void positiveLeaves(Query q, String field, Set<Query> out) {
+        if (q instanceof BoostQuery b) {
+            positiveLeaves(b.getQuery(), field, out);
+        } else if (q instanceof ConstantScoreQuery c) {
+            positiveLeaves(c.getQuery(), field, out);
+        } else if (q instanceof DisjunctionMaxQuery d) {
+            for (Query s : d.getDisjuncts()) positiveLeaves(s, field, out);
+        } else if (q instanceof BooleanQuery bq && bq.getMinimumNumberShouldMatch() <= 1
+                && bq.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD)) {
+            for (BooleanClause c : bq.clauses()) positiveLeaves(c.query(), field, out);
+        } else if (q instanceof TermQuery t) {
+            out.add(new TermQuery(new Term(field, t.getTerm().bytes())));
+        } else if (q instanceof PhraseQuery p) {
+            PhraseQuery.Builder pb = new PhraseQuery.Builder().setSlop(p.getSlop());
+            Term[] terms = p.getTerms();
+            int[] positions = p.getPositions();
+            for (int i = 0; i < terms.length; i++) pb.add(new Term(field, terms[i].bytes()), positions[i]);
+            out.add(pb.build());
+        } else {
+            out.add(q);
+        }
+    }
+
     private static Query union(Set<Query> any) {
         Set<Term> terms = new HashSet<>();
         for (Query q : any) if (q instanceof TermQuery t) terms.add(t.getTerm());

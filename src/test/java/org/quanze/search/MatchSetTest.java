@@ -80,6 +80,34 @@ class MatchSetTest {
         }
     }
 
+    @Test
+    void highlightingTheDistinctLeavesMarksTheSameFieldsAsTheWholeQuery() throws IOException {
+        IndexHandle h = engine.search().index().acquire();
+        try {
+            IndexSearcher s = h.searcher();
+            List<String> qs = new ArrayList<>(questions());
+            for (var n : org.quanze.model.Json.MAPPER.readTree(Path.of("src/test/resources/relevance/judged-queries.json").toFile()).get("queries")) {
+                qs.add(n.get("q").asText());
+            }
+            for (String q : qs) {
+                Query base = engine.search().queries().build(UserQuery.parse(q), SearchService.knownLaws(h));
+                org.apache.lucene.search.TopDocs top = s.search(base, 10);
+                // The same fields are marked; the passage chosen may differ, since the exact query
+                // counts a term once per copy of its clause when it ranks passages.
+                List<List<SearchResult.Highlight>> exact = Highlighting.highlightExactly(s, base, top);
+                List<List<SearchResult.Highlight>> fast = Highlighting.highlight(s, base, top);
+                assertEquals(exact.size(), fast.size(), q);
+                for (int i = 0; i < exact.size(); i++) {
+                    assertEquals(exact.get(i).stream().map(SearchResult.Highlight::field).toList(),
+                            fast.get(i).stream().map(SearchResult.Highlight::field).toList(), q);
+                    for (SearchResult.Highlight hl : fast.get(i)) assertTrue(hl.snippet().contains("<mark>"), q);
+                }
+            }
+        } finally {
+            engine.search().index().release(h);
+        }
+    }
+
     private static Set<Integer> docs(IndexSearcher s, Query q) throws IOException {
         Set<Integer> out = new TreeSet<>();
         for (ScoreDoc sd : s.search(q, Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) out.add(sd.doc);

@@ -32,7 +32,7 @@ final class Highlighting {
     private Highlighting() {}
 
     static List<List<SearchResult.Highlight>> highlight(IndexSearcher searcher, Query query, TopDocs docs) throws IOException {
-        return highlightExactly(searcher, MatchSet.highlightLeaves(query, FIELDS[0]), docs);
+        return highlightExactly(searcher, MatchSet.highlightLeaves(query, FIELDS[0], searcher.getIndexReader(), FIELDS), docs);
     }
 
     /** Highlights with the query as given (the relevance query's own structure, ten times the work). */

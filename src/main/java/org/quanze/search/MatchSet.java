@@ -1,6 +1,10 @@
 package org.quanze.search;
 
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -12,6 +16,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -102,13 +107,48 @@ final class MatchSet {
      * of a leaf per field family and for coordination cost it ten times over; since the field
      * matcher ignores a leaf's field, leaves differing only by field are the same to it.
      */
-    static Query highlightLeaves(Query q, String field) {
+    static Query highlightLeaves(Query q, String field, IndexReader reader, String[] fields) throws IOException {
         Set<Query> leaves = new LinkedHashSet<>();
         positiveLeaves(q, field, leaves);
         if (leaves.isEmpty()) return q;
+        // A term or phrase with a term that no highlighted field holds marks nothing (SmartCN's
+        // one-character and long words, next to their bigrams): asking each hit about it is waste.
+        List<Terms> present = new ArrayList<>();
+        for (String f : fields) {
+            Terms t = MultiTerms.getTerms(reader, f);
+            if (t != null) present.add(t);
+        }
+        java.util.Map<BytesRef, Boolean> known = new java.util.HashMap<>();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (Query l : leaves) b.add(l, Occur.SHOULD);
-        return b.build();
+        int kept = 0;
+        for (Query l : leaves) {
+            Term[] terms = l instanceof TermQuery t ? new Term[] {t.getTerm()} : l instanceof PhraseQuery p ? p.getTerms() : null;
+            boolean possible = true;
+            if (terms != null) {
+                for (Term t : terms) {
+                    Boolean has = known.get(t.bytes());
+                    if (has == null) {
+                        has = false;
+                        for (Terms in : present) {
+                            if (in.iterator().seekExact(t.bytes())) {
+                                has = true;
+                                break;
+                            }
+                        }
+                        known.put(t.bytes(), has);
+                    }
+                    if (!has) {
+                        possible = false;
+                        break;
+                    }
+                }
+            }
+            if (possible) {
+                b.add(l, Occur.SHOULD);
+                kept++;
+            }
+        }
+        return kept == 0 ? new MatchNoDocsQuery("no alternative occurs in the highlighted fields") : b.build();
     }
 
     private static void positiveLeaves(Query q, String field, Set<Query> out) {

@@ -108,10 +108,12 @@ final class Benchmark {
             List<HttpBench.Load> loads = new ArrayList<>();
             for (int i = 0; i < s.repeats(); i++) {
                 for (var e : mix.entrySet()) {
-                    for (int c : s.connections()) loads.add(load(srv, e.getKey().name(), paths(e.getValue()), c, s.httpSeconds()));
+                    for (int c : s.connections()) {
+                        loads.add(load(srv, e.getKey().name(), paths(e.getValue()), c, seconds(inProcess.get(e.getKey()), c)));
+                    }
                 }
                 loads.add(load(srv, "health", List.of(HttpBench.HEALTH), 16, s.httpSeconds()));
-                loads.add(load(srv, "judged", paths(mix.get(QueryMix.Kind.judged)), 16, s.httpSeconds()));
+                loads.add(load(srv, "judged", paths(mix.get(QueryMix.Kind.judged)), 16, seconds(inProcess.get(QueryMix.Kind.judged), 16)));
             }
             HttpBench.Heap before = srv.heap(false);
             HttpBench.Heap live = srv.heap(true);
@@ -157,6 +159,17 @@ final class Benchmark {
                 Stats.median(runs, IngestBench.Run::mbPerCpuSecond), Stats.median(limits, IngestBench.Limit::mbPerCpuSecond),
                 Stats.median(runs, IngestBench.Run::mbPerCpuSecond) / Stats.median(limits, IngestBench.Limit::mbPerCpuSecond));
         return ingest;
+    }
+
+    /**
+     * How long to load a kind: at least --http-seconds, and long enough for about 40 answers plus
+     * one full queue of the connections, judged by the kind's in-process median (a slow kind at
+     * 32 connections answers nothing for its first seconds), at most two minutes.
+     */
+    private double seconds(Stats.Latency inProcess, int connections) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double perAnswer = inProcess.p50() / 1000 / Math.min(connections, cores);
+        return Math.min(120, Math.max(s.httpSeconds(), (40 + connections) * perAnswer));
     }
 
     private HttpBench.Load load(HttpBench.Server srv, String kind, List<String> paths, int connections, double secs) throws IOException {

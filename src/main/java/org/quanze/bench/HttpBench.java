@@ -184,7 +184,9 @@ final class HttpBench {
         JsonNode j = Json.MAPPER.readTree(out.substring(at + 10).lines().findFirst().orElseThrow());
         double secs = j.get("duration_us").asLong() / 1e6;
         long n = j.get("requests").asLong();
-        Stats.Latency lat = new Stats.Latency(j.get("p50").asLong() / 1e3, j.get("p95").asLong() / 1e3, j.get("p99").asLong() / 1e3, n);
+        // No answer within the run: no latency to report (wrk would say 0), and the run counts as failed.
+        Stats.Latency lat = n == 0 ? new Stats.Latency(Double.NaN, Double.NaN, Double.NaN, 0)
+                : new Stats.Latency(j.get("p50").asLong() / 1e3, j.get("p95").asLong() / 1e3, j.get("p99").asLong() / 1e3, n);
         return new Load(kind, connections, secs, n, n / secs, lat, j.get("errors").asLong(), "wrk");
     }
 
@@ -232,7 +234,8 @@ final class HttpBench {
             System.arraycopy(lat[c], 0, all, k, counts[c]);
             k += counts[c];
         }
-        return new Load(kind, connections, secs, total, total / secs, Stats.Latency.of(all, total), errors.get(), "java");
+        Stats.Latency latency = total == 0 ? new Stats.Latency(Double.NaN, Double.NaN, Double.NaN, 0) : Stats.Latency.of(all, total);
+        return new Load(kind, connections, secs, total, total / secs, latency, errors.get(), "java");
     }
 
     private static String jcmd(long pid, String command) throws IOException {

@@ -115,6 +115,7 @@ final class Benchmark {
                 loads.add(load(srv, "health", List.of(HttpBench.HEALTH), 16, s.httpSeconds()));
                 loads.add(load(srv, "judged", paths(mix.get(QueryMix.Kind.judged)), 16, seconds(inProcess.get(QueryMix.Kind.judged), 16)));
             }
+            srv.awaitIdle();
             HttpBench.Heap before = srv.heap(false);
             HttpBench.Heap live = srv.heap(true);
             memory = new MemorySummary(s.serverHeap(), afterLoad, before, live);
@@ -173,6 +174,7 @@ final class Benchmark {
     }
 
     private HttpBench.Load load(HttpBench.Server srv, String kind, List<String> paths, int connections, double secs) throws IOException {
+        srv.awaitIdle();
         HttpBench.Load l = s.useWrk() ? HttpBench.wrk(srv.port, kind, paths, connections, secs, s.work())
                 : HttpBench.java(srv.port, kind, paths, connections, secs);
         log.printf("  http %-8s c=%-2d %7.0f req/s  p50 %6.2f  p95 %6.2f  p99 %7.2f ms  errors %d%n", kind, connections,

@@ -104,6 +104,34 @@ final class HttpBench {
             }
         }
 
+        /**
+         * Waits until the server has finished the requests a load run left in flight (wrk stops
+         * sending, the server still answers them: at 32 connections, seconds of work at 1M
+         * items), so the next run does not pay for them. Idle is under a tenth of a core for
+         * 300 ms, read from the process's CPU time; at most 60 s.
+         */
+        void awaitIdle() {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long before = cpuNanos();
+            while (System.nanoTime() < deadline && before >= 0) {
+                sleep(300);
+                long now = cpuNanos();
+                if (now - before < TimeUnit.MILLISECONDS.toNanos(30)) return;
+                before = now;
+            }
+        }
+
+        /** User and system CPU time of the server from /proc, or -1 off Linux. */
+        private long cpuNanos() {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // clock ticks of 10 ms
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+
         Heap heap(boolean gcFirst) throws IOException {
             if (gcFirst) jcmd(process.pid(), "GC.run");
             String info = jcmd(process.pid(), "GC.heap_info");

@@ -36,6 +36,8 @@ public final class IndexStore {
     static final String ITEMS = "items";
     /** Source id → title, so facet labels need no scan of the stored records. */
     static final String SOURCES = "sources";
+    /** Indexing buffer; the default of 256 MB would be half of a 512 MB heap. */
+    static final double RAM_BUFFER_MB = 48;
 
     private final Path dataDir;
     private final Path indexRoot;
@@ -99,33 +101,64 @@ public final class IndexStore {
 
     /** Writes a new generation from the records and makes it current; returns its folder. */
     public synchronized Path build(List<PowerRecord> records, String fingerprint) throws IOException {
+        Path gen = write(records, fingerprint);
+        publish(gen);
+        return gen;
+    }
+
+    /**
+     * Writes a new, complete generation beside the serving one without making it current: the
+     * caller opens it first and only then {@link #publish}es it, so a failure anywhere before the
+     * rename leaves CURRENT as it was. A failed write deletes its half-built folder.
+     */
+    public synchronized Path write(List<PowerRecord> records, String fingerprint) throws IOException {
         Files.createDirectories(indexRoot);
         Path gen = nextGeneration();
+        // A bounded buffer: flushing a segment early costs little, an unbounded one costs the heap.
         IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.indexing())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setRAMBufferSizeMB(256);
-        try (Directory dir = FSDirectory.open(gen); IndexWriter w = new IndexWriter(dir, cfg)) {
-            var facets = Schema.facetsConfig();
-            long order = 0;
-            for (PowerRecord r : records) {
-                // Upsert by id: a record seen twice replaces itself instead of duplicating.
-                w.updateDocument(new Term(Schema.ID, r.id()), facets.build(DocumentMapper.toDocument(r, order++)));
+                .setRAMBufferSizeMB(RAM_BUFFER_MB);
+        boolean done = false;
+        try {
+            try (Directory dir = FSDirectory.open(gen); IndexWriter w = new IndexWriter(dir, cfg)) {
+                var facets = Schema.facetsConfig();
+                long order = 0;
+                for (PowerRecord r : records) {
+                    // Upsert by id: a record seen twice replaces itself instead of duplicating.
+                    w.updateDocument(new Term(Schema.ID, r.id()), facets.build(DocumentMapper.toDocument(r, order++)));
+                }
+                w.forceMerge(1);
+                Map<String, String> titles = new java.util.LinkedHashMap<>();
+                for (PowerRecord r : records) {
+                    titles.putIfAbsent(r.source().id(), r.source().title() == null ? r.source().id() : r.source().title());
+                }
+                w.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, ITEMS, String.valueOf(records.size()),
+                        SOURCES, org.quanze.model.Json.write(titles)).entrySet());
+                w.commit();
             }
-            w.forceMerge(1);
-            Map<String, String> titles = new java.util.LinkedHashMap<>();
-            for (PowerRecord r : records) {
-                titles.putIfAbsent(r.source().id(), r.source().title() == null ? r.source().id() : r.source().title());
-            }
-            w.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, ITEMS, String.valueOf(records.size()),
-                    SOURCES, org.quanze.model.Json.write(titles)).entrySet());
-            w.commit();
+            Suggestions.build(gen.resolve("suggest"), records);
+            done = true;
+            return gen;
+        } finally {
+            if (!done) discard(gen);
         }
-        Suggestions.build(gen.resolve("suggest"), records);
+    }
+
+    /** Makes a complete generation current by replacing CURRENT with one atomic rename. */
+    public synchronized void publish(Path gen) throws IOException {
         Path tmp = indexRoot.resolve("CURRENT.tmp");
         Files.writeString(tmp, gen.getFileName().toString(), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
         Files.move(tmp, indexRoot.resolve("CURRENT"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return gen;
+    }
+
+    /** Deletes a generation that never became current; failures are left to the next prune. */
+    public synchronized void discard(Path gen) {
+        try {
+            if (!gen.equals(current())) deleteTree(gen);
+        } catch (IOException | UncheckedIOException e) {
+            // prune at the next start removes what is left
+        }
     }
 
     /**

@@ -28,20 +28,34 @@ public final class TextGridReader {
 
     /** Decodes UTF-8 (with or without BOM) or, when the bytes are not valid UTF-8, GB18030. */
     public static String decode(String file, byte[] bytes) throws UnreadableFileException {
+        return decode(file, bytes, new ArrayList<>());
+    }
+
+    /**
+     * Decodes like {@link #decode(String, byte[])}; a file cut in the middle of its last character
+     * (a truncated download or copy) loses those bytes with a remark instead of being refused.
+     */
+    public static String decode(String file, byte[] bytes, List<Remark> remarks) throws UnreadableFileException {
         if (bytes.length == 0) throw new UnreadableFileException(file, "the file is empty");
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
                 && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        ByteBuffer buf = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        String text;
-        try {
-            text = strict(StandardCharsets.UTF_8).decode(buf).toString();
-        } catch (CharacterCodingException notUtf8) {
-            try {
-                text = strict(GB18030).decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException neither) {
-                throw new UnreadableFileException(file, "the bytes are neither UTF-8 nor GB18030 text");
+        String text = null;
+        for (Charset cs : new Charset[] {StandardCharsets.UTF_8, GB18030}) {
+            int from = cs == GB18030 ? 0 : start;
+            for (int cut = 0; cut <= 3 && text == null && bytes.length - from - cut > 0; cut++) {
+                try {
+                    text = strict(cs).decode(ByteBuffer.wrap(bytes, from, bytes.length - from - cut)).toString();
+                    if (cut > 0) {
+                        remarks.add(new Remark(file, 0, "the file ends in the middle of a character: its last " + cut
+                                + (cut == 1 ? " byte was" : " bytes were") + " dropped (is the file truncated?)"));
+                    }
+                } catch (CharacterCodingException notThis) {
+                    // try the next cut, then the next charset
+                }
             }
+            if (text != null) break;
         }
+        if (text == null) throw new UnreadableFileException(file, "the bytes are neither UTF-8 nor GB18030 text");
         if (looksBinary(text)) throw new UnreadableFileException(file, "the file holds binary data, not text");
         if (text.isBlank()) throw new UnreadableFileException(file, "the file holds only whitespace");
         return text;
@@ -49,6 +63,10 @@ public final class TextGridReader {
 
     public static Grid read(String file, byte[] bytes) throws UnreadableFileException {
         return parse(file, decode(file, bytes));
+    }
+
+    public static Grid read(String file, byte[] bytes, List<Remark> remarks) throws UnreadableFileException {
+        return parse(file, decode(file, bytes, remarks));
     }
 
     public static Grid parse(String file, String text) {

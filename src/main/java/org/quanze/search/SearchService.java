@@ -6,6 +6,7 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -34,12 +35,21 @@ import java.util.Set;
 /** Search with facets and highlights over the current index generation. */
 public final class SearchService {
 
+    /** No search runs longer than this; what it has found by then is not a fair answer, so it is refused. */
+    public static final java.time.Duration TIME_LIMIT = java.time.Duration.ofSeconds(2);
+
     private final IndexManager index;
     private final QueryFactory queries;
+    private final long timeLimitMillis;
 
     public SearchService(IndexManager index, QueryFactory queries) {
+        this(index, queries, TIME_LIMIT);
+    }
+
+    public SearchService(IndexManager index, QueryFactory queries, java.time.Duration timeLimit) {
         this.index = index;
         this.queries = queries;
+        this.timeLimitMillis = timeLimit.toMillis();
     }
 
     public IndexManager index() {
@@ -50,19 +60,40 @@ public final class SearchService {
         return queries;
     }
 
-    /** The request must be valid (see {@code web.Params}); the default kind is power. */
+    /**
+     * The request must be valid (see {@code web.Params}); the default kind is power.
+     *
+     * @throws SearchRefused when the query expands to too many clauses or runs past the time limit
+     */
     public SearchResult search(SearchRequest req) throws IOException {
+        try {
+            return run(req);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new SearchRefused(SearchRefused.Reason.TOO_COMPLEX, "the query expands to more than "
+                    + IndexSearcher.getMaxClauseCount() + " search terms; use fewer or shorter words");
+        } catch (Deadline.Exceeded e) {
+            throw timedOut();
+        }
+    }
+
+    private SearchRefused timedOut() {
+        return new SearchRefused(SearchRefused.Reason.TIMED_OUT, "the search took longer than "
+                + timeLimitMillis + " ms and was stopped; try again, or narrow it with more words or facets");
+    }
+
+    private SearchResult run(SearchRequest req) throws IOException {
         long t0 = System.nanoTime();
         IndexHandle h = index.acquire();
         try {
             IndexSearcher searcher = h.searcher();
             Query base = queries.build(UserQuery.parse(req.q()), knownLaws(h));
+            Query timed = new Deadline(base, new QueryTimeoutImpl(timeLimitMillis));
             Map<String, List<String>> filters = req.filters();
             if (!filters.containsKey("kind")) {
                 filters = new java.util.LinkedHashMap<>(filters);
                 filters.put("kind", List.of(PowerRecord.POWER));
             }
-            DrillDownQuery dd = FacetSupport.drillDown(base, filters);
+            DrillDownQuery dd = FacetSupport.drillDown(timed, filters);
             DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), h.facetState());
             int topN = req.page() * req.size();
             DrillSideways.DrillSidewaysResult r = SearchRequest.BY_SOURCE.equals(req.sort())

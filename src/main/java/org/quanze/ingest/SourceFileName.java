@@ -1,0 +1,75 @@
+package org.quanze.ingest;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reduces a file name sent by a client to a safe base name for the sources folder: no folder
+ * part, no {@code ..}, no control or bidirectional-override characters, no blanks and no
+ * characters a shell or another file system would read specially (each becomes {@code _}), at
+ * most {@value #MAX_CHARS} characters, and the extension of a text export. What cannot be reduced to such a name is refused with why.
+ */
+public final class SourceFileName {
+
+    static final int MAX_CHARS = 100;
+    private static final String KEPT_PUNCTUATION = "-_.()（）[]【】·、，,+";
+
+    /** A safe name, or why there is none. */
+    public record Result(String name, String refusal) {
+        public Optional<String> safe() {
+            return Optional.ofNullable(name);
+        }
+    }
+
+    private SourceFileName() {}
+
+    public static Result reduce(String submitted) {
+        if (submitted == null || submitted.isBlank()) return refuse("the file has no name");
+        String s = Normalizer.normalize(submitted, Normalizer.Form.NFC);
+        // Only the last path segment, whichever separator the client's system uses.
+        s = s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1);
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE
+                    || type == Character.SURROGATE || type == Character.UNASSIGNED) {
+                return; // invisible or unprintable: dropped
+            }
+            if (Character.isLetterOrDigit(cp) || KEPT_PUNCTUATION.indexOf(cp) >= 0) b.appendCodePoint(cp);
+            else b.append('_'); // blanks too: item ids start with the file name and go into URLs
+        });
+        String collapsed = b.toString().replaceAll("_{2,}", "_").replaceAll("\\.{2,}", ".");
+        if (collapsed.startsWith(".") && collapsed.indexOf('.', 1) < 0) {
+            return refuse("the file name '" + shown(submitted) + "' has nothing before its extension");
+        }
+        String name = collapsed.replaceAll("^[._]+", "").replaceAll("[._]+$", "");
+        int dot = name.lastIndexOf('.');
+        String stem = dot < 0 ? name : name.substring(0, dot);
+        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (stem.isEmpty() || stem.chars().noneMatch(Character::isLetterOrDigit)) {
+            return refuse("the file name '" + shown(submitted) + "' has no usable characters");
+        }
+        if (ext.isEmpty()) ext = "txt";
+        if (!ext.equals("txt") && !ext.equals("tsv")) {
+            return refuse("only text exports (.txt or .tsv, cells separated by tabs) are read, not ." + shown(ext)
+                    + "; save the table as tab-separated text first");
+        }
+        int room = MAX_CHARS - ext.length() - 1;
+        if (stem.length() > room) {
+            stem = stem.substring(0, Character.isHighSurrogate(stem.charAt(room - 1)) ? room - 1 : room).replaceAll("[._]+$", "");
+        }
+        return new Result(stem + "." + ext, null);
+    }
+
+    private static Result refuse(String why) {
+        return new Result(null, why);
+    }
+
+    private static String shown(String s) {
+        String t = s.codePoints().filter(cp -> !Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+    }
+}

@@ -41,15 +41,12 @@ public final class SourceFileName {
             else b.append('_'); // blanks too: item ids start with the file name and go into URLs
         });
         String collapsed = b.toString().replaceAll("_{2,}", "_").replaceAll("\\.{2,}", ".");
-        if (collapsed.startsWith(".") && collapsed.indexOf('.', 1) < 0) {
-            return refuse("the file name '" + shown(submitted) + "' has nothing before its extension");
-        }
-        String name = collapsed.replaceAll("^[._]+", "").replaceAll("[._]+$", "");
-        int dot = name.lastIndexOf('.');
-        String stem = dot < 0 ? name : name.substring(0, dot);
-        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        if (stem.isEmpty() || stem.chars().noneMatch(Character::isLetterOrDigit)) {
-            return refuse("the file name '" + shown(submitted) + "' has no usable characters");
+        int dot = collapsed.lastIndexOf('.');
+        String stem = (dot < 0 ? collapsed : collapsed.substring(0, dot)).replaceAll("^[._]+", "").replaceAll("[._]+$", "");
+        String ext = dot < 0 ? "" : collapsed.substring(dot + 1).replace("_", "").toLowerCase(Locale.ROOT);
+        if (stem.chars().noneMatch(Character::isLetterOrDigit)) {
+            return refuse("the file name '" + shown(submitted) + "' has no usable characters"
+                    + (ext.isEmpty() ? "" : " before its extension"));
         }
         if (ext.isEmpty()) ext = "txt";
         if (!ext.equals("txt") && !ext.equals("tsv")) {

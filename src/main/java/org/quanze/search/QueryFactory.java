@@ -94,7 +94,7 @@ public final class QueryFactory {
         List<Query> parts = new ArrayList<>();
         for (String f : Schema.TEXT_FIELDS) {
             Weights w = WEIGHTS.get(f);
-            add(parts, words.createBooleanQuery(f, text, Occur.SHOULD), w.words());
+            add(parts, words.createBooleanQuery(f, withoutPunctuation(text), Occur.SHOULD), w.words());
             add(parts, bigrams.createBooleanQuery(Schema.bigram(f), text, Occur.SHOULD), w.bigrams());
             add(parts, bigrams.createPhraseQuery(Schema.bigram(f), text, PHRASE_SLOP), w.phrase());
         }
@@ -107,7 +107,7 @@ public final class QueryFactory {
     /** A name searched over names only, words and bigrams: "the same matter" in another list. */
     Query nameLike(String name) {
         List<Query> parts = new ArrayList<>();
-        add(parts, words.createBooleanQuery(Schema.NAME, name, Occur.SHOULD), 1f);
+        add(parts, words.createBooleanQuery(Schema.NAME, withoutPunctuation(name), Occur.SHOULD), 1f);
         add(parts, bigrams.createBooleanQuery(Schema.bigram(Schema.NAME), name, Occur.SHOULD), 1f);
         if (parts.isEmpty()) return null;
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -124,6 +124,18 @@ public final class QueryFactory {
         }
         return alts.isEmpty() ? null : new DisjunctionMaxQuery(alts, 0.1f);
     }
+
+    /**
+     * SmartCN (without its stop set) turns every punctuation mark into the token ",", which nearly
+     * every document contains; a query such as {@code *} or {@code /.* /} or 医疗，保障 would match
+     * everything through it. Word queries are bags of words without positions, so dropping
+     * punctuation from their text loses nothing.
+     */
+    static String withoutPunctuation(String text) {
+        return PUNCTUATION.matcher(text).replaceAll(" ");
+    }
+
+    private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[\\p{P}\\p{S}]+");
 
     private static void add(List<Query> parts, Query q, float boost) {
         if (q != null) parts.add(new BoostQuery(q, boost));

@@ -30,6 +30,7 @@ public final class WebApp {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
     static final long MAX_BODY_BYTES = 1024 * 1024;
+    static final int MAX_HEADER_BYTES = 16 * 1024;
     /** Sent with every answer, the app's and Jetty's own errors alike. No Server header is sent. */
     static final Map<String, String> SECURITY_HEADERS = Map.of(
             "X-Content-Type-Options", "nosniff",
@@ -64,7 +65,12 @@ public final class WebApp {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.startup.showJavalinBanner = false;
-            config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                // 1,000 Chinese characters are 9 KB percent-encoded: room for the app's own q limit
+                // to answer (400 with a reason) before Jetty's URI limit (414) does.
+                http.setRequestHeaderSize(MAX_HEADER_BYTES);
+            });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.multipartConfig.maxFileSize(InputLimits.MAX_FILE_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(AdminApi.MAX_UPLOAD_BODY, SizeUnit.BYTES);

@@ -47,10 +47,15 @@ final class LiveServer implements AutoCloseable {
     /** As above, with the search service chosen from the engine (e.g. one with another time limit). */
     static LiveServer start(Path tmp, boolean admin, List<String> cors, Function<Engine, SearchService> search)
             throws IOException {
-        Path data = TestData.copy(tmp);
+        return start(TestData.copy(tmp), null, admin, cors, search);
+    }
+
+    /** Over a prepared data folder, serving the page from {@code webDir} (null: the copy on the class path). */
+    static LiveServer start(Path data, Path webDir, boolean admin, List<String> cors, Function<Engine, SearchService> search)
+            throws IOException {
         Engine engine = Engine.open(data, true, TestData.QUIET);
         WebApp.Admin a = admin ? new WebApp.Admin(engine, AdminToken.of(TOKEN)) : null;
-        Javalin app = WebApp.create(search.apply(engine), new WebApp.Options(null, a, cors));
+        Javalin app = WebApp.create(search.apply(engine), new WebApp.Options(webDir, a, cors));
         app.start("127.0.0.1", 0);
         return new LiveServer(data, engine, app);
     }

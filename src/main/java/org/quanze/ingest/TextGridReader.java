@@ -54,10 +54,42 @@ public final class TextGridReader {
                 }
             }
             if (text != null) break;
+            if (cs == StandardCharsets.UTF_8) text = almostUtf8(file, bytes, start, remarks);
+            if (text != null) break;
         }
         if (text == null) throw new UnreadableFileException(file, "the bytes are neither UTF-8 nor GB18030 text");
         if (looksBinary(text)) throw new UnreadableFileException(file, "the file holds binary data, not text");
         if (text.isBlank()) throw new UnreadableFileException(file, "the file holds only whitespace");
+        return text;
+    }
+
+    /**
+     * UTF-8 with a few corrupt bytes (a bad sector, a stray byte from an editor): those characters
+     * become U+FFFD with a remark naming each line, instead of the whole file being refused. A
+     * GB18030 file read as UTF-8 is malformed at nearly every character, far above the threshold
+     * of one bad sequence per 2,000 bytes, so it still goes to the GB18030 decoder.
+     */
+    private static String almostUtf8(String file, byte[] bytes, int start, List<Remark> remarks) {
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        String text;
+        try {
+            text = d.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        int bad = 0;
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\uFFFD') bad++;
+        if (bad > Math.max(2, bytes.length / 2000)) return null;
+        int line = 1, lastRemarked = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') line++;
+            else if (c == '\uFFFD' && line != lastRemarked) {
+                remarks.add(new Remark(file, line, "bytes that are not UTF-8 were replaced with \uFFFD (a corrupt file?)"));
+                lastRemarked = line;
+            }
+        }
         return text;
     }
 

@@ -132,6 +132,15 @@ class QueryLimitsTest {
         assertEquals(2000, SearchService.TIME_LIMIT.toMillis());
     }
 
+    /** Found by QueryFuzzTest: a selected article that is not a number was sorted with parseInt (500). */
+    @Test
+    void statuteFilterWithANonNumericOrHugeArticleIsNoServerError() throws Exception {
+        assertEquals(0, probe(server, "statute=社会保险法/abc", "/api/search?statute=" + enc("社会保险法/abc"), 200).get("total").asInt());
+        assertEquals(0, probe(server, "statute=社会保险法/99999999999", "/api/search?statute=" + enc("社会保险法/99999999999"), 200)
+                .get("total").asInt());
+        assertTrue(probe(server, "statute=社会保险法/86", "/api/search?statute=" + enc("社会保险法/86"), 200).get("total").asInt() > 0);
+    }
+
     @Test
     void otherEndpointsHaveTheirOwnLimits() throws Exception {
         probe(server, "suggest with 101 characters", "/api/suggest?q=" + "医".repeat(101), 400);

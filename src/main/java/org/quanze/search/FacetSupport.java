@@ -108,16 +108,18 @@ final class FacetSupport {
         return out;
     }
 
-    /** Counts over the whole index, computed once per reader. */
+    /**
+     * Counts over the whole index. Not cached: a Facets object reads labels through doc-values
+     * iterators, which are not thread-safe, so one shared between requests returned garbage labels
+     * and EOF errors under load. Callers cache what they read from it (see SearchService.counts).
+     */
     static Facets allCounts(IndexHandle h) {
-        return h.derived("allCounts", handle -> {
-            try {
-                var fc = handle.searcher().search(new MatchAllDocsQuery(), new FacetsCollectorManager());
-                return new SortedSetDocValuesFacetCounts(handle.facetState(), fc);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        try {
+            var fc = h.searcher().search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+            return new SortedSetDocValuesFacetCounts(h.facetState(), fc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, String> orderedMap(String... kv) {

@@ -184,11 +184,23 @@ public final class SearchService {
         }
     }
 
-    /** Counts of every facet value over the whole index (powers and duties). */
+    /**
+     * Counts of every facet value over the whole index (powers and duties), read once per index
+     * generation; the answer is immutable, so requests share it safely.
+     */
     public Map<String, List<SearchResult.FacetValue>> counts() throws IOException {
         IndexHandle h = index.acquire();
         try {
-            return FacetSupport.read(FacetSupport.allCounts(h), Map.of(), h.sourceTitles());
+            return h.derived("counts", handle -> {
+                try {
+                    return java.util.Collections.unmodifiableMap(
+                            FacetSupport.read(FacetSupport.allCounts(handle), Map.of(), handle.sourceTitles()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         } finally {
             index.release(h);
         }

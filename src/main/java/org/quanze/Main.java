@@ -5,6 +5,7 @@ import org.quanze.cli.ExportCommand;
 import org.quanze.cli.IngestCommand;
 import org.quanze.cli.SearchCommand;
 import org.quanze.cli.ServeCommand;
+import org.quanze.cli.SoakCommand;
 import org.quanze.cli.StatsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "quanze", mixinStandardHelpOptions = true, version = "quanze 0.1.0",
         description = "Search China's power-and-responsibility lists (权责清单).",
         subcommands = {ServeCommand.class, IngestCommand.class, SearchCommand.class, ExportCommand.class,
-                StatsCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+                StatsCommand.class, EvalCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -41,6 +42,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: serve, ingest, search, export, stats or eval");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: serve, ingest, search, export, stats, eval or soak");
     }
 }

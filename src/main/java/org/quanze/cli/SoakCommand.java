@@ -69,33 +69,45 @@ public final class SoakCommand implements Callable<Integer> {
                 while (System.nanoTime() < end) one(http, work, work.next(rnd));
             }));
         }
-        List<String> reindexes = new ArrayList<>();
+        List<String> reindexes = java.util.Collections.synchronizedList(new ArrayList<>());
+        if (reindexEvery > 0) {
+            // Its own thread, so a slow rebuild never delays the samples.
+            threads.add(Thread.ofPlatform().name("soak-reindex").start(() -> {
+                for (long next = start + Duration.ofSeconds(reindexEvery).toNanos(); next < end;
+                     next += Duration.ofSeconds(reindexEvery).toNanos()) {
+                    if (!sleepUntil(next)) return;
+                    reindexes.add(reindex(http, token, (System.nanoTime() - start) / 1_000_000_000));
+                }
+            }));
+        }
         List<String> heap = new ArrayList<>();
-        long nextSample = start, nextReindex = reindexEvery > 0 ? start + Duration.ofSeconds(reindexEvery).toNanos() : Long.MAX_VALUE;
         long lastCount = 0;
-        Latencies window = new Latencies();
-        while (System.nanoTime() < end) {
-            long now = System.nanoTime();
-            if (now >= nextReindex) {
-                reindexes.add(reindex(http, token, (now - start) / 1_000_000_000));
-                nextReindex += Duration.ofSeconds(reindexEvery).toNanos();
-            } else if (now >= nextSample) {
-                long count = requests.get();
-                Latencies all = merged();
-                String h = heap(http, token);
-                heap.add(h);
-                System.out.printf(Locale.ROOT, "t=%3ds  requests %8d  (%5.0f/s)  errors %d  p50 %6.1f ms  p99 %7.1f ms  heap %s%n",
-                        (now - start) / 1_000_000_000, count, (count - lastCount) / 10.0, errorCount.get(),
-                        all.percentile(50), all.percentile(99), h);
-                lastCount = count;
-                nextSample += Duration.ofSeconds(10).toNanos();
-            }
-            Thread.sleep(50);
+        for (long next = start; next < end; next += Duration.ofSeconds(10).toNanos()) {
+            if (!sleepUntil(next)) break;
+            long count = requests.get();
+            Latencies all = merged();
+            String h = heap(http, token);
+            heap.add(h);
+            System.out.printf(Locale.ROOT, "t=%3ds  requests %8d  (%5.0f/s)  errors %d  p50 %6.1f ms  p99 %7.1f ms  heap %s%n",
+                    (System.nanoTime() - start) / 1_000_000_000, count, (count - lastCount) / 10.0, errorCount.get(),
+                    all.percentile(50), all.percentile(99), h);
+            lastCount = count;
         }
         for (Thread t : threads) t.join();
         heap.add(heap(http, token));
         report(reindexes, heap, (System.nanoTime() - start) / 1e9);
         return errorCount.get() == 0 ? 0 : 1;
+    }
+
+    private static boolean sleepUntil(long nanoTime) {
+        try {
+            long wait = nanoTime - System.nanoTime();
+            if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void one(HttpClient http, SoakWorkload work, SoakWorkload.Request r) {

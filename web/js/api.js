@@ -51,4 +51,16 @@ export function suggest(q, signal) {
   return getJson(`api/suggest?${new URLSearchParams({ q })}`, signal);
 }
 
+/** The server puts at most this many items in one download. */
+export const EXPORT_LIMIT = 10000;
+
+/** The download of a whole result set: the search's parameters without paging, and a format. */
+export function exportUrl(params, format) {
+  const p = new URLSearchParams(params);
+  p.delete('page');
+  p.delete('size');
+  p.set('format', format);
+  return `api/export?${p}`;
+}
+
 export { PAGE_SIZE };

@@ -2,8 +2,8 @@
 // nested under each law. It is rebuilt from every search answer, so whatever UI state must
 // survive a rebuild (which lists are expanded, which checkbox had focus) lives in this module.
 
-import { el, clear } from './render.js';
-import { FACETS, hasFilter, statuteLabel } from './state.js';
+import { el, clear, sourceTitle } from './render.js';
+import { FACETS, KIND_LABELS, hasFilter, kindsOf, statuteLabel } from './state.js';
 
 const TOP = 8;
 const expandedFacets = new Set(); // facets showing all values ("更多")
@@ -13,6 +13,8 @@ const labels = new Map(); // "facet\0value" → display label, remembered for th
 export function labelFor(facet, value) {
   const known = labels.get(`${facet}\0${value}`);
   if (known) return known;
+  if (facet === 'kind') return KIND_LABELS[value] || value;
+  if (facet === 'source') return sourceTitle(value, null);
   return facet === 'statute' ? statuteLabel(value) : value;
 }
 
@@ -57,13 +59,18 @@ function withSelectedKept(facet, values, state) {
 }
 
 function facetGroup(facet, title, values, state, onToggle) {
-  const isSelected = (v) => v.selected || hasFilter(state, facet, v.value);
+  // Kinds have a default the URL leaves out; other facets are selected only when in the URL.
+  const isSelected = facet === 'kind'
+    ? (v) => kindsOf(state).includes(v.value)
+    : (v) => v.selected || hasFilter(state, facet, v.value);
   const expanded = expandedFacets.has(facet);
   // Selected values always show, even when they rank below the top few.
   const shown = expanded ? values : values.filter((v, i) => i < TOP || isSelected(v) || hasSelectedArticle(v, state));
   const list = el('ul', { class: 'facet-values', id: `facet-${facet}-values` });
 
-  for (const v of shown) {
+  for (const raw of shown) {
+    const v = facet === 'kind' ? { ...raw, label: labelFor('kind', raw.value) }
+      : facet === 'source' ? { ...raw, label: sourceTitle(raw.value, raw.label) } : raw;
     rememberLabel(facet, v.value, v.label);
     const li = el('li', {}, checkboxRow(facet, v, isSelected(v), onToggle));
     if (facet === 'statute' && v.articles?.length) li.append(...articles(v, state, onToggle));

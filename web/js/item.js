@@ -1,7 +1,7 @@
 // The item view: one record laid out the way the official lists print it — a two-column table
 // of labelled fields — with a copy button on each text block for staff drafting their own list.
 
-import { el, clear, present, typeBadge } from './render.js';
+import { el, clear, present, typeBadge, sourceTitle } from './render.js';
 import { emptyState, stateUrl, isBrowsing } from './state.js';
 import { copyButton } from './copy.js';
 
@@ -18,10 +18,9 @@ export function renderItem(container, item, ctx) {
   const title = el('h2', { id: 'item-title', class: 'item-title', tabindex: '-1' }, item.name || '（无名称）');
   const head = el('header', { class: 'item-head' },
     el('div', { class: 'item-badges' },
-      typeBadge(item.powerType),
-      item.kind === 'duty' ? el('span', { class: 'badge badge-other' }, '部门职责') : null,
-      item.source?.title ? el('span', { class: 'item-source' }, item.source.title) : null),
-    el('div', { class: 'item-title-row' }, title, copyButton(() => item.name, '权力名称')));
+      typeBadge(item.powerType, item.kind),
+      item.source ? el('span', { class: 'item-source' }, sourceTitle(item.source.id, item.source.title)) : null),
+    el('div', { class: 'item-title-row' }, title, copyButton(() => item.name, item.kind === 'duty' ? '职责内容' : '权力名称')));
 
   const fields = el('dl', { class: 'fields' });
   for (const row of rows(item)) if (row) fields.append(row);
@@ -82,7 +81,7 @@ function stepsRow(steps) {
 function sourceRow(item) {
   const s = item.source || {};
   const parts = [
-    present(s.title) ? s.title : null,
+    present(s.id) || present(s.title) ? sourceTitle(s.id, s.title) : null,
     present(s.file) ? `文件：${s.file}` : null,
     present(item.seq) ? `序号：${item.seq}` : null,
     present(item.table) ? `表格：${item.table}` : null,
@@ -95,33 +94,44 @@ function sourceRow(item) {
 }
 
 // Each cited law or article links to a search filtered by it: "which other items rest on this?"
+// Articles are grouped under their law (《行政处罚法》 第76条 第77条 …), as a lawyer cites them,
+// which also keeps a long list of accountability articles to a few lines on a phone.
 function statuteBlock(item) {
   const statutes = item.statutes || [];
   if (!statutes.length) return null;
   const section = el('section', { class: 'panel statutes', 'aria-labelledby': 'statutes-title' },
     el('h3', { id: 'statutes-title', class: 'panel-title' }, '引用的法律法规'),
-    el('p', { class: 'muted' }, '点击可查看引用同一法规条款的其他事项。'));
+    el('p', { class: 'muted' }, '点击法规或条款，查看引用同一依据的其他事项。'));
   for (const [role, label] of [['basis', '设定依据'], ['accountability', '问责依据']]) {
-    const cited = dedupe(statutes.filter((s) => s.role === role));
-    if (!cited.length) continue;
+    const byLaw = groupByLaw(statutes.filter((s) => s.role === role));
+    if (!byLaw.size) continue;
     const ul = el('ul', { class: 'statute-list' });
-    for (const s of cited) {
-      const value = s.article === null || s.article === undefined ? s.law : `${s.law}/${s.article}`;
-      const href = stateUrl({ ...emptyState(), filters: [{ facet: 'statute', value }] });
-      ul.append(el('li', {}, el('a', { class: 'statute-link', href, 'data-statute': value },
-        `《${s.law}》`, s.article !== null && s.article !== undefined ? `第${s.article}条` : '')));
+    for (const [law, articles] of byLaw) {
+      const li = el('li', { class: 'statute-law' }, statuteLink(law, `《${law}》`, 'statute-link statute-name'));
+      for (const a of articles) {
+        li.append(statuteLink(`${law}/${a}`, `第${a}条`, 'statute-link statute-article', `《${law}》第${a}条`));
+      }
+      ul.append(li);
     }
     section.append(el('h4', { class: 'statute-role' }, label), ul);
   }
   return section;
 }
 
-function dedupe(statutes) {
-  const seen = new Set();
-  return statutes.filter((s) => {
-    const key = `${s.law}/${s.article ?? ''}`;
-    return !seen.has(key) && seen.add(key);
-  });
+function statuteLink(value, text, cls, ariaLabel = null) {
+  const href = stateUrl({ ...emptyState(), filters: [{ facet: 'statute', value }] });
+  return el('a', { class: cls, href, 'data-statute': value, 'aria-label': ariaLabel }, text);
+}
+
+/** law → its cited article numbers, both in the order the list cites them, without repeats. */
+function groupByLaw(statutes) {
+  const byLaw = new Map();
+  for (const s of statutes) {
+    if (!byLaw.has(s.law)) byLaw.set(s.law, []);
+    const articles = byLaw.get(s.law);
+    if (s.article !== null && s.article !== undefined && !articles.includes(s.article)) articles.push(s.article);
+  }
+  return byLaw;
 }
 
 // Related items keep the current search behind them, so "返回检索结果" still means that search.
@@ -138,9 +148,9 @@ function relatedPanel(item, searchState) {
     ul.append(el('li', { class: 'related-item', 'data-id': r.id },
       el('a', { href: stateUrl({ ...searchState, item: r.id }), 'data-item': r.id, class: 'related-link' }, r.name || '（无名称）'),
       el('div', { class: 'related-meta' },
-        typeBadge(r.powerType),
+        typeBadge(r.powerType, r.kind),
         present(r.units) ? el('span', {}, r.units.join('、')) : null,
-        present(r.source?.title) ? el('span', { class: 'muted' }, r.source.title) : null)));
+        r.source ? el('span', { class: 'muted' }, sourceTitle(r.source.id, r.source.title)) : null)));
   }
   section.append(ul);
   return section;

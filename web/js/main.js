@@ -4,7 +4,7 @@
 import * as api from './api.js';
 import { parseState, stateUrl, searchParams, toggleFilter, hasFilter } from './state.js';
 import { renderFacets } from './facets.js';
-import { renderTotal, renderIntro, renderChips, renderHits, renderPager, renderNoResults, fillNoResultSuggestions, hideNoResults } from './results.js';
+import { renderTotal, renderExport, renderIntro, renderChips, renderHits, renderPager, renderNoResults, fillNoResultSuggestions, hideNoResults } from './results.js';
 import { renderItem } from './item.js';
 import { initSuggest } from './suggest.js';
 import { el, clear } from './render.js';
@@ -91,9 +91,11 @@ async function showSearch(state, token, focus, previous) {
   }
 
   renderTotal(answer, state);
+  renderExport(answer, state);
   renderIntro(answer, state);
-  renderChips(state, (facet, value) => navigate(toggleFilter(current, facet, value)));
+  // Facets first: they learn the display labels (list titles, article numbers) the chips show.
   renderFacets($('facet-groups'), answer.facets, state, (facet, value) => navigate(toggleFilter(current, facet, value)));
+  renderChips(state, (facet, value) => navigate(toggleFilter(current, facet, value)));
   renderHits(answer, state);
   renderPager(answer, state);
   updateFacetsToggle(state, answer.total);
@@ -171,6 +173,7 @@ function showError(error) {
   if (!current.item) {
     clear($('results'));
     clear($('total'));
+    $('export').hidden = true;
     $('took').textContent = '';
     $('pager').hidden = true;
     hideNoResults();

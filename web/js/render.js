@@ -60,10 +60,23 @@ export function appendSnippet(parent, snippet) {
     else if (piece === '</mark>') inMark = false;
     else if (piece) {
       const text = decodeEntities(piece);
-      parent.append(inMark ? el('mark', {}, text) : document.createTextNode(text));
+      // Terms marked one after another ("<mark>行政</mark><mark>处罚</mark>") read as one highlight.
+      const previous = parent.lastChild;
+      if (inMark && previous?.nodeName === 'MARK') previous.append(text);
+      else parent.append(inMark ? el('mark', {}, text) : document.createTextNode(text));
     }
   }
   return parent;
+}
+
+/**
+ * A list's title. Some documents carry no heading, and the API then has no title (or, in the
+ * source facet, repeats the id): such a list is named by its file's number rather than a hash.
+ */
+export function sourceTitle(id, title) {
+  if (present(title) && title !== id) return title;
+  const number = /^(\d+)_/.exec(id || '');
+  return number ? `未具名清单 ${number[1]}` : '未具名清单';
 }
 
 /** Blank-or-null check for the API's optional text fields. */
@@ -72,10 +85,14 @@ export function present(value) {
   return value !== null && value !== undefined && String(value).trim() !== '';
 }
 
-/** A small coloured label for the power type; the class picks the colour family. */
-export function typeBadge(powerType) {
-  if (!present(powerType)) return null;
-  return el('span', { class: `badge badge-${badgeTone(powerType)}` }, powerType);
+/**
+ * A small coloured label for the power type; the class picks the colour family. A department's
+ * duty has no power type, so it is labelled as what it is.
+ */
+export function typeBadge(powerType, kind) {
+  if (present(powerType)) return el('span', { class: `badge badge-${badgeTone(powerType)}` }, powerType);
+  if (kind === 'duty') return el('span', { class: 'badge badge-duty' }, '部门主体责任');
+  return null;
 }
 
 // Grouped by what they mean for the citizen: sanctions, inspections and coercion read as

@@ -2,13 +2,17 @@
 // no-result help. Links carry real URLs (so they open in a new tab and can be copied); main.js
 // turns ordinary clicks on them into in-page navigation.
 
-import { el, clear, appendSnippet, typeBadge, present } from './render.js';
-import { stateUrl, isBrowsing } from './state.js';
+import { el, clear, appendSnippet, typeBadge, present, sourceTitle } from './render.js';
+import { stateUrl, isBrowsing, searchParams } from './state.js';
+import { exportUrl, EXPORT_LIMIT } from './api.js';
 import { labelFor } from './facets.js';
 
 const $ = (id) => document.getElementById(id);
 
 export function renderTotal(answer, state) {
+  // The query is echoed as text: whatever was typed, markup included, reads back as typed.
+  const echo = clear($('query-echo'));
+  if (state.q) echo.append('“', el('span', { class: 'query-text' }, state.q), '”的检索结果，');
   const total = $('total');
   clear(total).append(
     isBrowsing(state) ? '全部 ' : '共 ',
@@ -19,14 +23,36 @@ export function renderTotal(answer, state) {
   $('took').textContent = typeof answer.tookMs === 'number' ? `用时 ${answer.tookMs} 毫秒` : '';
 }
 
+/**
+ * Download links for the current result set, in the order the list shows it. Plain links to the
+ * API (no script), so they also work as "save link as".
+ */
+export function renderExport(answer, state) {
+  const box = $('export');
+  box.hidden = !answer.total;
+  if (box.hidden) return;
+  const params = searchParams(state);
+  if (!params.has('sort')) params.set('sort', state.q ? 'relevance' : 'source');
+  const capped = answer.total > EXPORT_LIMIT ? `（最多导出前 ${EXPORT_LIMIT} 项）` : '';
+  for (const [id, format, label] of [['export-xlsx', 'xlsx', 'Excel 表格'], ['export-csv', 'csv', 'CSV 文件']]) {
+    const a = $(id);
+    a.setAttribute('href', exportUrl(params, format));
+    a.setAttribute('title', `将当前 ${answer.total} 项结果下载为 ${label}${capped}`);
+  }
+}
+
 export function renderIntro(answer, state) {
   const intro = $('intro');
   intro.hidden = !isBrowsing(state);
   if (intro.hidden) return;
   const sources = answer.facets?.source?.length;
+  const kindCount = (k) => answer.facets?.kind?.find((v) => v.value === k)?.count;
+  const powers = kindCount('power') ?? answer.total;
+  const duties = kindCount('duty');
   clear(intro).append(
-    `这里收录了${sources ? ` ${sources} 份` : ''}政府部门权责清单中的 ${answer.total} 项权力与责任事项。`,
-    '输入关键词检索，或用筛选条件浏览；每一项都列出设定依据、责任事项和追责情形。',
+    `这里收录了${sources ? ` ${sources} 份` : ''}政府部门权责清单中的 ${powers} 项权力事项`,
+    duties ? `和 ${duties} 项部门主体责任` : '',
+    '。输入关键词检索，或用筛选条件浏览；每一项都列出设定依据、责任事项和追责情形。',
   );
 }
 
@@ -57,9 +83,9 @@ function hitCard(hit, state) {
   const meta = el('dl', { class: 'hit-meta' },
     metaPair('承办机构', (hit.units || []).join('、')),
     metaPair('层级', (hit.levels || []).join('、')),
-    metaPair('来源', hit.source?.title));
+    hit.source ? metaPair('来源', sourceTitle(hit.source.id, hit.source.title)) : null);
   const card = el('li', { class: 'hit', 'data-id': hit.id },
-    el('div', { class: 'hit-head' }, typeBadge(hit.powerType), el('h3', { class: 'hit-title' }, link)),
+    el('div', { class: 'hit-head' }, typeBadge(hit.powerType, hit.kind), el('h3', { class: 'hit-title' }, link)),
     meta);
   const highlights = (hit.highlights || []).filter((h) => h !== nameHighlight && h.snippet);
   if (highlights.length) {

@@ -3,12 +3,19 @@
 
 // Facet name in the API answer → query parameter name (the API and the page URL use the same ones).
 export const FACETS = [
+  { facet: 'kind', param: 'kind', title: '事项类别' },
   { facet: 'powerType', param: 'type', title: '权力类型' },
   { facet: 'unit', param: 'unit', title: '承办机构/责任主体' },
   { facet: 'level', param: 'level', title: '层级' },
   { facet: 'statute', param: 'statute', title: '法律依据' },
   { facet: 'source', param: 'source', title: '来源清单' },
 ];
+
+// The API searches powers unless told otherwise (kind=power), and its kind facet marks that
+// default as selected; the page mirrors it so the checkboxes and the URL agree with the answer.
+export const KINDS = ['power', 'duty'];
+export const DEFAULT_KINDS = ['power'];
+export const KIND_LABELS = { power: '权力事项', duty: '部门主体责任' };
 
 const PARAM_TO_FACET = new Map(FACETS.map((f) => [f.param, f.facet]));
 const FACET_TO_PARAM = new Map(FACETS.map((f) => [f.facet, f.param]));
@@ -40,6 +47,10 @@ export function parseState(search) {
       state.filters.push({ facet: PARAM_TO_FACET.get(key), value });
     }
   }
+  const kinds = state.filters.filter((f) => f.facet === 'kind');
+  if (kinds.length === DEFAULT_KINDS.length && kinds.every((f) => DEFAULT_KINDS.includes(f.value))) {
+    state.filters = state.filters.filter((f) => f.facet !== 'kind');
+  }
   return state;
 }
 
@@ -67,10 +78,30 @@ export function hasFilter(state, facet, value) {
 
 /** A new state with the filter toggled; any change of filters starts again at page 1. */
 export function toggleFilter(state, facet, value) {
+  if (facet === 'kind') return toggleKind(state, value);
   const filters = hasFilter(state, facet, value)
     ? state.filters.filter((f) => !(f.facet === facet && f.value === value))
     : [...state.filters, { facet, value }];
   return { ...state, filters, page: 1, item: '' };
+}
+
+/** The kinds a state searches: those chosen, or the API's default when none is. */
+export function kindsOf(state) {
+  const chosen = state.filters.filter((f) => f.facet === 'kind').map((f) => f.value);
+  return chosen.length ? chosen : DEFAULT_KINDS;
+}
+
+// Kinds partition the items, so "no kind" is not a choice: unticking the last one switches to
+// the others. The default selection is kept out of the URL, so that /?kind=power and / are one
+// view (and one cache entry), and the chips show only a departure from the default.
+function toggleKind(state, value) {
+  const now = kindsOf(state);
+  let next = now.includes(value) ? now.filter((k) => k !== value) : [...now, value];
+  if (!next.length) next = KINDS.filter((k) => k !== value);
+  const isDefault = next.length === DEFAULT_KINDS.length && next.every((k) => DEFAULT_KINDS.includes(k));
+  const others = state.filters.filter((f) => f.facet !== 'kind');
+  const kinds = isDefault ? [] : next.map((k) => ({ facet: 'kind', value: k }));
+  return { ...state, filters: [...others, ...kinds], page: 1, item: '' };
 }
 
 export function isBrowsing(state) {

@@ -1,81 +1,114 @@
 package org.quanze.cli;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.quanze.export.RecordTable;
+import org.quanze.export.XlsxExport;
 import org.quanze.index.IndexStore;
 import org.quanze.ingest.Ingester;
 import org.quanze.ingest.SourceCatalog;
 import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
-import org.quanze.model.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.Console;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Every normalised record (powers and duties) from DIR/sources to standard output.")
+        description = "Every normalised record (powers and duties) from DIR/sources, to standard output or --out FILE. "
+                + "xlsx writes three sheets (powers, duties, statute citations) and needs --out or a redirected output.")
 public final class ExportCommand implements Callable<Integer> {
 
-    enum Format { jsonl, csv }
+    enum Format { jsonl, csv, xlsx }
 
     @Mixin
     DataOption data;
-    @Option(names = "--format", required = true, description = "jsonl or csv.")
+    @Option(names = "--format", required = true, description = "jsonl, csv or xlsx.")
     Format format;
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path out;
 
-    static final List<String> CSV_HEADER = List.of("id", "kind", "sourceId", "sourceFile", "sourceTitle", "seq", "table",
-            "powerType", "powerTypeRaw", "name", "subItem", "authority", "units", "levels", "levelRaw", "basis",
-            "responsibilities", "responsibilityBasis", "accountableParties", "accountability", "exemption", "supervision",
-            "acceptanceConditions", "timeLimit", "place", "notes", "departmentDuty", "statutes");
+    /** The CSV columns; kept here for callers of the earlier API. */
+    static final List<String> CSV_HEADER = RecordTable.CSV_HEADER;
 
     @Override
     public Integer call() throws Exception {
+        if (format == Format.xlsx && out == null && stdoutIsTerminal()) {
+            throw new IllegalArgumentException("xlsx is a binary file: give --out FILE, or redirect the output to a file");
+        }
         IndexStore store = new IndexStore(data.dir);
         Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(store.sourcesDir());
         r.report().skipped().forEach(s -> System.err.println("skipped: " + s));
-        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        if (format == Format.jsonl) {
-            for (PowerRecord rec : r.records()) out.write(Json.write(rec) + "\n");
-        } else {
-            csv(r.records(), out);
+        try (OutputStream os = out == null ? new UnclosedStream(System.out) : new BufferedOutputStream(Files.newOutputStream(out))) {
+            write(r.records(), format, os);
         }
-        out.flush();
+        if (out != null) System.err.println("Wrote " + r.records().size() + " records to " + out);
         return 0;
     }
 
-    public static void csv(List<PowerRecord> records, Appendable out) throws IOException {
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get())) {
-            for (PowerRecord r : records) p.printRecord(row(r));
-            p.flush();
+    static void write(List<PowerRecord> records, Format format, OutputStream os) throws IOException {
+        if (format == Format.xlsx) {
+            XlsxExport.write(records, os);
+            os.flush();
+            return;
         }
+        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+        if (format == Format.jsonl) {
+            for (PowerRecord rec : records) w.write(Json.write(rec) + "\n");
+        } else {
+            csv(records, w);
+        }
+        w.flush();
+    }
+
+    /** Writes the CSV to {@code out} and flushes it; {@code out} stays open, as it belongs to the caller. */
+    public static void csv(List<PowerRecord> records, Appendable out) throws IOException {
+        RecordTable.csv(records, out);
     }
 
     /** One CSV row: lists joined with 、, steps numbered one per line, statutes as law/article (role). */
     public static List<String> row(PowerRecord r) {
-        List<String> v = new ArrayList<>();
-        v.add(r.id()); v.add(r.kind()); v.add(r.source().id()); v.add(r.source().file()); v.add(r.source().title());
-        v.add(r.seq()); v.add(r.table()); v.add(r.powerType()); v.add(r.powerTypeRaw()); v.add(r.name()); v.add(r.subItem());
-        v.add(r.authority()); v.add(String.join("、", r.units())); v.add(String.join("、", r.levels())); v.add(r.levelRaw());
-        v.add(r.basis());
-        List<String> steps = new ArrayList<>();
-        int i = 1;
-        for (Step s : r.responsibilities()) steps.add((i++) + "." + (s.title() == null ? "" : s.title() + "：") + s.text());
-        v.add(String.join("\n", steps));
-        v.add(r.responsibilityBasis()); v.add(r.accountableParties()); v.add(r.accountability()); v.add(r.exemption());
-        v.add(r.supervision()); v.add(r.acceptanceConditions()); v.add(r.timeLimit()); v.add(r.place()); v.add(r.notes());
-        v.add(r.departmentDuty());
-        v.add(r.statutes().stream().map(s -> s.path() + " (" + s.role() + ")").collect(Collectors.joining("; ")));
-        return v;
+        return RecordTable.row(r);
     }
 
+    /**
+     * Whether standard output is a terminal. Java 22+ answers with Console.isTerminal(); on 21 a
+     * console exists only when both standard input and output are terminals.
+     */
+    static boolean stdoutIsTerminal() {
+        Console c = System.console();
+        if (c == null) return false;
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException java21) {
+            return true;
+        }
+    }
+
+    /** Standard output stays open for whoever else writes to it. */
+    private static final class UnclosedStream extends java.io.FilterOutputStream {
+        UnclosedStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
 }

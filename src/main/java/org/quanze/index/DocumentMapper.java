@@ -33,6 +33,19 @@ public final class DocumentMapper {
         BIGRAM_TEXT.freeze();
     }
 
+    /**
+     * Citations: exact terms with norms, so an item grounded on few provisions scores higher for
+     * each of them than one that lists a dozen (BM25 length normalisation over citations).
+     */
+    private static final FieldType CITATION = new FieldType();
+
+    static {
+        CITATION.setTokenized(false);
+        CITATION.setOmitNorms(false);
+        CITATION.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        CITATION.freeze();
+    }
+
     private DocumentMapper() {}
 
     public static Document toDocument(PowerRecord r, long order) {
@@ -56,11 +69,11 @@ public final class DocumentMapper {
             if (!Statute.BASIS.equals(s.role())) continue;
             if (seen.add(s.law())) {
                 d.add(new SortedSetDocValuesFacetField(Schema.F_STATUTE, s.law()));
-                d.add(new KeywordField(Schema.CITES, s.law(), Field.Store.NO));
+                d.add(new Field(Schema.CITES, s.law(), CITATION));
             }
             if (s.article() != null && seen.add(s.path())) {
                 d.add(new SortedSetDocValuesFacetField(Schema.F_STATUTE, s.law(), String.valueOf(s.article())));
-                d.add(new KeywordField(Schema.CITES, s.path(), Field.Store.NO));
+                d.add(new Field(Schema.CITES, s.path(), CITATION));
             }
         }
         d.add(new SortedSetDocValuesFacetField(Schema.F_SOURCE, r.source().id()));

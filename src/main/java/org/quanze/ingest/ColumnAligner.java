@@ -66,9 +66,15 @@ final class ColumnAligner {
         return out.reversed();
     }
 
+    /** Columns whose content always has a recognisable shape: text without it does not belong there. */
+    private static final Set<Field> SHAPED = java.util.EnumSet.of(Field.SEQ, Field.POWER_TYPE, Field.LEVEL, Field.SUPERVISION);
+
     private static double score(String cell, Set<Field> sig, Field column) {
         if (cell.isBlank() || ContentSignature.isNone(cell)) return FILLER;
-        if (sig.isEmpty()) return column == Field.UNKNOWN || column == Field.GROUP ? FILLER : NEUTRAL;
+        if (sig.isEmpty()) {
+            if (SHAPED.contains(column)) return 0;
+            return column == Field.UNKNOWN || column == Field.GROUP ? FILLER : NEUTRAL;
+        }
         return sig.contains(column) ? STRONG : CONTRADICTED;
     }
 }

@@ -54,18 +54,45 @@ final class HeaderTableReader {
         return known > 0;
     }
 
+    /**
+     * A second header row read from a spreadsheet or Word table whose merged cells were expanded:
+     * labels merged down both rows (序号, 事项类别) repeat the row above, and the others are the
+     * split columns' labels (项目 / 子项 under 事项名称).
+     */
+    static boolean isMergedSubHeader(Grid.Row r, Grid.Row above) {
+        if (r.cells().size() < 2 || isData(r)) return false;
+        boolean repeats = false, differs = false;
+        for (int i = 0; i < r.cells().size(); i++) {
+            String c = r.cell(i);
+            if (c.isBlank()) continue;
+            if (c.equals(above.cell(i))) repeats = true;
+            else if (Field.ofLabel(c) == Field.UNKNOWN) return false;
+            else differs = true;
+        }
+        return repeats && differs;
+    }
+
     static Shape shape(Grid g) {
         int headers = 0, groups = 0, subs = 0, titlesBefore = 0, data = 0;
         boolean prevHeader = false, titleSeen = false;
+        Grid.Row lastHeader = null;
         for (Grid.Row r : g.rows()) {
-            if (isGroupRow(r)) { groups++; prevHeader = true; continue; }
+            if (isGroupRow(r)) { groups++; prevHeader = true; lastHeader = null; continue; }
+            if (lastHeader != null && isMergedSubHeader(r, lastHeader)) {
+                subs++;
+                prevHeader = false;
+                lastHeader = null;
+                continue;
+            }
             if (isHeader(r)) {
                 headers++;
                 if (titleSeen) titlesBefore++;
                 titleSeen = false;
                 prevHeader = true;
+                lastHeader = r;
                 continue;
             }
+            lastHeader = null;
             if (prevHeader && isSubHeader(r)) subs++;
             else if (isData(r)) data++;
             else if (r.soleText() != null) titleSeen = true;
@@ -84,6 +111,9 @@ final class HeaderTableReader {
         boolean dataInTable = false;
         boolean dataSinceHeader = false;
         int table = 0;
+        List<Grid.Row> tableRows = new ArrayList<>(); // the current table's data rows, drafted from out[tableStart]
+        int tableStart = 0;
+        boolean redraft = false; // a more complete header turned up: re-read the table's rows once its columns settle
         for (Grid.Row r : g.rows()) {
             if (isGroupRow(r)) {
                 upper = r.cells();
@@ -91,16 +121,22 @@ final class HeaderTableReader {
             }
             if (isHeader(r)) {
                 if (newTable || columns == null) {
+                    if (redraft) redraft(out, tableStart, tableRows, columns, table);
+                    redraft = false;
                     table++;
                     newTable = false;
                     dataInTable = false;
                     columnsKnown = -1;
+                    tableRows.clear();
+                    tableStart = out.size();
                 }
                 List<Field> merged = merge(upper, r.cells());
                 int known = (int) merged.stream().filter(f -> f != Field.UNKNOWN).count();
                 // A table's header repeated before every row sometimes loses a label in export;
-                // the most complete header of the table stays in force.
+                // the most complete header of the table is in force for all its rows, including
+                // rows read before it turned up.
                 if (known >= columnsKnown) {
+                    redraft |= columnsKnown >= 0 && known > columnsKnown && !tableRows.isEmpty();
                     columns = merged;
                     columnsKnown = known;
                 }
@@ -118,7 +154,10 @@ final class HeaderTableReader {
                     skips.add(new Skip(g.file(), r.line(), "a numbered row before any header row; its columns are unknown"));
                     continue;
                 }
+                if (redraft) redraft(out, tableStart, tableRows, columns, table);
+                redraft = false;
                 out.add(draft(r, columns, table, title));
+                tableRows.add(r);
                 dataSinceHeader = true;
                 dataInTable = true;
                 continue;
@@ -136,6 +175,7 @@ final class HeaderTableReader {
                 skips.add(new Skip(g.file(), r.line(), "a row without a 序号 in its first cell inside a table"));
             }
         }
+        if (redraft) redraft(out, tableStart, tableRows, columns, table);
         if (table > 1) {
             for (RecordDraft d : out) d.key = "t" + d.key;
         } else {
@@ -145,6 +185,11 @@ final class HeaderTableReader {
             }
         }
         return out;
+    }
+
+    /** Re-reads the rows of the table so far with its columns as they now stand (a sub-header included). */
+    private static void redraft(List<RecordDraft> out, int start, List<Grid.Row> rows, List<Field> columns, int table) {
+        for (int i = 0; i < rows.size(); i++) out.set(start + i, draft(rows.get(i), columns, table, out.get(start + i).table));
     }
 
     private static RecordDraft draft(Grid.Row r, List<Field> columns, int table, String title) {

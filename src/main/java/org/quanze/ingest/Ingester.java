@@ -50,6 +50,8 @@ public final class Ingester {
         try (Stream<Path> s = Files.list(sourcesDir)) {
             files = s.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
+                    // "~$list.xlsx" is the lock file Office keeps beside an open document, not a list.
+                    .filter(p -> !p.getFileName().toString().startsWith("~$"))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         }
         List<PowerRecord> all = new ArrayList<>();
@@ -85,15 +87,16 @@ public final class Ingester {
     }
 
     /**
-     * Ingests one file's bytes; never throws for bad content, it reports. Size and line count are
-     * checked before decoding, cells are capped before any layout sees them.
+     * Ingests one file's bytes, read by its name and content (see {@link GridReaders}: .xlsx,
+     * .xls, .docx, .csv or text); never throws for bad content, it reports. The size is checked
+     * before reading, a text file's line count before decoding, and cells are capped before any
+     * layout sees them.
      */
     public FileResult ingest(String name, byte[] bytes) {
-        String refusal = InputLimits.refusal(bytes);
-        if (refusal != null) return failed(name, refusal);
+        if (bytes.length > MAX_FILE_BYTES) return failed(name, InputLimits.tooLarge(bytes.length));
         InputLimits.Bounded<Remark> remarks = new InputLimits.Bounded<>();
         try {
-            return ingest(TextGridReader.read(name, bytes, remarks), remarks);
+            return ingest(GridReaders.read(name, bytes, remarks), remarks);
         } catch (UnreadableFileException e) {
             return failed(name, e.reason());
         } catch (RuntimeException | StackOverflowError e) {

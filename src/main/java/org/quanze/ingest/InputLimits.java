@@ -25,17 +25,21 @@ public final class InputLimits {
 
     private InputLimits() {}
 
-    /** Why the file is refused before reading, or null when its size and line count are fine. */
-    static String refusal(byte[] bytes) {
-        if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
+    /**
+     * Refuses a text or CSV file of more than {@link #MAX_LINES} lines, counted on the bytes before
+     * anything is decoded or split (a line break is the same byte in UTF-8 and GB18030).
+     */
+    static void checkLines(String file, byte[] bytes) throws UnreadableFileException {
         int lf = 0, cr = 0;
         for (byte b : bytes) {
             if (b == '\n') lf++;
             else if (b == '\r') cr++;
         }
         int lines = Math.max(lf, cr) + 1;
-        return lines > MAX_LINES ? "the file has " + fmt(lines) + " lines, over the limit of " + fmt(MAX_LINES)
-                + "; no published list comes near that, so it is not read" : null;
+        if (lines > MAX_LINES) {
+            throw new UnreadableFileException(file, "the file has " + fmt(lines) + " lines, over the limit of " + fmt(MAX_LINES)
+                    + "; no published list comes near that, so it is not read");
+        }
     }
 
     static String tooLarge(long bytes) {

@@ -46,12 +46,29 @@ public final class SourceCatalog {
     public SourceMeta meta(String fileName, String heading) {
         String id = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
         JsonNode e = entries.get(fileName);
+        if (e == null) e = sameList(id);
         if (e == null) return new SourceMeta(id, fileName, heading, null, null, null, List.of());
         List<String> levels = new ArrayList<>();
         e.path("defaultLevels").forEach(n -> levels.add(n.asText()));
         String title = text(e, "title");
         return new SourceMeta(id, fileName, title != null ? title : heading, text(e, "authority"),
                 text(e, "region"), text(e, "date"), Normaliser.levels(String.join("、", levels)));
+    }
+
+    /**
+     * The entry of the same list under another format's name: an office that replaces
+     * 000_x.txt with 000_x.xlsx keeps its metadata (the source id, the name without extension,
+     * is the same too). Only when exactly one entry has that id, so nothing is guessed.
+     */
+    private JsonNode sameList(String id) {
+        JsonNode found = null;
+        for (Map.Entry<String, JsonNode> en : entries.entrySet()) {
+            String k = en.getKey();
+            if (!(k.contains(".") ? k.substring(0, k.lastIndexOf('.')) : k).equals(id)) continue;
+            if (found != null) return null;
+            found = en.getValue();
+        }
+        return found;
     }
 
     private static String text(JsonNode e, String field) {

@@ -8,11 +8,15 @@ import java.util.Optional;
  * Reduces a file name sent by a client to a safe base name for the sources folder: no folder
  * part, no {@code ..}, no control or bidirectional-override characters, no blanks and no
  * characters a shell or another file system would read specially (each becomes {@code _}), at
- * most {@value #MAX_CHARS} characters, and the extension of a text export. What cannot be reduced to such a name is refused with why.
+ * most {@value #MAX_CHARS} characters, and the extension of a format the ingest reads (or none:
+ * then the content decides). What cannot be reduced to such a name is refused with why.
  */
 public final class SourceFileName {
 
     static final int MAX_CHARS = 100;
+    /** What {@link GridReaders} reads, and .tsv, which it reads as text. */
+    static final java.util.List<String> EXTENSIONS = java.util.stream.Stream.concat(GridReaders.EXTENSIONS.stream(),
+            java.util.stream.Stream.of(".tsv")).toList();
     private static final String KEPT_PUNCTUATION = "-_.()（）[]【】·、，,+";
 
     /** A safe name, or why there is none. */
@@ -48,16 +52,15 @@ public final class SourceFileName {
             return refuse("the file name '" + shown(submitted) + "' has no usable characters"
                     + (ext.isEmpty() ? "" : " before its extension"));
         }
-        if (ext.isEmpty()) ext = "txt";
-        if (!ext.equals("txt") && !ext.equals("tsv")) {
-            return refuse("only text exports (.txt or .tsv, cells separated by tabs) are read, not ." + shown(ext)
-                    + "; save the table as tab-separated text first");
+        if (!ext.isEmpty() && !EXTENSIONS.contains("." + ext)) {
+            return refuse("only lists in " + String.join(", ", EXTENSIONS) + " files are read, not ." + shown(ext));
         }
-        int room = MAX_CHARS - ext.length() - 1;
+        String suffix = ext.isEmpty() ? "" : "." + ext;
+        int room = MAX_CHARS - suffix.length();
         if (stem.length() > room) {
             stem = stem.substring(0, Character.isHighSurrogate(stem.charAt(room - 1)) ? room - 1 : room).replaceAll("[._]+$", "");
         }
-        return new Result(stem + "." + ext, null);
+        return new Result(stem + suffix, null);
     }
 
     private static Result refuse(String why) {

@@ -98,6 +98,7 @@ public final class TextGridReader {
     }
 
     public static Grid read(String file, byte[] bytes, List<Remark> remarks) throws UnreadableFileException {
+        InputLimits.checkLines(file, bytes);
         return parse(file, decode(file, bytes, remarks));
     }
 

@@ -39,7 +39,7 @@ final class Highlighting {
                 .withMaxNoHighlightPassages(0)
                 // Every family searches the same words, so any query field's terms may mark any field.
                 .withFieldMatcher(queryField -> true)
-                .withHighlightPhrasesStrictly(false)
+                .withHighlightPhrasesStrictly(true)
                 .build();
         int[] passages = new int[FIELDS.length];
         java.util.Arrays.fill(passages, 1);

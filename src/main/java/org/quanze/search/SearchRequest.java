@@ -11,6 +11,8 @@ public record SearchRequest(String q, Map<String, List<String>> filters, int pag
                             boolean explain) {
     public static final String RELEVANCE = "relevance";
     public static final String BY_SOURCE = "source";
+    /** The {@code kind} value that lifts the default power-only filter. */
+    public static final String ALL_KINDS = "all";
 
     public SearchRequest {
         filters = filters == null ? Map.of() : Map.copyOf(filters);

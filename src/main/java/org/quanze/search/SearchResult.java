@@ -14,10 +14,11 @@ public record SearchResult(long total, int page, int size, long tookMs, List<Hit
     /** A snippet of one field, HTML-escaped, with only {@code <mark>} around matched terms. */
     public record Highlight(String field, String label, String snippet) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** Every field is always present (null where the list says nothing) except explain, only when asked. */
     public record Hit(String id, String kind, String name, String powerType, String powerTypeRaw,
                       List<String> units, List<String> levels, String authority, SourceLabel source,
-                      float score, List<Highlight> highlights, Explanation explain) {}
+                      float score, List<Highlight> highlights,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Explanation explain) {}
 
     /** Why a hit matched: its score and the field/term matches that made it. */
     public record Explanation(float score, List<Match> matches) {

@@ -35,6 +35,12 @@ import java.util.Set;
 /** Search with facets and highlights over the current index generation. */
 public final class SearchService {
 
+    /** Citing the same article as legal basis is strong evidence of the same matter. */
+    static final float RELATED_CITATION_WEIGHT = 2f;
+    static final float RELATED_TYPE_WEIGHT = 1f;
+    static final float RELATED_MIN_SHARE = 0.3f;
+    static final float RELATED_MIN_SHARE_OF_BEST = 0.5f;
+
     /** No search runs longer than this; what it has found by then is not a fair answer, so it is refused. */
     public static final java.time.Duration TIME_LIMIT = java.time.Duration.ofSeconds(2);
 
@@ -61,7 +67,8 @@ public final class SearchService {
     }
 
     /**
-     * The request must be valid (see {@code web.Params}); the default kind is power.
+     * The request must be valid (see {@code web.Params}); the default kind is power, and
+     * {@code kind=all} searches powers and duties together.
      *
      * @throws SearchRefused when the query expands to too many clauses or runs past the time limit
      */
@@ -88,11 +95,7 @@ public final class SearchService {
             IndexSearcher searcher = h.searcher();
             Query base = queries.build(UserQuery.parse(req.q()), knownLaws(h));
             Query timed = new Deadline(base, new QueryTimeoutImpl(timeLimitMillis));
-            Map<String, List<String>> filters = req.filters();
-            if (!filters.containsKey("kind")) {
-                filters = new java.util.LinkedHashMap<>(filters);
-                filters.put("kind", List.of(PowerRecord.POWER));
-            }
+            Map<String, List<String>> filters = filters(req);
             DrillDownQuery dd = FacetSupport.drillDown(timed, filters);
             DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), h.facetState());
             int topN = req.page() * req.size();
@@ -120,6 +123,49 @@ public final class SearchService {
         }
     }
 
+    /** The records matching a search, in the order of its hits, and how many match in all. */
+    public record Matches(long total, List<PowerRecord> records) {}
+
+    /**
+     * Every record the search matches (the same query and filters as {@link #search}, page and
+     * size ignored), ranked or in source order as the request sorts, up to {@code max}: for
+     * downloads of a whole result set.
+     */
+    public Matches matching(SearchRequest req, int max) throws IOException {
+        IndexHandle h = index.acquire();
+        try {
+            IndexSearcher searcher = h.searcher();
+            Query base = queries.build(UserQuery.parse(req.q()), knownLaws(h));
+            // The same time limit as a search: an export must not run away either.
+            DrillDownQuery dd = FacetSupport.drillDown(new Deadline(base, new QueryTimeoutImpl(timeLimitMillis)), filters(req));
+            TopDocs td = SearchRequest.BY_SOURCE.equals(req.sort())
+                    ? searcher.search(dd, max, new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)))
+                    : searcher.search(dd, max);
+            List<PowerRecord> out = new ArrayList<>(td.scoreDocs.length);
+            for (ScoreDoc sd : td.scoreDocs) out.add(record(searcher, sd.doc));
+            // Hit counts past Lucene's counting threshold are lower bounds; a download states the exact one.
+            long total = td.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
+                    ? td.totalHits.value() : searcher.count(dd);
+            return new Matches(total, out);
+        } catch (Deadline.Exceeded e) {
+            throw timedOut();
+        } finally {
+            index.release(h);
+        }
+    }
+
+    /** The request's filters; without a kind filter powers only, and kind=all both kinds. */
+    private static Map<String, List<String>> filters(SearchRequest req) {
+        Map<String, List<String>> filters = req.filters();
+        List<String> kinds = filters.get("kind");
+        if (kinds == null || kinds.contains(SearchRequest.ALL_KINDS)) {
+            filters = new java.util.LinkedHashMap<>(filters);
+            if (kinds == null) filters.put("kind", List.of(PowerRecord.POWER));
+            else filters.remove("kind");
+        }
+        return filters;
+    }
+
     /** The full record, or null when no item has this id. */
     public PowerRecord item(String id) throws IOException {
         IndexHandle h = index.acquire();
@@ -137,7 +183,8 @@ public final class SearchService {
 
     /**
      * Up to {@code n} items from other sources describing the same matter: the item's name
-     * searched by words and bigrams over names, excluding its own list.
+     * searched by words and bigrams over names, with weight for citing the same articles as legal
+     * basis and for the same power type; its own list excluded.
      */
     public List<Related> related(PowerRecord rec, int n) throws IOException {
         if (rec.name() == null || !PowerRecord.POWER.equals(rec.kind())) return List.of();
@@ -145,17 +192,35 @@ public final class SearchService {
         try {
             Query like = queries.nameLike(rec.name());
             if (like == null) return List.of();
+            BooleanQuery.Builder same = new BooleanQuery.Builder().add(like, Occur.SHOULD);
+            for (org.quanze.model.Statute st : rec.statutes()) {
+                if (org.quanze.model.Statute.BASIS.equals(st.role()) && st.article() != null) {
+                    same.add(new org.apache.lucene.search.BoostQuery(
+                            new TermQuery(new Term(Schema.CITES, st.path())), RELATED_CITATION_WEIGHT), Occur.SHOULD);
+                }
+            }
+            if (rec.powerType() != null) {
+                String field = Schema.facetsConfig().getDimConfig(Schema.F_TYPE).indexFieldName;
+                same.add(new org.apache.lucene.search.BoostQuery(new TermQuery(
+                        DrillDownQuery.term(field, Schema.F_TYPE, rec.powerType())), RELATED_TYPE_WEIGHT), Occur.SHOULD);
+            }
+            Query sameMatter = same.build();
+            // The item's own score is the most any item can reach; far below it is not the same matter.
+            TopDocs self = h.searcher().search(new BooleanQuery.Builder().add(sameMatter, Occur.MUST)
+                    .add(new TermQuery(new Term(Schema.ID, rec.id())), Occur.FILTER).build(), 1);
+            float floor = self.scoreDocs.length == 0 ? 0 : self.scoreDocs[0].score * RELATED_MIN_SHARE;
             BooleanQuery q = new BooleanQuery.Builder()
-                    .add(like, Occur.MUST)
+                    .add(sameMatter, Occur.MUST)
+                    .add(like, Occur.FILTER)
                     .add(new TermQuery(new Term(Schema.KIND, PowerRecord.POWER)), Occur.FILTER)
                     .add(new TermQuery(new Term(Schema.SOURCE_ID, rec.source().id())), Occur.MUST_NOT)
                     .build();
             TopDocs td = h.searcher().search(q, n);
             List<Related> out = new ArrayList<>();
-            float top = td.scoreDocs.length == 0 ? 0 : td.scoreDocs[0].score;
+            // Half the best other item's score too: below that the match is on generic words.
+            if (td.scoreDocs.length > 0) floor = Math.max(floor, td.scoreDocs[0].score * RELATED_MIN_SHARE_OF_BEST);
             for (ScoreDoc sd : td.scoreDocs) {
-                // Far weaker matches than the best are noise, not the same matter.
-                if (sd.score < top * 0.35f) break;
+                if (sd.score < floor) break;
                 PowerRecord o = record(h.searcher(), sd.doc);
                 out.add(new Related(o.id(), o.name(), o.powerType(), o.units(),
                         new SearchResult.SourceLabel(o.source().id(), o.source().title()), sd.score));

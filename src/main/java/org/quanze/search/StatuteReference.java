@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * article without 第, which this reads too.
  *
  * @param statutes the cited laws, with article where one is named
- * @param rest     the query with the article numbers removed (the law names stay as words)
+ * @param rest     the query without the references: the citation index answers them better than
+ *                 the law's name as words, which would also match 社会保险法律 in any name
  */
 record StatuteReference(List<Statute> statutes, String rest) {
 
@@ -38,7 +39,7 @@ record StatuteReference(List<Statute> statutes, String rest) {
             for (Statute st : found) {
                 out.add(new Statute(longestKnownSuffix(st.law(), knownLaws), st.article(), st.role()));
             }
-            rest.append(text, last, m.start()).append(' ').append(m.group(1)).append(' ');
+            rest.append(text, last, m.start()).append(' ');
             last = m.end();
         }
         rest.append(text.substring(last));

@@ -28,6 +28,34 @@ final class Params {
                         + ", and the other parameters q, page, size, sort, explain");
             }
         }
+        return request(ctx);
+    }
+
+    /** A download of a whole result set: the search's parameters, without paging, and a format. */
+    record Export(String format, SearchRequest request) {}
+
+    static final List<String> EXPORT_FORMATS = List.of("csv", "xlsx");
+    /** At most this many items in one download. */
+    static final int MAX_EXPORT = 10_000;
+
+    static Export export(Context ctx) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (name.equals("page") || name.equals("size")) {
+                throw ApiError.badParameter(name + " does not apply to an export, which holds every match (at most " + MAX_EXPORT + ")");
+            }
+            if (!SEARCH_PARAMS.contains(name) && !name.equals("format") && !name.startsWith("_")) {
+                throw ApiError.badParameter("unknown parameter '" + name + "'; facets are " + String.join(", ", FACETS)
+                        + ", and the other parameters q, sort and format");
+            }
+        }
+        String format = single(ctx, "format");
+        if (format == null || !EXPORT_FORMATS.contains(format)) {
+            throw ApiError.badParameter("format must be csv or xlsx" + (format == null ? "" : ", not '" + abbreviate(format) + "'"));
+        }
+        return new Export(format, request(ctx));
+    }
+
+    private static SearchRequest request(Context ctx) {
         String q = single(ctx, "q");
         if (q != null && q.length() > MAX_QUERY_CHARS) {
             throw ApiError.badParameter("q is " + q.length() + " characters long; at most " + MAX_QUERY_CHARS + " are accepted");

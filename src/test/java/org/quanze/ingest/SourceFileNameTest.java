@@ -31,7 +31,7 @@ class SourceFileNameTest {
 
     @Test
     void stripsFolderPartsOfEitherSeparator() {
-        assertEquals("passwd.txt", safe("../../etc/passwd"));
+        assertEquals("passwd", safe("../../etc/passwd"));
         assertEquals("list.txt", safe("..\\..\\windows\\list.txt"));
         assertEquals("list.txt", safe("C:\\Users\\me\\list.txt"));
         assertEquals("list.txt", safe("/var/lib/quanze/sources/list.txt"));
@@ -49,7 +49,7 @@ class SourceFileNameTest {
     void dropsControlAndBidiCharactersAndReplacesShellCharacters() {
         assertEquals("ab.txt", safe("a\u0000b.txt"));
         assertEquals("ab.txt", safe("a\nb\r.txt"));
-        assertTrue(refusal("\u202Etxt.exe").contains(".exe"), "the override is gone and the real extension shows");
+        assertTrue(refusal("\u202Etxt.exe").contains("not .exe"), "the override is gone and the real extension shows");
         assertEquals("a_b_c_d.txt", safe("a b*c?d.txt"));
         assertEquals("(rm_-rf).txt", safe("$(rm -rf).txt"));
         assertEquals("a_b.txt", safe("a;b`.txt"));
@@ -57,14 +57,17 @@ class SourceFileNameTest {
     }
 
     @Test
-    void refusesEmptyNamesAndOtherFileTypes() {
+    void refusesEmptyNamesAndFormatsTheIngestDoesNotRead() {
         refusal(null);
         refusal("");
         refusal("   ");
         refusal("***");
-        assertTrue(refusal("list.docx").contains("tab-separated"));
-        assertTrue(refusal("list.exe").contains(".exe"));
-        assertEquals("README.txt", safe("README"));
+        assertTrue(refusal("list.exe").contains("not .exe"));
+        assertTrue(refusal("list.doc").contains("not .doc"));
+        assertTrue(refusal("list.html").contains(".xlsx"), "the refusal lists what is read");
+        for (String ok : new String[] {"清单.xlsx", "清单.xls", "清单.docx", "清单.csv", "清单.txt", "清单.tsv"}) assertEquals(ok, safe(ok));
+        assertEquals("清单.xlsx", safe("清单.XLSX"));
+        assertEquals("README", safe("README"), "no extension: the content decides how it is read");
     }
 
     @Test
@@ -72,6 +75,7 @@ class SourceFileNameTest {
         String n = safe("长".repeat(300) + ".txt");
         assertEquals(100, n.length());
         assertTrue(n.endsWith(".txt"));
+        assertEquals(100, safe("长".repeat(300)).length());
         assertFalse(n.contains(".."));
     }
 }

@@ -72,16 +72,22 @@ class QueryLimitsTest {
         assertEquals("bad_parameter", b.get("error").asText());
         probe(server, "q of 1000 characters, one repeated word", "/api/search?q=" + "医".repeat(1000), 200);
         JsonNode tooLong = probe(server, "URI over 16 KB (2000 encoded characters)", "/api/search?q=" + "医".repeat(2000), 414);
-        assertEquals("too_large", tooLong.get("error").asText());
+        assertEquals("uri_too_long", tooLong.get("error").asText());
     }
 
     @Test
     void queriesExpandingToTooManyClausesAre400() throws Exception {
-        StringBuilder q = new StringBuilder();
-        for (int i = 0; i < 300; i++) q.append((char) (0x4e00 + i * 7)).append((char) (0x4e00 + i * 13)).append(' ');
-        JsonNode b = probe(server, "300 distinct words (899 characters)", "/api/search?q=" + enc(q.toString().strip()), 400);
+        StringBuilder words = new StringBuilder(), excluded = new StringBuilder();
+        for (int i = 0; i < 300; i++) words.append((char) (0x4e00 + i * 7)).append((char) (0x4e00 + i * 13)).append(' ');
+        for (int i = 0; i < 240; i++) excluded.append('-').append((char) (0x4e00 + i * 7)).append((char) (0x4e00 + i * 13)).append(' ');
+        // Free text is scored by the concepts of its start (QueryFactory.MAX_CONCEPTS), so a pasted page is answered...
+        probe(server, "300 distinct words (899 characters)", "/api/search?q=" + enc(words.toString().strip()), 200);
+        // ...and so is a quoted passage, one phrase clause per field family...
+        probe(server, "quoted passage of 600 characters", "/api/search?q=" + enc("\"" + "医疗保障基金".repeat(100) + "\""), 200);
+        // ...but every excluded word is a clause in each family: 240 of them pass Lucene's limit of 1,024.
+        JsonNode b = probe(server, "240 excluded words", "/api/search?q=" + enc("医疗 " + excluded.toString().strip()), 400);
         assertEquals("query_too_complex", b.get("error").asText());
-        assertTrue(b.get("message").asText().contains("search terms"));
+        assertTrue(b.get("message").asText().contains("search terms"), b.toString());
     }
 
     @Test

@@ -112,7 +112,8 @@ class SourceUploadTest {
         assertRejected(server.upload("prose.txt", "这只是一段说明文字，没有表格。\n第二行。\n".getBytes(StandardCharsets.UTF_8)), 400, "no known list layout");
         assertRejected(server.upload("header-only.txt", "序号\t权力类型\t权力名称\t设定依据\n".getBytes(StandardCharsets.UTF_8)), 400, "no known list layout");
         assertRejected(server.upload("no-names.txt", "序号\t权力类型\t权力名称\t设定依据\n1\t行政处罚\t\t无\n".getBytes(StandardCharsets.UTF_8)), 400, "no item could be read");
-        assertRejected(server.upload("list.docx", LIST.getBytes(StandardCharsets.UTF_8)), 400, ".docx");
+        assertRejected(server.upload("list.docx", LIST.getBytes(StandardCharsets.UTF_8)), 400, "the name says .docx but the file is");
+        assertRejected(server.upload("list.exe", LIST.getBytes(StandardCharsets.UTF_8)), 400, "not .exe");
         assertRejected(server.upload("....", LIST.getBytes(StandardCharsets.UTF_8)), 400, "no usable characters");
         assertEquals(before, sources());
         assertEquals(gen, current());

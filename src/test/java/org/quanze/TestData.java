@@ -1,18 +1,19 @@
 package org.quanze;
 
+import org.quanze.testing.BundledData;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Copies of the bundled data folder for tests that change sources or build indexes. */
+/** Bundled-data figures and child JVMs for the security tests; the copying itself is {@link BundledData}'s. */
 public final class TestData {
 
-    public static final Path BUNDLED = Path.of("index-data");
+    public static final Path BUNDLED = BundledData.PROJECT_DATA;
     /** The bundled lists hold 73 powers and 13 duties. */
     public static final int POWERS = 73;
     public static final int ITEMS = 86;
@@ -20,18 +21,9 @@ public final class TestData {
 
     private TestData() {}
 
-    /** A data folder with the bundled sources, metadata and vocabulary, but no index. */
+    /** A data folder with the bundled sources, metadata and vocabulary, but no index (see {@link BundledData}). */
     public static Path copy(Path into) throws IOException {
-        Path data = Files.createDirectories(into.resolve("data"));
-        Files.createDirectories(data.resolve("sources"));
-        for (String f : List.of("sources.json", "synonyms.txt", "query-stopwords.txt")) {
-            Path src = BUNDLED.resolve(f);
-            if (Files.exists(src)) Files.copy(src, data.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-        }
-        try (Stream<Path> s = Files.list(BUNDLED.resolve("sources"))) {
-            for (Path p : s.toList()) Files.copy(p, data.resolve("sources").resolve(p.getFileName()));
-        }
-        return data;
+        return BundledData.copyTo(into.resolve("data"));
     }
 
     public static Path bundledSource(String prefix) throws IOException {

@@ -1,5 +1,6 @@
 package org.quanze;
 
+import org.quanze.index.Analyzers;
 import org.quanze.index.IndexHandle;
 import org.quanze.index.IndexManager;
 import org.quanze.index.IndexStore;
@@ -66,6 +67,7 @@ public final class Engine implements AutoCloseable {
      * or was built from other sources than those now present is rebuilt first.
      */
     public static Engine open(Path dataDir, boolean rebuildIfStale, java.io.PrintStream log) throws IOException {
+        Analyzers.preload();
         IndexStore store = new IndexStore(dataDir);
         Path current = store.current();
         if (rebuildIfStale && (current == null || !store.sourcesFingerprint().equals(store.currentFingerprint()))) {

@@ -3,6 +3,7 @@ package org.quanze.cli;
 import org.quanze.export.RecordTable;
 import org.quanze.export.XlsxExport;
 import org.quanze.index.IndexStore;
+import org.quanze.index.OpenSearchExport;
 import org.quanze.ingest.Ingester;
 import org.quanze.ingest.SourceCatalog;
 import org.quanze.model.Json;
@@ -25,34 +26,54 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Every normalised record (powers and duties) from DIR/sources, to standard output or --out FILE. "
-                + "xlsx writes three sheets (powers, duties, statute citations) and needs --out or a redirected output.")
+        description = {"Every normalised record (powers and duties) from DIR/sources, to standard output or --out FILE. "
+                + "xlsx writes three sheets (powers, duties, statute citations) and needs --out or a redirected output.",
+                "opensearch writes an index mapping and bulk NDJSON into the folder --out DIR (see docs/SCALING.md)."})
 public final class ExportCommand implements Callable<Integer> {
 
-    enum Format { jsonl, csv, xlsx }
+    enum Format { jsonl, csv, xlsx, opensearch }
 
     @Mixin
     DataOption data;
-    @Option(names = "--format", required = true, description = "jsonl, csv or xlsx.")
+    @Option(names = "--format", required = true, description = "jsonl, csv, xlsx or opensearch.")
     Format format;
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output (for opensearch: a folder).")
     Path out;
+    @Option(names = "--index", defaultValue = "quanze", description = "For opensearch: the index name in the bulk actions (default: ${DEFAULT-VALUE}).")
+    String index;
 
     /** The CSV columns; kept here for callers of the earlier API. */
     static final List<String> CSV_HEADER = RecordTable.CSV_HEADER;
 
     @Override
     public Integer call() throws Exception {
+        if (format == Format.opensearch && out == null) {
+            throw new IllegalArgumentException("--format opensearch writes two files: give the folder with --out DIR");
+        }
         if (format == Format.xlsx && out == null && stdoutIsTerminal()) {
             throw new IllegalArgumentException("xlsx is a binary file: give --out FILE, or redirect the output to a file");
         }
         IndexStore store = new IndexStore(data.dir);
         Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(store.sourcesDir());
         r.report().skipped().forEach(s -> System.err.println("skipped: " + s));
+        if (format == Format.opensearch) return openSearch(r.records());
         try (OutputStream os = out == null ? new UnclosedStream(System.out) : new BufferedOutputStream(Files.newOutputStream(out))) {
             write(r.records(), format, os);
         }
         if (out != null) System.err.println("Wrote " + r.records().size() + " records to " + out);
+        return 0;
+    }
+
+    private int openSearch(List<PowerRecord> records) throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("mapping.json"),
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(OpenSearchExport.mapping()) + "\n", StandardCharsets.UTF_8);
+        long n;
+        try (Writer w = Files.newBufferedWriter(out.resolve("bulk.ndjson"), StandardCharsets.UTF_8)) {
+            n = OpenSearchExport.bulk(records, index, w);
+        }
+        System.err.println("Wrote " + out.resolve("mapping.json") + " and " + n + " records to " + out.resolve("bulk.ndjson")
+                + "; load with PUT /" + index + " (the mapping) and POST /_bulk (the NDJSON), see docs/SCALING.md");
         return 0;
     }
 

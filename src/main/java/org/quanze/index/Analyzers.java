@@ -26,6 +26,26 @@ public final class Analyzers {
         return new SmartChineseAnalyzer(false);
     }
 
+    /**
+     * Loads SmartCN's dictionaries (a few hundred milliseconds, once per JVM) on a background
+     * thread, so that start-up opens the index and the web server meanwhile instead of after.
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> {
+            try (Analyzer a = words(); var ts = a.tokenStream("", "医疗保障")) {
+                ts.reset();
+                while (ts.incrementToken()) {
+                    // tokenising loads the dictionaries
+                }
+                ts.end();
+            } catch (java.io.IOException | RuntimeException e) {
+                // the first real analysis will load them, or report the problem
+            }
+        }, "quanze-smartcn-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Overlapping bigrams of Han text, unigrams where a Han character stands alone; Latin and digits as words. */
     public static Analyzer bigrams() {
         return new Analyzer() {

@@ -35,7 +35,7 @@ public final class IndexHandle implements Closeable {
         this.path = path;
         this.dir = FSDirectory.open(path);
         this.reader = DirectoryReader.open(dir);
-        this.searcher = new IndexSearcher(reader);
+        this.searcher = Searchers.open(reader);
         this.facetState = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
         this.suggester = Suggestions.open(path.resolve("suggest"));
     }

@@ -3,7 +3,11 @@ package org.quanze.index;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.quanze.model.PowerRecord;
@@ -36,8 +40,6 @@ public final class IndexStore {
     static final String ITEMS = "items";
     /** Source id → title, so facet labels need no scan of the stored records. */
     static final String SOURCES = "sources";
-    /** Indexing buffer; the default of 256 MB would be half of a 512 MB heap. */
-    static final double RAM_BUFFER_MB = 48;
 
     private final Path dataDir;
     private final Path indexRoot;
@@ -53,6 +55,11 @@ public final class IndexStore {
 
     public Path catalogFile() { return dataDir.resolve("sources.json"); }
 
+    /** Threads a build indexes with: one per core. */
+    public static int indexingThreads() {
+        return ParallelIndexing.threads();
+    }
+
     /** The generation folder CURRENT names, or null when there is no complete index. */
     public Path current() throws IOException {
         Path cur = indexRoot.resolve("CURRENT");
@@ -66,8 +73,9 @@ public final class IndexStore {
     public String currentFingerprint() throws IOException {
         Path gen = current();
         if (gen == null) return null;
-        try (Directory dir = FSDirectory.open(gen); DirectoryReader r = DirectoryReader.open(dir)) {
-            return r.getIndexCommit().getUserData().get(FINGERPRINT);
+        // The commit's user data alone: opening a reader here cost start-up a second open of every segment.
+        try (Directory dir = FSDirectory.open(gen)) {
+            return SegmentInfos.readLatestCommit(dir).getUserData().get(FINGERPRINT);
         } catch (IOException e) {
             return null;
         }
@@ -99,8 +107,11 @@ public final class IndexStore {
         }
     }
 
-    /** Writes a new generation from the records and makes it current; returns its folder. */
-    public synchronized Path build(List<PowerRecord> records, String fingerprint) throws IOException {
+    /**
+     * Writes a new generation from the records and makes it current; returns its folder. The
+     * records are read once, as they come, so a caller may stream more of them than fit in memory.
+     */
+    public synchronized Path build(Iterable<PowerRecord> records, String fingerprint) throws IOException {
         Path gen = write(records, fingerprint);
         publish(gen);
         return gen;
@@ -111,32 +122,40 @@ public final class IndexStore {
      * caller opens it first and only then {@link #publish}es it, so a failure anywhere before the
      * rename leaves CURRENT as it was. A failed write deletes its half-built folder.
      */
-    public synchronized Path write(List<PowerRecord> records, String fingerprint) throws IOException {
+    public synchronized Path write(Iterable<PowerRecord> records, String fingerprint) throws IOException {
         Files.createDirectories(indexRoot);
         Path gen = nextGeneration();
-        // A bounded buffer: flushing a segment early costs little, an unbounded one costs the heap.
+        // Merging while adding rewrites what the final forceMerge rewrites again: a wide tier keeps
+        // the flushed segments as they are until then (at 1M items, 40 % less merge work), and a
+        // buffer of a quarter of the heap (64 MB to 1 GB) flushes fewer, larger segments while
+        // leaving the rest of a small heap to the readers that serve meanwhile.
+        TieredMergePolicy merges = new TieredMergePolicy();
+        merges.setSegmentsPerTier(200);
         IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.indexing())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setRAMBufferSizeMB(RAM_BUFFER_MB);
+                .setRAMBufferSizeMB(Math.clamp(Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024), 64, 1024))
+                .setMergePolicy(merges)
+                // Documents in ingest order whichever indexing thread added them, so equal scores
+                // (browsing without words) still list items as the lists do; sort=source can stop early.
+                .setIndexSort(new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)));
         boolean done = false;
         try {
+            Suggestions.Tally tally = new Suggestions.Tally();
+            Map<String, String> titles = new java.util.LinkedHashMap<>();
+            long count;
             try (Directory dir = FSDirectory.open(gen); IndexWriter w = new IndexWriter(dir, cfg)) {
-                var facets = Schema.facetsConfig();
-                long order = 0;
-                for (PowerRecord r : records) {
-                    // Upsert by id: a record seen twice replaces itself instead of duplicating.
-                    w.updateDocument(new Term(Schema.ID, r.id()), facets.build(DocumentMapper.toDocument(r, order++)));
-                }
-                w.forceMerge(1);
-                Map<String, String> titles = new java.util.LinkedHashMap<>();
-                for (PowerRecord r : records) {
+                count = new ParallelIndexing(w, records.iterator(), r -> {
+                    tally.add(r);
                     titles.putIfAbsent(r.source().id(), r.source().title() == null ? r.source().id() : r.source().title());
-                }
-                w.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, ITEMS, String.valueOf(records.size()),
+                }).run();
+                // One segment per core for a large index, so a search can use every core (Searchers);
+                // one segment for a small one, where per-segment overhead is all there is.
+                w.forceMerge(count >= Searchers.PARALLEL_FROM_DOCS ? ParallelIndexing.threads() : 1);
+                w.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, ITEMS, String.valueOf(count),
                         SOURCES, org.quanze.model.Json.write(titles)).entrySet());
                 w.commit();
             }
-            Suggestions.build(gen.resolve("suggest"), records);
+            Suggestions.build(gen.resolve("suggest"), tally);
             done = true;
             return gen;
         } finally {

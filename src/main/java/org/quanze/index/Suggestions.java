@@ -33,10 +33,15 @@ public final class Suggestions {
 
     private Suggestions() {}
 
-    static void build(Path dir, List<PowerRecord> records) throws IOException {
-        Map<String, long[]> names = new LinkedHashMap<>();
-        Map<String, long[]> laws = new LinkedHashMap<>();
-        for (PowerRecord r : records) {
+    /**
+     * Counts of names and laws, added to record by record while the index is written, so the
+     * records need not be held in memory for a second pass. Not thread-safe: callers serialise.
+     */
+    static final class Tally {
+        private final Map<String, long[]> names = new LinkedHashMap<>();
+        private final Map<String, long[]> laws = new LinkedHashMap<>();
+
+        void add(PowerRecord r) {
             if (PowerRecord.POWER.equals(r.kind()) && r.name() != null) {
                 names.computeIfAbsent(r.name(), k -> new long[1])[0]++;
             }
@@ -44,10 +49,13 @@ public final class Suggestions {
                 if (Statute.BASIS.equals(s.role())) laws.computeIfAbsent(s.law(), k -> new long[1])[0]++;
             }
         }
+    }
+
+    static void build(Path dir, Tally tally) throws IOException {
         List<Object[]> entries = new ArrayList<>();
         // Statutes weigh their item count; names, shorter first, rank among themselves by count.
-        names.forEach((k, v) -> entries.add(new Object[] {k, v[0], NAME}));
-        laws.forEach((k, v) -> entries.add(new Object[] {k, v[0], STATUTE}));
+        tally.names.forEach((k, v) -> entries.add(new Object[] {k, v[0], NAME}));
+        tally.laws.forEach((k, v) -> entries.add(new Object[] {k, v[0], STATUTE}));
         try (AnalyzingInfixSuggester s = open(dir)) {
             s.build(new Entries(entries.iterator()));
             s.commit();

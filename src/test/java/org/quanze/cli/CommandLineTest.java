@@ -193,7 +193,7 @@ class CommandLineTest {
     void exportWithAnUnknownFormatExitsNonZeroListingTheFormatsItKnows() {
         Run r = run("export", "--format", "xml", "--data", data.toString());
         assertNotEquals(0, r.exit());
-        assertTrue(r.firstErrLine().contains("expected one of [jsonl, csv, xlsx]"), r.firstErrLine());
+        assertTrue(r.firstErrLine().contains("expected one of [jsonl, csv, xlsx, opensearch]"), r.firstErrLine());
     }
 
     @Test

@@ -1,0 +1,218 @@
+package org.quanze.bench;
+
+import org.quanze.Engine;
+import org.quanze.ingest.Ingester;
+import org.quanze.ingest.SourceCatalog;
+import org.quanze.model.PowerRecord;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One size of the benchmark: build the corpus's index (repeatedly), time queries in-process, then
+ * serve it from a child JVM and time start-up, HTTP load and heap. Every figure is the median of
+ * the repeated runs; the runs themselves are kept for results.json.
+ */
+final class Benchmark {
+
+    /** How the benchmark runs; see BenchCommand for the meaning of each option. */
+    record Settings(Path repoData, Path work, long seed, int repeats, long ingestRepeatsUpTo, int limitSample,
+                    double querySeconds, double httpSeconds, List<Integer> connections, String serverHeap,
+                    List<String> serverJvmOptions, boolean useWrk) {}
+
+    /** {@code ratio} is by wall time; {@code cpuRatio} by CPU time of all threads (robust to other load). */
+    record IngestSummary(List<IngestBench.Run> runs, List<IngestBench.Limit> limitRuns, double recordsPerSecond,
+                         double mbPerSecond, double buildSeconds, double generateSeconds, double limitMbPerSecond,
+                         double limitRecordsPerSecond, double ratio, double mbPerCpuSecond, double limitMbPerCpuSecond,
+                         double cpuRatio) {}
+
+    record HttpSummary(String driver, List<HttpBench.Load> medians, List<HttpBench.Load> runs, double healthRps16,
+                       double searchRps16, double searchToHealth, long errors) {}
+
+    record MemorySummary(String serverHeap, HttpBench.Heap afterLoad, HttpBench.Heap steadyBeforeGc,
+                         HttpBench.Heap steadyLive) {}
+
+    record SizeResult(long items, long records, String corpus, IngestSummary ingest, long indexBytes,
+                      double indexBytesPerRecord, int segments, Map<QueryMix.Kind, Stats.Latency> inProcess,
+                      List<Map<QueryMix.Kind, Stats.Latency>> inProcessRuns, Map<QueryMix.Kind, Double> meanHits,
+                      HttpSummary http, MemorySummary memory, List<Double> startupRuns, double startupMs) {}
+
+    private final Settings s;
+    private final PrintStream log;
+    private final List<PowerRecord> bundled;
+
+    Benchmark(Settings s, PrintStream log) throws IOException {
+        this.s = s;
+        this.log = log;
+        this.bundled = new Ingester(SourceCatalog.load(s.repoData().resolve("sources.json")))
+                .ingest(s.repoData().resolve("sources")).records();
+    }
+
+    long bundledPowers() {
+        return bundled.stream().filter(r -> PowerRecord.POWER.equals(r.kind())).count();
+    }
+
+    SizeResult run(long items) throws IOException {
+        boolean isBundled = items == bundledPowers();
+        Path data = s.work().resolve(isBundled ? "bundled" : "items-" + items);
+        IngestSummary ingest = ingest(items);
+        IngestBench.Run last = ingest.runs().get(ingest.runs().size() - 1);
+
+        // In-process queries.
+        Map<QueryMix.Kind, List<QueryMix.Query>> mix;
+        List<Map<QueryMix.Kind, Stats.Latency>> inRuns = new ArrayList<>();
+        Map<QueryMix.Kind, Double> hits;
+        try (Engine engine = Engine.open(data, false, log)) {
+            mix = QueryMix.build(engine.search(), QueryMix.judged());
+            InProcessBench.warmUp(engine.search(), mix, 3);
+            InProcessBench.Result res = null;
+            for (int i = 0; i < s.repeats(); i++) {
+                res = InProcessBench.run(engine.search(), mix, s.querySeconds(), 100);
+                inRuns.add(res.latency());
+                log.printf("  in-process %d/%d: %s%n", i + 1, s.repeats(), brief(res.latency()));
+            }
+            hits = res.meanHits();
+        }
+        Map<QueryMix.Kind, Stats.Latency> inProcess = new EnumMap<>(QueryMix.Kind.class);
+        for (QueryMix.Kind k : mix.keySet()) inProcess.put(k, Stats.Latency.median(inRuns.stream().map(m -> m.get(k)).toList()));
+
+        // Start-up, HTTP load and heap of the real server.
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + s.serverHeap()));
+        jvm.addAll(HttpBench.classDataSharing(s.work()));
+        jvm.addAll(s.serverJvmOptions());
+        String probe = mix.get(QueryMix.Kind.judged).get(0).path();
+        // One start unmeasured: it writes the class-data archive, as the first ./quanze serve does.
+        try (HttpBench.Server first = HttpBench.Server.start(data, jvm, probe, s.work().resolve("server.log"))) {
+            log.printf("  first start (writes the class-data archive): %.0f ms%n", first.startupMs);
+        }
+        List<Double> startups = new ArrayList<>();
+        for (int i = 0; i < s.repeats() - 1; i++) {
+            try (HttpBench.Server srv = HttpBench.Server.start(data, jvm, probe, s.work().resolve("server.log"))) {
+                startups.add(srv.startupMs);
+            }
+        }
+        HttpSummary http;
+        MemorySummary memory;
+        try (HttpBench.Server srv = HttpBench.Server.start(data, jvm, probe, s.work().resolve("server.log"))) {
+            startups.add(srv.startupMs);
+            log.printf("  start-up to first answer: %s ms%n", startups);
+            HttpBench.Heap afterLoad = srv.heap(true);
+            for (List<QueryMix.Query> qs : mix.values()) for (QueryMix.Query q : qs) srv.get(q.path());
+            load(srv, "judged", paths(mix.get(QueryMix.Kind.judged)), 8, Math.min(3, s.httpSeconds()));
+            List<HttpBench.Load> loads = new ArrayList<>();
+            for (int i = 0; i < s.repeats(); i++) {
+                for (var e : mix.entrySet()) {
+                    for (int c : s.connections()) {
+                        loads.add(load(srv, e.getKey().name(), paths(e.getValue()), c, seconds(inProcess.get(e.getKey()), c)));
+                    }
+                }
+                loads.add(load(srv, "health", List.of(HttpBench.HEALTH), 16, s.httpSeconds()));
+                loads.add(load(srv, "judged", paths(mix.get(QueryMix.Kind.judged)), 16, seconds(inProcess.get(QueryMix.Kind.judged), 16)));
+            }
+            srv.awaitIdle();
+            HttpBench.Heap before = srv.heap(false);
+            HttpBench.Heap live = srv.heap(true);
+            memory = new MemorySummary(s.serverHeap(), afterLoad, before, live);
+            http = summarise(loads);
+            log.printf("  heap: after load %.0f MiB live; steady %.0f MiB used before GC, %.0f MiB live; RSS %.0f MiB%n",
+                    afterLoad.usedMiB(), before.usedMiB(), live.usedMiB(), live.rssMiB());
+        }
+        return new SizeResult(last.powers(), last.records(), isBundled ? "bundled lists" : "generated (seed " + s.seed() + ")",
+                ingest, last.indexBytes(), (double) last.indexBytes() / last.records(), last.segments(), inProcess, inRuns, hits,
+                http, memory, startups, Stats.median(startups, d -> d));
+    }
+    /** Builds the size's index (repeatedly) and times SmartCN alone over the same text. */
+    IngestSummary ingest(long items) throws IOException {
+        boolean isBundled = items == bundledPowers();
+        Path data = s.work().resolve(isBundled ? "bundled" : "items-" + items);
+        deleteTree(data);
+        IngestBench.prepare(s.repoData(), data, isBundled);
+        CorpusGenerator corpus = new CorpusGenerator(bundled, CorpusGenerator.bundledPlaces(), s.seed(), items);
+        Iterable<PowerRecord> records = isBundled ? bundled : corpus;
+        int ingestRepeats = items <= s.ingestRepeatsUpTo() ? s.repeats() : 1;
+        List<IngestBench.Run> runs = new ArrayList<>();
+        for (int i = 0; i < ingestRepeats; i++) {
+            IngestBench.Run r = isBundled ? IngestBench.bundled(data) : IngestBench.generated(corpus, data);
+            log.printf("  ingest %d/%d: %d records in %.1f s (generator %.1f s): %.0f records/s, %.2f MB/s of text, %.2f MB per CPU s%n",
+                    i + 1, ingestRepeats, r.records(), r.buildSeconds(), r.generateSeconds(), r.recordsPerSecond(), r.mbPerSecond(),
+                    r.mbPerCpuSecond());
+            runs.add(r);
+        }
+        List<IngestBench.Limit> limits = new ArrayList<>();
+        IngestBench.limit(records, 300, org.quanze.index.IndexStore.indexingThreads()); // warm-up
+        for (int i = 0; i < s.repeats(); i++) {
+            IngestBench.Limit l = IngestBench.limit(records, s.limitSample(), org.quanze.index.IndexStore.indexingThreads());
+            log.printf("  analyzer only %d/%d: %d records in %.1f s on %d threads: %.2f MB/s, %.2f MB per CPU s%n",
+                    i + 1, s.repeats(), l.records(), l.seconds(), l.threads(), l.mbPerSecond(), l.mbPerCpuSecond());
+            limits.add(l);
+        }
+        double mbs = Stats.median(runs, IngestBench.Run::mbPerSecond);
+        double limit = Stats.median(limits, IngestBench.Limit::mbPerSecond);
+        IngestSummary ingest = new IngestSummary(runs, limits, Stats.median(runs, IngestBench.Run::recordsPerSecond), mbs,
+                Stats.median(runs, IngestBench.Run::buildSeconds), Stats.median(runs, IngestBench.Run::generateSeconds),
+                limit, Stats.median(limits, IngestBench.Limit::recordsPerSecond), mbs / limit,
+                Stats.median(runs, IngestBench.Run::mbPerCpuSecond), Stats.median(limits, IngestBench.Limit::mbPerCpuSecond),
+                Stats.median(runs, IngestBench.Run::mbPerCpuSecond) / Stats.median(limits, IngestBench.Limit::mbPerCpuSecond));
+        return ingest;
+    }
+
+    /**
+     * How long to load a kind: at least --http-seconds, and long enough for about 40 answers plus
+     * one full queue of the connections, judged by the kind's in-process median (a slow kind at
+     * 32 connections answers nothing for its first seconds), at most two minutes.
+     */
+    private double seconds(Stats.Latency inProcess, int connections) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double perAnswer = inProcess.p50() / 1000 / Math.min(connections, cores);
+        return Math.min(120, Math.max(s.httpSeconds(), (40 + connections) * perAnswer));
+    }
+
+    private HttpBench.Load load(HttpBench.Server srv, String kind, List<String> paths, int connections, double secs) throws IOException {
+        srv.awaitIdle();
+        HttpBench.Load l = s.useWrk() ? HttpBench.wrk(srv.port, kind, paths, connections, secs, s.work())
+                : HttpBench.java(srv.port, kind, paths, connections, secs);
+        log.printf("  http %-8s c=%-2d %7.0f req/s  p50 %6.2f  p95 %6.2f  p99 %7.2f ms  errors %d%n", kind, connections,
+                l.rps(), l.latency().p50(), l.latency().p95(), l.latency().p99(), l.errors());
+        return l;
+    }
+
+    private static HttpSummary summarise(List<HttpBench.Load> loads) {
+        Map<String, List<HttpBench.Load>> byKey = new java.util.LinkedHashMap<>();
+        for (HttpBench.Load l : loads) byKey.computeIfAbsent(l.kind() + "@" + l.connections(), k -> new ArrayList<>()).add(l);
+        List<HttpBench.Load> medians = new ArrayList<>();
+        for (List<HttpBench.Load> ls : byKey.values()) {
+            HttpBench.Load f = ls.get(0);
+            medians.add(new HttpBench.Load(f.kind(), f.connections(), Stats.median(ls, HttpBench.Load::seconds),
+                    (long) Stats.median(ls, HttpBench.Load::requests), Stats.median(ls, HttpBench.Load::rps),
+                    Stats.Latency.median(ls.stream().map(HttpBench.Load::latency).toList()),
+                    ls.stream().mapToLong(HttpBench.Load::errors).sum(), f.driver()));
+        }
+        double health = medians.stream().filter(l -> l.kind().equals("health") && l.connections() == 16).mapToDouble(HttpBench.Load::rps).findFirst().orElse(Double.NaN);
+        double search = medians.stream().filter(l -> l.kind().equals("judged") && l.connections() == 16).mapToDouble(HttpBench.Load::rps).findFirst().orElse(Double.NaN);
+        return new HttpSummary(loads.get(0).driver(), medians, loads, health, search, search / health,
+                loads.stream().mapToLong(HttpBench.Load::errors).sum());
+    }
+
+    private static List<String> paths(List<QueryMix.Query> qs) {
+        return qs.stream().map(QueryMix.Query::path).toList();
+    }
+
+    private static String brief(Map<QueryMix.Kind, Stats.Latency> m) {
+        StringBuilder b = new StringBuilder();
+        m.forEach((k, v) -> b.append(String.format(java.util.Locale.ROOT, "%s p50 %.2f p99 %.2f; ", k, v.p50(), v.p99())));
+        return b.toString();
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (var files = Files.walk(p)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package org.quanze.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.quanze.model.Json;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real {@code serve} command in a child JVM on a loopback port, and load against it: wrk
+ * where it is installed (closed loop, N connections, a Lua script cycling through the kind's
+ * paths), otherwise a Java driver with one thread per connection. Heap figures come from jcmd.
+ */
+final class HttpBench {
+
+    static final String HEALTH = "/api/health";
+
+    /** A throughput run: requests per second, latency percentiles, and failed requests (non-2xx, socket errors, timeouts). */
+    record Load(String kind, int connections, double seconds, long requests, double rps, Stats.Latency latency,
+                long errors, String driver) {}
+
+    /** Heap of the server: used and committed, in MiB; and the resident set of the process. */
+    record Heap(double usedMiB, double committedMiB, double rssMiB) {}
+
+    private HttpBench() {}
+
+    /** A running server; {@code startupMs} is from launching the JVM to the first answered search. */
+    static final class Server implements AutoCloseable {
+        final Process process;
+        final int port;
+        final double startupMs;
+        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        private Server(Process process, int port, double startupMs) {
+            this.process = process;
+            this.port = port;
+            this.startupMs = startupMs;
+        }
+
+        static Server start(Path dataDir, List<String> jvmOptions, String probePath, Path log) throws IOException {
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(jvmOptions);
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.quanze.Main",
+                    "serve", "--data", dataDir.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port)));
+            HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+            URI uri = URI.create("http://127.0.0.1:" + port + probePath);
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // However the benchmark ends, the server it started ends with it.
+            Thread reaper = new Thread(p::destroyForcibly);
+            Runtime.getRuntime().addShutdownHook(reaper);
+            try {
+                long deadline = t0 + TimeUnit.SECONDS.toNanos(300);
+                while (System.nanoTime() < deadline) {
+                    if (!p.isAlive()) throw new IOException("the server exited with " + p.exitValue() + "; see " + log);
+                    try {
+                        HttpResponse<Void> r = probe.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        if (r.statusCode() == 200) return new Server(p, port, (System.nanoTime() - t0) / 1e6);
+                        throw new IOException("the server answered " + r.statusCode() + " to " + probePath);
+                    } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+                        sleep(5);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(e);
+                    }
+                }
+                throw new IOException("the server did not answer within 300 s; see " + log);
+            } catch (IOException | RuntimeException e) {
+                p.destroyForcibly();
+                throw e;
+            }
+        }
+
+        /** GET, failing unless 200; returns the body. */
+        String get(String path) throws IOException {
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (r.statusCode() != 200) throw new IOException(path + " answered " + r.statusCode() + ": " + r.body());
+                return r.body();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+
+        /**
+         * Waits until the server has finished the requests a load run left in flight (wrk stops
+         * sending, the server still answers them: at 32 connections, seconds of work at 1M
+         * items), so the next run does not pay for them. Idle is under a tenth of a core for
+         * 300 ms, read from the process's CPU time; at most 60 s.
+         */
+        void awaitIdle() {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long before = cpuNanos();
+            while (System.nanoTime() < deadline && before >= 0) {
+                sleep(300);
+                long now = cpuNanos();
+                if (now - before < TimeUnit.MILLISECONDS.toNanos(30)) return;
+                before = now;
+            }
+        }
+
+        /** User and system CPU time of the server from /proc, or -1 off Linux. */
+        private long cpuNanos() {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // clock ticks of 10 ms
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+
+        Heap heap(boolean gcFirst) throws IOException {
+            if (gcFirst) jcmd(process.pid(), "GC.run");
+            String info = jcmd(process.pid(), "GC.heap_info");
+            Matcher m = Pattern.compile("committed (\\d+)K, used (\\d+)K").matcher(info);
+            if (!m.find()) throw new IOException("cannot read the heap from jcmd GC.heap_info: " + info);
+            return new Heap(Long.parseLong(m.group(2)) / 1024.0, Long.parseLong(m.group(1)) / 1024.0, rssMiB(process.pid()));
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The options {@code ./quanze serve} starts with: a class-data archive beside the jar (or in
+     * the work folder when running from classes), written by the first start and mapped by later ones.
+     */
+    static List<String> classDataSharing(Path work) {
+        Path cp = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]).toAbsolutePath();
+        Path dir = cp.toString().endsWith(".jar") ? cp.getParent() : work.toAbsolutePath();
+        return List.of("-XX:SharedArchiveFile=" + dir.resolve("quanze-serve.jsa"), "-XX:+AutoCreateSharedArchive");
+    }
+
+    static boolean wrkAvailable() {
+        try {
+            Process p = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            p.waitFor(10, TimeUnit.SECONDS);
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Closed-loop load with wrk: each connection sends the next path as soon as the last answer arrives. */
+    static Load wrk(int port, String kind, List<String> paths, int connections, double seconds, Path workDir) throws IOException {
+        Path script = workDir.resolve("wrk-" + kind + ".lua");
+        StringBuilder lua = new StringBuilder("local paths = {\n");
+        for (String p : paths) lua.append("  \"").append(p.replace("\\", "\\\\").replace("\"", "\\\"")).append("\",\n");
+        lua.append("""
+                }
+                local i = 0
+                request = function()
+                  i = i % #paths + 1
+                  return wrk.format("GET", paths[i])
+                end
+                done = function(summary, latency, requests)
+                  local e = summary.errors
+                  io.write(string.format('BENCHJSON {"requests":%d,"duration_us":%d,"errors":%d,"p50":%d,"p95":%d,"p99":%d}\\n',
+                    summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
+                    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+                end
+                """);
+        Files.writeString(script, lua.toString(), StandardCharsets.UTF_8);
+        int threads = Math.min(connections, 2);
+        List<String> cmd = List.of("wrk", "-t" + threads, "-c" + connections, "-d" + Math.max(1, Math.round(seconds)) + "s",
+                "--timeout", "30s", "-s", script.toString(), "http://127.0.0.1:" + port);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        int at = out.indexOf("BENCHJSON ");
+        if (at < 0) throw new IOException("wrk printed no result: " + out);
+        JsonNode j = Json.MAPPER.readTree(out.substring(at + 10).lines().findFirst().orElseThrow());
+        double secs = j.get("duration_us").asLong() / 1e6;
+        long n = j.get("requests").asLong();
+        // No answer within the run: no latency to report (wrk would say 0), and the run counts as failed.
+        Stats.Latency lat = n == 0 ? new Stats.Latency(Double.NaN, Double.NaN, Double.NaN, 0)
+                : new Stats.Latency(j.get("p50").asLong() / 1e3, j.get("p95").asLong() / 1e3, j.get("p99").asLong() / 1e3, n);
+        return new Load(kind, connections, secs, n, n / secs, lat, j.get("errors").asLong(), "wrk");
+    }
+
+    /** The same closed loop from Java, for machines without wrk. */
+    static Load java(int port, String kind, List<String> paths, int connections, double seconds) throws IOException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<URI> uris = paths.stream().map(p -> URI.create("http://127.0.0.1:" + port + p)).toList();
+        AtomicLong errors = new AtomicLong();
+        long[][] lat = new long[connections][1 << 20];
+        int[] counts = new int[connections];
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        List<Thread> threads = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int c = 0; c < connections; c++) {
+            int me = c;
+            threads.add(Thread.ofPlatform().start(() -> {
+                int i = me;
+                while (System.nanoTime() < end && counts[me] < lat[me].length) {
+                    URI u = uris.get(i++ % uris.size());
+                    long s = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(u).build(), HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() / 100 != 2) errors.incrementAndGet();
+                    } catch (IOException | InterruptedException e) {
+                        errors.incrementAndGet();
+                    }
+                    lat[me][counts[me]++] = System.nanoTime() - s;
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        int total = 0;
+        for (int c : counts) total += c;
+        long[] all = new long[total];
+        int k = 0;
+        for (int c = 0; c < connections; c++) {
+            System.arraycopy(lat[c], 0, all, k, counts[c]);
+            k += counts[c];
+        }
+        Stats.Latency latency = total == 0 ? new Stats.Latency(Double.NaN, Double.NaN, Double.NaN, 0) : Stats.Latency.of(all, total);
+        return new Load(kind, connections, secs, total, total / secs, latency, errors.get(), "java");
+    }
+
+    private static String jcmd(long pid, String command) throws IOException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out;
+    }
+
+    private static double rssMiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return Double.NaN;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

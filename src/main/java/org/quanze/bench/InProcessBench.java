@@ -1,0 +1,59 @@
+package org.quanze.bench;
+
+import org.quanze.search.SearchService;
+
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Query latency in the process that holds the index: the search service's own cost, no HTTP, no JSON. */
+final class InProcessBench {
+
+    /** Per kind: latency percentiles and the mean number of matching items (the work facets scale with). */
+    record Result(Map<QueryMix.Kind, Stats.Latency> latency, Map<QueryMix.Kind, Double> meanHits) {}
+
+    private InProcessBench() {}
+
+    /**
+     * Runs each kind's queries in turn, one at a time, for at least {@code seconds} and at least
+     * {@code minSamples} requests (at most ten times the seconds).
+     */
+    static Result run(SearchService service, Map<QueryMix.Kind, List<QueryMix.Query>> mix, double seconds,
+                      int minSamples) throws IOException {
+        Map<QueryMix.Kind, Stats.Latency> lat = new EnumMap<>(QueryMix.Kind.class);
+        Map<QueryMix.Kind, Double> hits = new EnumMap<>(QueryMix.Kind.class);
+        for (var e : mix.entrySet()) {
+            List<QueryMix.Query> qs = e.getValue();
+            long[] nanos = new long[1 << 16];
+            int n = 0;
+            long hitSum = 0;
+            long start = System.nanoTime();
+            long minEnd = start + (long) (seconds * 1e9);
+            long maxEnd = start + (long) (seconds * 10e9);
+            while (n < nanos.length) {
+                long now = System.nanoTime();
+                if ((now >= minEnd && n >= minSamples) || now >= maxEnd) break;
+                QueryMix.Query q = qs.get(n % qs.size());
+                long t0 = System.nanoTime();
+                hitSum += once(service, q);
+                nanos[n++] = System.nanoTime() - t0;
+            }
+            lat.put(e.getKey(), Stats.Latency.of(nanos, n));
+            hits.put(e.getKey(), n == 0 ? 0 : (double) hitSum / n);
+        }
+        return new Result(lat, hits);
+    }
+
+    /** Runs every query of the mix once (to warm up, and to fail early on a broken query). */
+    static void warmUp(SearchService service, Map<QueryMix.Kind, List<QueryMix.Query>> mix, int rounds) throws IOException {
+        for (int i = 0; i < rounds; i++) {
+            for (List<QueryMix.Query> qs : mix.values()) for (QueryMix.Query q : qs) once(service, q);
+        }
+    }
+
+    private static long once(SearchService service, QueryMix.Query q) throws IOException {
+        if (q.kind() == QueryMix.Kind.suggest) return service.suggest(q.prefix(), 10).size();
+        return service.search(q.search()).total();
+    }
+}

@@ -25,6 +25,16 @@ public final class Engine implements AutoCloseable {
     /** What an ingest produced; {@code generation} is null when nothing was built. */
     public record Built(IngestReport report, Path generation) {}
 
+    /**
+     * A change to the sources made under the rebuild lock and undone when the rebuild that follows
+     * does not make it to the swap, so sources and index always change together or not at all.
+     */
+    public interface SourcesChange {
+        void apply() throws IOException;
+
+        void undo() throws IOException;
+    }
+
     private final IndexStore store;
     private final IndexManager manager;
     private final SearchService search;
@@ -89,15 +99,58 @@ public final class Engine implements AutoCloseable {
      * old one. One rebuild at a time; a failed one leaves the serving index as it was.
      */
     public Built reindex() throws IOException {
+        return update(null);
+    }
+
+    /**
+     * Applies the change, rebuilds and swaps. The new generation is written beside the serving one,
+     * opened, and only then named in CURRENT and swapped in; if anything fails before that, the
+     * generation is discarded and the change undone, so sources, CURRENT and the serving index all
+     * stay as they were.
+     */
+    public Built update(SourcesChange change) throws IOException {
         rebuilding.lock();
         try {
             Path before = manager.currentPath();
-            Built b = ingest(store);
-            if (b.generation() != null) {
-                manager.swapTo(b.generation());
-                store.prune(before);
+            if (change != null) change.apply();
+            boolean swapped = false;
+            Throwable failure = null;
+            try {
+                String fingerprint = store.sourcesFingerprint();
+                Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(store.sourcesDir());
+                if (r.records().isEmpty()) return new Built(r.report(), null);
+                Path gen = store.write(r.records(), fingerprint);
+                IndexHandle next = null;
+                try {
+                    next = IndexHandle.open(gen);
+                    store.publish(gen);
+                } catch (IOException | RuntimeException e) {
+                    if (next != null) next.close();
+                    store.discard(gen);
+                    throw e;
+                }
+                manager.swapTo(next);
+                swapped = true;
+                try {
+                    store.prune(before);
+                } catch (IOException | RuntimeException e) {
+                    // Old generations left behind are removed by the next prune; the swap stands.
+                }
+                return new Built(r.report(), gen);
+            } catch (Throwable t) {
+                failure = t;
+                throw t;
+            } finally {
+                // Not swapped (a failure, or nothing readable): the change must not stay either.
+                if (change != null && !swapped) {
+                    try {
+                        change.undo();
+                    } catch (IOException | RuntimeException u) {
+                        if (failure == null) throw u;
+                        failure.addSuppressed(u);
+                    }
+                }
             }
-            return b;
         } finally {
             rebuilding.unlock();
         }

@@ -6,6 +6,7 @@ import org.quanze.cli.ExportCommand;
 import org.quanze.cli.IngestCommand;
 import org.quanze.cli.SearchCommand;
 import org.quanze.cli.ServeCommand;
+import org.quanze.cli.SoakCommand;
 import org.quanze.cli.StatsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "quanze", mixinStandardHelpOptions = true, version = "quanze 0.1.0",
         description = "Search China's power-and-responsibility lists (权责清单).",
         subcommands = {ServeCommand.class, IngestCommand.class, SearchCommand.class, ExportCommand.class,
-                StatsCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                StatsCommand.class, EvalCommand.class, SoakCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -42,6 +43,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: serve, ingest, search, export, stats, eval or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: serve, ingest, search, export, stats, eval, soak or bench");
     }
 }

@@ -3,6 +3,7 @@ package org.quanze.cli;
 import org.quanze.Engine;
 import org.quanze.index.IndexStore;
 import org.quanze.ingest.IngestReport;
+import org.quanze.ingest.Remark;
 import org.quanze.ingest.Skip;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,11 @@ public final class IngestCommand implements Callable<Integer> {
         out.println();
         out.println("Skipped: " + r.skipped().size());
         for (Skip s : r.skipped()) out.println("  " + s);
+        if (!r.remarks().isEmpty()) {
+            out.println();
+            out.println("Read with remarks: " + r.remarks().size());
+            for (Remark m : r.remarks()) out.println("  " + m);
+        }
         out.println();
         out.println(Engine.summary(r));
     }

@@ -2,12 +2,15 @@ package org.quanze.cli;
 
 import io.javalin.Javalin;
 import org.quanze.Engine;
+import org.quanze.web.AdminToken;
 import org.quanze.web.WebApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,15 +26,26 @@ public final class ServeCommand implements Callable<Integer> {
     String host;
     @Option(names = "--web", paramLabel = "DIR", description = "Serve the page from this folder instead of the copy in the jar (for page development).")
     Path web;
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = "Enable POST /api/admin/reindex and /api/admin/sources, guarded by the token on the file's first line "
+                    + "(at least 16 characters). Without it the token is read from $" + AdminToken.ENV + "; with neither, the admin endpoints do not exist.")
+    Path adminTokenFile;
+    @Option(names = "--cors-origin", paramLabel = "URL",
+            description = "Allow pages from this origin (e.g. https://example.gov.cn) to call the API; repeatable. Default: no CORS headers.")
+    List<String> corsOrigins = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535");
+        AdminToken token = AdminToken.configured(adminTokenFile, System.getenv(AdminToken.ENV));
         Engine engine = Engine.open(data.dir, true, System.out);
-        Javalin app = WebApp.create(engine.search(), new WebApp.Options(web));
+        Javalin app = WebApp.create(engine.search(), new WebApp.Options(web,
+                token == null ? null : new WebApp.Admin(engine, token), corsOrigins));
         app.start(host, port);
         String shown = host.contains(":") ? "[" + host + "]" : host;
         System.out.println("Quanze is serving " + engine.search().items() + " items at http://" + shown + ":" + app.port() + "/");
+        System.out.println(token == null ? "Admin endpoints are off (no --admin-token-file, no $" + AdminToken.ENV + ")"
+                : "Admin endpoints are on: POST /api/admin/reindex, POST /api/admin/sources, GET /api/admin/stats");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

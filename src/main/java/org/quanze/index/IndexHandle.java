@@ -73,10 +73,21 @@ public final class IndexHandle implements Closeable {
         return reader.getIndexCommit().getUserData().get(IndexStore.FINGERPRINT);
     }
 
-    /** A value computed once for this reader; computing it must not depend on the request. */
+    /**
+     * A value computed once for this reader; computing it must not depend on the request, and the
+     * value must be safe to share between threads (immutable). Not computeIfAbsent: a computation
+     * may itself ask for another derived value, which computeIfAbsent forbids; two threads may
+     * rarely compute the same value, and the first one stored wins.
+     */
     @SuppressWarnings("unchecked")
     public <T> T derived(String key, java.util.function.Function<IndexHandle, T> compute) {
-        return (T) derived.computeIfAbsent(key, k -> compute.apply(this));
+        Object v = derived.get(key);
+        if (v == null) {
+            v = compute.apply(this);
+            Object earlier = derived.putIfAbsent(key, v);
+            if (earlier != null) v = earlier;
+        }
+        return (T) v;
     }
 
     public List<Suggestions.Suggestion> suggest(String q, int n) throws IOException {

@@ -35,9 +35,13 @@ public final class IndexManager implements AutoCloseable {
 
     /** Opens the generation and makes it current; searches in flight finish on the old one. */
     public void swapTo(Path generation) throws IOException {
-        IndexHandle next = IndexHandle.open(generation);
+        swapTo(IndexHandle.open(generation));
+    }
+
+    /** Makes an opened handle current; this step cannot fail, so callers open first, then commit. */
+    public void swapTo(IndexHandle next) {
         IndexHandle old = current.getAndSet(next);
-        if (old != null) old.decRef();
+        if (old != null) release(old);
     }
 
     public Path currentPath() {

@@ -112,11 +112,23 @@ public final class IndexStore {
      * records are read once, as they come, so a caller may stream more of them than fit in memory.
      */
     public synchronized Path build(Iterable<PowerRecord> records, String fingerprint) throws IOException {
+        Path gen = write(records, fingerprint);
+        publish(gen);
+        return gen;
+    }
+
+    /**
+     * Writes a new, complete generation beside the serving one without making it current: the
+     * caller opens it first and only then {@link #publish}es it, so a failure anywhere before the
+     * rename leaves CURRENT as it was. A failed write deletes its half-built folder.
+     */
+    public synchronized Path write(Iterable<PowerRecord> records, String fingerprint) throws IOException {
         Files.createDirectories(indexRoot);
         Path gen = nextGeneration();
         // Merging while adding rewrites what the final forceMerge rewrites again: a wide tier keeps
         // the flushed segments as they are until then (at 1M items, 40 % less merge work), and a
-        // buffer of up to 1 GB (a quarter of the heap) flushes fewer, larger segments.
+        // buffer of a quarter of the heap (64 MB to 1 GB) flushes fewer, larger segments while
+        // leaving the rest of a small heap to the readers that serve meanwhile.
         TieredMergePolicy merges = new TieredMergePolicy();
         merges.setSegmentsPerTier(200);
         IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.indexing())
@@ -126,27 +138,46 @@ public final class IndexStore {
                 // Documents in ingest order whichever indexing thread added them, so equal scores
                 // (browsing without words) still list items as the lists do; sort=source can stop early.
                 .setIndexSort(new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)));
-        Suggestions.Tally tally = new Suggestions.Tally();
-        Map<String, String> titles = new java.util.LinkedHashMap<>();
-        long count;
-        try (Directory dir = FSDirectory.open(gen); IndexWriter w = new IndexWriter(dir, cfg)) {
-            count = new ParallelIndexing(w, records.iterator(), r -> {
-                tally.add(r);
-                titles.putIfAbsent(r.source().id(), r.source().title() == null ? r.source().id() : r.source().title());
-            }).run();
-            // One segment per core for a large index, so a search can use every core (Searchers);
-            // one segment for a small one, where per-segment overhead is all there is.
-            w.forceMerge(count >= Searchers.PARALLEL_FROM_DOCS ? ParallelIndexing.threads() : 1);
-            w.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, ITEMS, String.valueOf(count),
-                    SOURCES, org.quanze.model.Json.write(titles)).entrySet());
-            w.commit();
+        boolean done = false;
+        try {
+            Suggestions.Tally tally = new Suggestions.Tally();
+            Map<String, String> titles = new java.util.LinkedHashMap<>();
+            long count;
+            try (Directory dir = FSDirectory.open(gen); IndexWriter w = new IndexWriter(dir, cfg)) {
+                count = new ParallelIndexing(w, records.iterator(), r -> {
+                    tally.add(r);
+                    titles.putIfAbsent(r.source().id(), r.source().title() == null ? r.source().id() : r.source().title());
+                }).run();
+                // One segment per core for a large index, so a search can use every core (Searchers);
+                // one segment for a small one, where per-segment overhead is all there is.
+                w.forceMerge(count >= Searchers.PARALLEL_FROM_DOCS ? ParallelIndexing.threads() : 1);
+                w.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, ITEMS, String.valueOf(count),
+                        SOURCES, org.quanze.model.Json.write(titles)).entrySet());
+                w.commit();
+            }
+            Suggestions.build(gen.resolve("suggest"), tally);
+            done = true;
+            return gen;
+        } finally {
+            if (!done) discard(gen);
         }
-        Suggestions.build(gen.resolve("suggest"), tally);
+    }
+
+    /** Makes a complete generation current by replacing CURRENT with one atomic rename. */
+    public synchronized void publish(Path gen) throws IOException {
         Path tmp = indexRoot.resolve("CURRENT.tmp");
         Files.writeString(tmp, gen.getFileName().toString(), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
         Files.move(tmp, indexRoot.resolve("CURRENT"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return gen;
+    }
+
+    /** Deletes a generation that never became current; failures are left to the next prune. */
+    public synchronized void discard(Path gen) {
+        try {
+            if (!gen.equals(current())) deleteTree(gen);
+        } catch (IOException | UncheckedIOException e) {
+            // prune at the next start removes what is left
+        }
     }
 
     /**

@@ -22,6 +22,11 @@ public final class GridReaders {
     private GridReaders() {}
 
     public static Grid read(String file, byte[] bytes) throws UnreadableFileException {
+        return read(file, bytes, new java.util.ArrayList<>());
+    }
+
+    /** As {@link #read(String, byte[])}; what a text reader changed while reading goes to {@code remarks}. */
+    public static Grid read(String file, byte[] bytes, List<Remark> remarks) throws UnreadableFileException {
         if (bytes.length == 0) throw new UnreadableFileException(file, "the file is empty");
         // The first bytes suffice (zero-padded when the file is shorter than every signature).
         FileMagic magic = FileMagic.valueOf(Arrays.copyOf(bytes, 64));
@@ -43,12 +48,13 @@ public final class GridReaders {
                     "Word 97–2003 .doc files are not read; open it in Word or WPS and save it as .docx");
             case ".csv" -> {
                 refuseBinary(file, magic, bytes);
+                InputLimits.checkLines(file, bytes);
                 return CsvGridReader.read(file, bytes);
             }
             default -> {
-                if (ext.isEmpty()) return byContent(file, magic, bytes);
+                if (ext.isEmpty()) return byContent(file, magic, bytes, remarks);
                 refuseBinary(file, magic, bytes);
-                return TextGridReader.read(file, bytes);
+                return TextGridReader.read(file, bytes, remarks);
             }
         }
     }
@@ -61,7 +67,7 @@ public final class GridReaders {
     }
 
     /** A file without an extension is whatever its content is. */
-    private static Grid byContent(String file, FileMagic magic, byte[] bytes) throws UnreadableFileException {
+    private static Grid byContent(String file, FileMagic magic, byte[] bytes, List<Remark> remarks) throws UnreadableFileException {
         if (magic == FileMagic.OOXML) {
             OfficeFiles.Kind kind = OfficeFiles.describeOoxml(bytes);
             if (kind == OfficeFiles.Kind.DOCUMENT) return OfficeFiles.docx(file, bytes);
@@ -69,7 +75,7 @@ public final class GridReaders {
         }
         if (magic == FileMagic.OLE2) return OfficeFiles.xls(file, bytes);
         refuseBinary(file, magic, bytes);
-        return TextGridReader.read(file, bytes);
+        return TextGridReader.read(file, bytes, remarks);
     }
 
     private static void expect(String file, FileMagic magic, FileMagic wanted, byte[] bytes) throws UnreadableFileException {

@@ -211,10 +211,28 @@ final class HeaderTableReader {
                     : sig.stream().filter(columns::contains).findFirst().orElse(Field.NOTES);
             d.put(target, raw);
         }
+        remarkWidth(r, columns, d);
         String seq = d.get(Field.SEQ);
         d.key = table + "-" + seq;
         d.table = title;
         return d;
+    }
+
+    /**
+     * Remarks a row whose cell count differs from its header's: cells missing (a truncated row,
+     * a dropped cell) or extra text. The row is still read; cells are placed by content.
+     */
+    private static void remarkWidth(Grid.Row r, List<Field> columns, RecordDraft d) {
+        int cells = r.cells().size();
+        int filled = cells;
+        while (filled > 0 && r.cell(filled - 1).isBlank()) filled--;
+        if (filled > columns.size()) {
+            d.remarks.add("the row has " + filled + " cells where its header names " + columns.size()
+                    + " columns; the extra text was placed by its content or kept in notes");
+        } else if (cells < columns.size()) {
+            d.remarks.add("the row has " + cells + " cells where its header names " + columns.size()
+                    + " columns; cells were placed by their content and the missing ones left empty");
+        }
     }
 
     /** Column fields from a header row, taking a label from the row above where this row has none. */

@@ -14,6 +14,8 @@ final class RecordDraft {
     String key;
     String table;
     private final Map<Field, String> values = new EnumMap<>(Field.class);
+    /** What the layout changed or guessed while reading this row, for the report. */
+    final java.util.List<String> remarks = new java.util.ArrayList<>(0);
 
     RecordDraft(String kind, int line) {
         this.kind = kind;

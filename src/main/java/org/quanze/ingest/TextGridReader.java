@@ -28,27 +28,78 @@ public final class TextGridReader {
 
     /** Decodes UTF-8 (with or without BOM) or, when the bytes are not valid UTF-8, GB18030. */
     public static String decode(String file, byte[] bytes) throws UnreadableFileException {
+        return decode(file, bytes, new ArrayList<>());
+    }
+
+    /**
+     * Decodes like {@link #decode(String, byte[])}; a file cut in the middle of its last character
+     * (a truncated download or copy) loses those bytes with a remark instead of being refused.
+     */
+    public static String decode(String file, byte[] bytes, List<Remark> remarks) throws UnreadableFileException {
         if (bytes.length == 0) throw new UnreadableFileException(file, "the file is empty");
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
                 && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        ByteBuffer buf = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        String text;
-        try {
-            text = strict(StandardCharsets.UTF_8).decode(buf).toString();
-        } catch (CharacterCodingException notUtf8) {
-            try {
-                text = strict(GB18030).decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException neither) {
-                throw new UnreadableFileException(file, "the bytes are neither UTF-8 nor GB18030 text");
+        String text = null;
+        for (Charset cs : new Charset[] {StandardCharsets.UTF_8, GB18030}) {
+            int from = cs == GB18030 ? 0 : start;
+            for (int cut = 0; cut <= 3 && text == null && bytes.length - from - cut > 0; cut++) {
+                try {
+                    text = strict(cs).decode(ByteBuffer.wrap(bytes, from, bytes.length - from - cut)).toString();
+                    if (cut > 0) {
+                        remarks.add(new Remark(file, 0, "the file ends in the middle of a character: its last " + cut
+                                + (cut == 1 ? " byte was" : " bytes were") + " dropped (is the file truncated?)"));
+                    }
+                } catch (CharacterCodingException notThis) {
+                    // try the next cut, then the next charset
+                }
             }
+            if (text != null) break;
+            if (cs == StandardCharsets.UTF_8) text = almostUtf8(file, bytes, start, remarks);
+            if (text != null) break;
         }
+        if (text == null) throw new UnreadableFileException(file, "the bytes are neither UTF-8 nor GB18030 text");
         if (looksBinary(text)) throw new UnreadableFileException(file, "the file holds binary data, not text");
         if (text.isBlank()) throw new UnreadableFileException(file, "the file holds only whitespace");
         return text;
     }
 
+    /**
+     * UTF-8 with a few corrupt bytes (a bad sector, a stray byte from an editor): those characters
+     * become U+FFFD with a remark naming each line, instead of the whole file being refused. A
+     * GB18030 file read as UTF-8 is malformed at nearly every character, far above the threshold
+     * of one bad sequence per 2,000 bytes, so it still goes to the GB18030 decoder.
+     */
+    private static String almostUtf8(String file, byte[] bytes, int start, List<Remark> remarks) {
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        String text;
+        try {
+            text = d.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        int bad = 0;
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\uFFFD') bad++;
+        if (bad > Math.max(2, bytes.length / 2000)) return null;
+        int line = 1, lastRemarked = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') line++;
+            else if (c == '\uFFFD' && line != lastRemarked) {
+                remarks.add(new Remark(file, line, "bytes that are not UTF-8 were replaced with \uFFFD (a corrupt file?)"));
+                lastRemarked = line;
+            }
+        }
+        return text;
+    }
+
     public static Grid read(String file, byte[] bytes) throws UnreadableFileException {
         return parse(file, decode(file, bytes));
+    }
+
+    public static Grid read(String file, byte[] bytes, List<Remark> remarks) throws UnreadableFileException {
+        InputLimits.checkLines(file, bytes);
+        return parse(file, decode(file, bytes, remarks));
     }
 
     public static Grid parse(String file, String text) {

@@ -47,7 +47,8 @@ final class FacetSupport {
     /** 社会保险法/87 → [社会保险法, 87]; 社会保险法 → [社会保险法]. */
     static String[] statutePath(String v) {
         int slash = v.lastIndexOf('/');
-        if (slash > 0 && v.substring(slash + 1).matches("\\d+")) {
+        // At most six digits: a longer number is no article, and would overflow an int.
+        if (slash > 0 && v.substring(slash + 1).matches("\\d{1,6}")) {
             return new String[] {v.substring(0, slash), String.valueOf(Integer.parseInt(v.substring(slash + 1)))};
         }
         return new String[] {v};
@@ -98,7 +99,8 @@ final class FacetSupport {
             }
         }
         for (String s : selected) {
-            if (s.startsWith(law + "/") && out.stream().noneMatch(v -> v.value().equals(s))) {
+            if (s.startsWith(law + "/") && statutePath(s).length == 2 && statutePath(s)[0].equals(law)
+                    && out.stream().noneMatch(v -> v.value().equals(s))) {
                 out.add(new SearchResult.FacetValue(s, "第" + s.substring(law.length() + 1) + "条", 0, true, null));
             }
         }
@@ -106,16 +108,18 @@ final class FacetSupport {
         return out;
     }
 
-    /** Counts over the whole index, computed once per reader. */
+    /**
+     * Counts over the whole index. Not cached: a Facets object reads labels through doc-values
+     * iterators, which are not thread-safe, so one shared between requests returned garbage labels
+     * and EOF errors under load. Callers cache what they read from it (see SearchService.counts).
+     */
     static Facets allCounts(IndexHandle h) {
-        return h.derived("allCounts", handle -> {
-            try {
-                var fc = handle.searcher().search(new MatchAllDocsQuery(), new FacetsCollectorManager());
-                return new SortedSetDocValuesFacetCounts(handle.facetState(), fc);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        try {
+            var fc = h.searcher().search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+            return new SortedSetDocValuesFacetCounts(h.facetState(), fc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, String> orderedMap(String... kv) {

@@ -110,7 +110,8 @@ public final class QueryFactory {
     Query freeText(String text) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int clauses = 0;
-        List<Concepts> concepts = Concepts.of(head(text, MAX_CONCEPT_CHARS), vocabulary.queryWords());
+        String conceptText = head(withoutPunctuation(text), MAX_CONCEPT_CHARS);
+        List<Concepts> concepts = conceptText.isBlank() ? List.of() : Concepts.of(conceptText, vocabulary.queryWords());
         for (Concepts c : concepts.subList(0, Math.min(concepts.size(), MAX_CONCEPTS))) {
             Map<String, Query> perFamily = concept(c);
             if (perFamily.isEmpty()) continue;
@@ -172,7 +173,7 @@ public final class QueryFactory {
     /** A name searched over names only, words and bigrams: "the same matter" in another list. */
     Query nameLike(String name) {
         List<Query> parts = new ArrayList<>();
-        add(parts, words.createBooleanQuery(Schema.NAME, name, Occur.SHOULD), 1f);
+        add(parts, words.createBooleanQuery(Schema.NAME, withoutPunctuation(name), Occur.SHOULD), 1f);
         add(parts, bigrams.createBooleanQuery(Schema.bigram(Schema.NAME), name, Occur.SHOULD), 1f);
         if (parts.isEmpty()) return null;
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -189,6 +190,18 @@ public final class QueryFactory {
         }
         return alts.isEmpty() ? null : new DisjunctionMaxQuery(alts, 0.1f);
     }
+
+    /**
+     * SmartCN (without its stop set) turns every punctuation mark into the token ",", which nearly
+     * every document contains; a query such as 医疗，保障 (NFKC makes its comma ",") would match
+     * everything through it. Concepts and word queries are words without punctuation, so dropping
+     * it from their text loses nothing; the bigram phrase still sees the text as typed.
+     */
+    static String withoutPunctuation(String text) {
+        return PUNCTUATION.matcher(text).replaceAll(" ");
+    }
+
+    private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[\\p{P}\\p{S}]+");
 
     private static void add(List<Query> parts, Query q, float boost) {
         if (q != null) parts.add(new BoostQuery(q, boost));

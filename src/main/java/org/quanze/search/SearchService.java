@@ -3,7 +3,11 @@ package org.quanze.search;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -42,12 +46,21 @@ public final class SearchService {
     static final float RELATED_MIN_SHARE = 0.3f;
     static final float RELATED_MIN_SHARE_OF_BEST = 0.5f;
 
+    /** No search runs longer than this; what it has found by then is not a fair answer, so it is refused. */
+    public static final java.time.Duration TIME_LIMIT = java.time.Duration.ofSeconds(2);
+
     private final IndexManager index;
     private final QueryFactory queries;
+    private final long timeLimitMillis;
 
     public SearchService(IndexManager index, QueryFactory queries) {
+        this(index, queries, TIME_LIMIT);
+    }
+
+    public SearchService(IndexManager index, QueryFactory queries, java.time.Duration timeLimit) {
         this.index = index;
         this.queries = queries;
+        this.timeLimitMillis = timeLimit.toMillis();
     }
 
     public IndexManager index() {
@@ -61,22 +74,42 @@ public final class SearchService {
     /**
      * The request must be valid (see {@code web.Params}); the default kind is power, and
      * {@code kind=all} searches powers and duties together.
+     *
+     * @throws SearchRefused when the query expands to too many clauses or runs past the time limit
      */
     public SearchResult search(SearchRequest req) throws IOException {
+        try {
+            return run(req);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new SearchRefused(SearchRefused.Reason.TOO_COMPLEX, "the query expands to more than "
+                    + IndexSearcher.getMaxClauseCount() + " search terms; use fewer or shorter words");
+        } catch (Deadline.Exceeded e) {
+            throw timedOut();
+        }
+    }
+
+    private SearchRefused timedOut() {
+        return new SearchRefused(SearchRefused.Reason.TIMED_OUT, "the search took longer than "
+                + timeLimitMillis + " ms and was stopped; try again, or narrow it with more words or facets");
+    }
+
+    private SearchResult run(SearchRequest req) throws IOException {
         long t0 = System.nanoTime();
         IndexHandle h = index.acquire();
         try {
             IndexSearcher searcher = h.searcher();
             Query base = queries.build(UserQuery.parse(req.q()), knownLaws(h));
+            QueryTimeoutImpl deadline = new QueryTimeoutImpl(timeLimitMillis);
+            Query timed = new Deadline(base, deadline);
             Map<String, List<String>> filters = filters(req);
-            DrillDownQuery dd = FacetSupport.drillDown(base, filters);
+            DrillDownQuery dd = FacetSupport.drillDown(timed, filters);
             // Facet counts and the exact total need every match, but not its score: DrillSideways
             // scores each doc it visits, so it counts over the query's match set (MatchSet: no
             // scores, far fewer clauses). The page is ranked separately, where scoring can skip
             // what cannot reach the top (#6: judged questions match most items, and scoring them
             // all for the counts dominated search time from 10k items up).
             DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), h.facetState());
-            DrillSideways.DrillSidewaysResult r = ds.search(FacetSupport.drillDown(MatchSet.of(base), filters), 1);
+            DrillSideways.DrillSidewaysResult r = ds.search(FacetSupport.drillDown(new Deadline(MatchSet.of(base), deadline), filters), 1);
             int topN = req.page() * req.size();
             TopDocs top = SearchRequest.BY_SOURCE.equals(req.sort())
                     ? searcher.search(dd, topN, new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)), true)
@@ -115,7 +148,8 @@ public final class SearchService {
         try {
             IndexSearcher searcher = h.searcher();
             Query base = queries.build(UserQuery.parse(req.q()), knownLaws(h));
-            DrillDownQuery dd = FacetSupport.drillDown(base, filters(req));
+            // The same time limit as a search: an export must not run away either.
+            DrillDownQuery dd = FacetSupport.drillDown(new Deadline(base, new QueryTimeoutImpl(timeLimitMillis)), filters(req));
             TopDocs td = SearchRequest.BY_SOURCE.equals(req.sort())
                     ? searcher.search(dd, max, new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)))
                     : searcher.search(dd, max);
@@ -125,6 +159,8 @@ public final class SearchService {
             long total = td.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
                     ? td.totalHits.value() : searcher.count(dd);
             return new Matches(total, out);
+        } catch (Deadline.Exceeded e) {
+            throw timedOut();
         } finally {
             index.release(h);
         }
@@ -225,11 +261,23 @@ public final class SearchService {
         }
     }
 
-    /** Counts of every facet value over the whole index (powers and duties). */
+    /**
+     * Counts of every facet value over the whole index (powers and duties), read once per index
+     * generation; the answer is immutable, so requests share it safely.
+     */
     public Map<String, List<SearchResult.FacetValue>> counts() throws IOException {
         IndexHandle h = index.acquire();
         try {
-            return FacetSupport.read(FacetSupport.allCounts(h), Map.of(), h.sourceTitles());
+            return h.derived("counts", handle -> {
+                try {
+                    return java.util.Collections.unmodifiableMap(
+                            FacetSupport.read(FacetSupport.allCounts(handle), Map.of(), handle.sourceTitles()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         } finally {
             index.release(h);
         }

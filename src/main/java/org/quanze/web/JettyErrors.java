@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Answers in our JSON the errors Jetty raises before a request reaches Javalin (a request line
- * or headers too long, a path Jetty will not decode), which would otherwise be an HTML page.
+ * or headers too long, a path Jetty will not decode, such as an encoded {@code ..}), which would
+ * otherwise be an HTML page, with the same security headers as every other answer.
  */
 final class JettyErrors extends ErrorHandler {
 
@@ -26,6 +27,8 @@ final class JettyErrors extends ErrorHandler {
             case 400 -> new ApiError.Body("bad_request", "the request is not valid HTTP" + (message == null ? "" : ": " + message));
             default -> new ApiError.Body("http_" + status, message == null ? "the request could not be answered" : message);
         };
+        WebApp.SECURITY_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         response.write(true, ByteBuffer.wrap(Json.write(body).getBytes(StandardCharsets.UTF_8)), callback);
     }

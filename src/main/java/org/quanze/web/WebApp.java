@@ -1,16 +1,21 @@
 package org.quanze.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.apache.lucene.search.IndexSearcher;
+import org.quanze.Engine;
+import org.quanze.ingest.InputLimits;
 import org.quanze.model.Json;
+import org.quanze.search.SearchRefused;
 import org.quanze.search.SearchService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,11 +35,30 @@ public final class WebApp {
      * 9000 bytes once percent-encoded. Longer addresses are answered 414 in JSON by JettyErrors.
      */
     static final int MAX_REQUEST_LINE_BYTES = 16 * 1024;
+    /** Sent with every answer, the app's and Jetty's own errors alike. No Server header is sent. */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "Content-Security-Policy", CSP,
+            "X-Frame-Options", "DENY");
 
     /**
-     * @param webDir the page's folder on disk, or null to serve the copy bundled in the jar
+     * @param webDir      the page's folder on disk, or null to serve the copy bundled in the jar
+     * @param admin       the admin endpoints' engine and token, or null for a server without them
+     * @param corsOrigins origins allowed to call the API from other sites; empty sends no CORS headers
      */
-    public record Options(Path webDir) {}
+    public record Options(Path webDir, Admin admin, List<String> corsOrigins) {
+        public Options {
+            corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+        }
+
+        public Options(Path webDir) {
+            this(webDir, null, List.of());
+        }
+    }
+
+    /** What the admin endpoints need: the engine to reindex and update, the token that guards them. */
+    public record Admin(Engine engine, AdminToken token) {}
 
     private WebApp() {}
 
@@ -50,6 +74,14 @@ public final class WebApp {
                 http.setRequestHeaderSize(MAX_REQUEST_LINE_BYTES);
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            config.jetty.multipartConfig.maxFileSize(InputLimits.MAX_FILE_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(AdminApi.MAX_UPLOAD_BODY, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) AdminApi.MAX_UPLOAD_BODY, SizeUnit.BYTES);
+            if (!options.corsOrigins().isEmpty()) {
+                List<String> origins = options.corsOrigins();
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.allowHost(origins.get(0),
+                        origins.subList(1, origins.size()).toArray(String[]::new))));
+            }
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 if (options.webDir() != null) {
@@ -64,6 +96,7 @@ public final class WebApp {
             });
 
             config.routes.before(WebApp::securityHeaders);
+            config.routes.before(WebApp::limitBody);
             config.routes.get("/api/search", api::search);
             config.routes.get("/api/items/{id}", api::item);
             config.routes.get("/api/statutes", api::statutes);
@@ -72,8 +105,24 @@ public final class WebApp {
             config.routes.get("/api/health", api::health);
             config.routes.get("/api/stats", api::stats);
             config.routes.get("/api/export", new ExportHandler(search)::export);
+            if (options.admin() != null) {
+                // Without a token these routes do not exist: 404, not 401, so a scan learns nothing.
+                AdminApi admin = new AdminApi(options.admin().engine(), options.admin().token());
+                config.routes.beforeMatched("/api/admin/*", admin::guard);
+                config.routes.post("/api/admin/reindex", admin::reindex);
+                config.routes.post("/api/admin/sources", admin::upload);
+                config.routes.get("/api/admin/stats", admin::stats);
+            }
 
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+            config.routes.exception(SearchRefused.class, (e, ctx) -> {
+                if (e.reason() == SearchRefused.Reason.TOO_COMPLEX) {
+                    ctx.status(400).json(new ApiError.Body("query_too_complex", e.getMessage()));
+                } else {
+                    ctx.header("Retry-After", "1");
+                    ctx.status(503).json(new ApiError.Body("search_timeout", e.getMessage()));
+                }
+            });
             config.routes.exception(IndexSearcher.TooManyClauses.class, (e, ctx) -> ctx.status(400).json(
                     new ApiError.Body("query_too_complex", "the query expands to too many terms; shorten it")));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -87,11 +136,18 @@ public final class WebApp {
     }
 
     private static void securityHeaders(Context ctx) {
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Frame-Options", "DENY");
+        SECURITY_HEADERS.forEach(ctx::header);
         if (ctx.path().startsWith("/api/")) ctx.header("Cache-Control", "no-store");
+    }
+
+    /** Refuses a declared body over the limit before anything reads it; admin routes check their own. */
+    private static void limitBody(Context ctx) {
+        if (ctx.path().startsWith("/api/admin/")) return;
+        long length = ctx.req().getContentLengthLong();
+        long limit = MAX_BODY_BYTES;
+        if (length > limit) {
+            throw new ApiError(413, "too_large", "the request body is " + length + " bytes; at most " + limit + " are accepted here");
+        }
     }
 
     /** Replaces a framework's plain-text error body with our JSON, keeping an ApiError's own body. */

@@ -301,7 +301,7 @@ class OfficeReadersTest {
     void ingesterRefusesBytesOverTheLimitBeforeReadingThem() {
         byte[] big = new byte[(int) Ingester.MAX_FILE_BYTES + 1];
         Ingester.FileResult r = new Ingester(SourceCatalog.empty()).ingest("big.xlsx", big);
-        assertEquals("the file is 64 MB, over the limit of 64 MB", r.error());
+        assertEquals("the file is 20.0 MB, over the limit of 20.0 MB", r.error());
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,75 @@
+package org.quanze.ingest;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reduces a file name sent by a client to a safe base name for the sources folder: no folder
+ * part, no {@code ..}, no control or bidirectional-override characters, no blanks and no
+ * characters a shell or another file system would read specially (each becomes {@code _}), at
+ * most {@value #MAX_CHARS} characters, and the extension of a format the ingest reads (or none:
+ * then the content decides). What cannot be reduced to such a name is refused with why.
+ */
+public final class SourceFileName {
+
+    static final int MAX_CHARS = 100;
+    /** What {@link GridReaders} reads, and .tsv, which it reads as text. */
+    static final java.util.List<String> EXTENSIONS = java.util.stream.Stream.concat(GridReaders.EXTENSIONS.stream(),
+            java.util.stream.Stream.of(".tsv")).toList();
+    private static final String KEPT_PUNCTUATION = "-_.()（）[]【】·、，,+";
+
+    /** A safe name, or why there is none. */
+    public record Result(String name, String refusal) {
+        public Optional<String> safe() {
+            return Optional.ofNullable(name);
+        }
+    }
+
+    private SourceFileName() {}
+
+    public static Result reduce(String submitted) {
+        if (submitted == null || submitted.isBlank()) return refuse("the file has no name");
+        String s = Normalizer.normalize(submitted, Normalizer.Form.NFC);
+        // Only the last path segment, whichever separator the client's system uses.
+        s = s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1);
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE
+                    || type == Character.SURROGATE || type == Character.UNASSIGNED) {
+                return; // invisible or unprintable: dropped
+            }
+            if (Character.isLetterOrDigit(cp) || KEPT_PUNCTUATION.indexOf(cp) >= 0) b.appendCodePoint(cp);
+            else b.append('_'); // blanks too: item ids start with the file name and go into URLs
+        });
+        String collapsed = b.toString().replaceAll("_{2,}", "_").replaceAll("\\.{2,}", ".");
+        int dot = collapsed.lastIndexOf('.');
+        String stem = (dot < 0 ? collapsed : collapsed.substring(0, dot)).replaceAll("^[._]+", "").replaceAll("[._]+$", "");
+        String ext = dot < 0 ? "" : collapsed.substring(dot + 1).replace("_", "").toLowerCase(Locale.ROOT);
+        if (stem.chars().noneMatch(Character::isLetterOrDigit)) {
+            return refuse("the file name '" + shown(submitted) + "' has no usable characters"
+                    + (ext.isEmpty() ? "" : " before its extension"));
+        }
+        if (!ext.isEmpty() && !EXTENSIONS.contains("." + ext)) {
+            return refuse("only lists in " + String.join(", ", EXTENSIONS) + " files are read, not ." + shown(ext));
+        }
+        String suffix = ext.isEmpty() ? "" : "." + ext;
+        int room = MAX_CHARS - suffix.length();
+        if (stem.length() > room) {
+            stem = stem.substring(0, Character.isHighSurrogate(stem.charAt(room - 1)) ? room - 1 : room).replaceAll("[._]+$", "");
+        }
+        return new Result(stem + suffix, null);
+    }
+
+    private static Result refuse(String why) {
+        return new Result(null, why);
+    }
+
+    private static String shown(String s) {
+        String t = s.codePoints().filter(cp -> !Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+    }
+}

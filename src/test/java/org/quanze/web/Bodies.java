@@ -10,6 +10,14 @@ import java.util.TreeSet;
 /** Reads JSON answers into values that compare exactly in one assertEquals. */
 final class Bodies {
 
+    /** The JSON body of a 200 JSON answer; fails with the whole answer otherwise. */
+    static JsonNode ok(RunningServer.Answer a) {
+        org.junit.jupiter.api.Assertions.assertEquals(200, a.status(), a::toString);
+        org.junit.jupiter.api.Assertions.assertTrue(a.contentType().startsWith("application/json"), a::toString);
+        return a.json();
+    }
+
+
     private Bodies() {}
 
     /** The ids of a search answer's hits, in order. */

@@ -23,6 +23,7 @@ import static org.quanze.web.Bodies.counts;
 import static org.quanze.web.Bodies.fields;
 import static org.quanze.web.Bodies.ids;
 import static org.quanze.web.Bodies.sorted;
+import static org.quanze.web.Bodies.ok;
 import static org.quanze.web.RunningServer.enc;
 
 /** The item, statute, suggestion, health and stats endpoints over the bundled lists. */
@@ -42,12 +43,6 @@ class HttpDetailTest {
     @AfterAll
     static void stop() throws Exception {
         server.close();
-    }
-
-    private static JsonNode ok(RunningServer.Answer a) {
-        assertEquals(200, a.status(), a::toString);
-        assertTrue(a.contentType().startsWith("application/json"), a::toString);
-        return a.json();
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quanze.web.Bodies.ok;
 
 /**
  * Highlights are HTML whose only markup is {@code <mark>}: a list whose text contains
@@ -70,11 +71,6 @@ class HttpHighlightEscapingTest {
     @AfterAll
     static void stop() throws Exception {
         server.close();
-    }
-
-    private static JsonNode ok(RunningServer.Answer a) {
-        assertEquals(200, a.status(), a::toString);
-        return a.json();
     }
 
     @Test

@@ -19,6 +19,7 @@ import static org.quanze.web.Bodies.counts;
 import static org.quanze.web.Bodies.fields;
 import static org.quanze.web.Bodies.ids;
 import static org.quanze.web.Bodies.sorted;
+import static org.quanze.web.Bodies.ok;
 
 /** GET /api/search over the five bundled lists (73 powers, 13 duties). */
 class HttpSearchTest {
@@ -38,12 +39,6 @@ class HttpSearchTest {
     @AfterAll
     static void stop() throws Exception {
         server.close();
-    }
-
-    private static JsonNode ok(RunningServer.Answer a) {
-        assertEquals(200, a.status(), a::toString);
-        assertTrue(a.contentType().startsWith("application/json"), a::toString);
-        return a.json();
     }
 
     @Test

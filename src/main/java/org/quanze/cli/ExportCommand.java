@@ -43,7 +43,6 @@ public final class ExportCommand implements Callable<Integer> {
     String index;
 
     /** The CSV columns; kept here for callers of the earlier API. */
-    static final List<String> CSV_HEADER = RecordTable.CSV_HEADER;
 
     @Override
     public Integer call() throws Exception {
@@ -87,19 +86,9 @@ public final class ExportCommand implements Callable<Integer> {
         if (format == Format.jsonl) {
             for (PowerRecord rec : records) w.write(Json.write(rec) + "\n");
         } else {
-            csv(records, w);
+            RecordTable.csv(records, w);
         }
         w.flush();
-    }
-
-    /** Writes the CSV to {@code out} and flushes it; {@code out} stays open, as it belongs to the caller. */
-    public static void csv(List<PowerRecord> records, Appendable out) throws IOException {
-        RecordTable.csv(records, out);
-    }
-
-    /** One CSV row: lists joined with 、, steps numbered one per line, statutes as law/article (role). */
-    public static List<String> row(PowerRecord r) {
-        return RecordTable.row(r);
     }
 
     /**

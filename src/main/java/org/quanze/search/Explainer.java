@@ -20,13 +20,13 @@ final class Explainer {
 
     static SearchResult.Explanation summarise(Explanation e) {
         Map<String, SearchResult.Explanation.Match> out = new LinkedHashMap<>();
-        walk(e, 1f, out);
+        walk(e, out);
         List<SearchResult.Explanation.Match> list = new ArrayList<>(out.values());
         list.sort((a, b) -> Float.compare(b.score(), a.score()));
         return new SearchResult.Explanation(e.getValue().floatValue(), list);
     }
 
-    private static void walk(Explanation e, float factor, Map<String, SearchResult.Explanation.Match> out) {
+    private static void walk(Explanation e, Map<String, SearchResult.Explanation.Match> out) {
         if (!e.isMatch()) return;
         String d = e.getDescription();
         Matcher m;
@@ -42,7 +42,7 @@ final class Explainer {
             add(out, field, t.toString(), e.getValue().floatValue());
             return;
         }
-        for (Explanation c : e.getDetails()) walk(c, factor, out);
+        for (Explanation c : e.getDetails()) walk(c, out);
     }
 
     private static void add(Map<String, SearchResult.Explanation.Match> out, String field, String term, float v) {

@@ -139,7 +139,7 @@ class CommandLineTest {
         assertEquals(0, r.exit(), r.err());
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         try (CSVParser p = CSVParser.parse(new StringReader(r.out()), format)) {
-            assertEquals(ExportCommand.CSV_HEADER, p.getHeaderNames());
+            assertEquals(org.quanze.export.RecordTable.CSV_HEADER, p.getHeaderNames());
             List<CSVRecord> rows = p.getRecords();
             assertEquals(86, rows.size());
             Map<String, CSVRecord> byId = new HashMap<>();

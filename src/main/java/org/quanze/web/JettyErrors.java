@@ -14,6 +14,10 @@ import java.nio.charset.StandardCharsets;
  * Answers in our JSON the errors Jetty raises before a request reaches Javalin (a request line
  * or headers too long, a path Jetty will not decode, such as an encoded {@code ..}), which would
  * otherwise be an HTML page, with the same security headers as every other answer.
+ *
+ * <p>Jetty closes the connection after such an answer (the rest of the request cannot be read),
+ * so the answer says {@code Connection: close}; without it a client that keeps connections alive
+ * may send its next request down the closed one and see a reset instead of an answer.
  */
 final class JettyErrors extends ErrorHandler {
 
@@ -29,6 +33,7 @@ final class JettyErrors extends ErrorHandler {
         };
         WebApp.SECURITY_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         response.write(true, ByteBuffer.wrap(Json.write(body).getBytes(StandardCharsets.UTF_8)), callback);
     }

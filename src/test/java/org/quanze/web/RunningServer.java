@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ final class RunningServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One answer: status, content type, the raw body and, when it is JSON, the parsed body. */
-    record Answer(int status, String contentType, String body, JsonNode json) {
+    record Answer(int status, String contentType, String body, JsonNode json, HttpHeaders headers) {
         @Override
         public String toString() {
             return status + " " + contentType + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
@@ -88,7 +89,7 @@ final class RunningServer implements AutoCloseable {
             String ct = res.headers().firstValue("Content-Type").orElse("");
             JsonNode json = null;
             if (ct.startsWith("application/json")) json = JSON.readTree(res.body());
-            return new Answer(res.statusCode(), ct, res.body(), json);
+            return new Answer(res.statusCode(), ct, res.body(), json, res.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + pathAndQuery, e);
         } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,7 +42,30 @@ final class Benchmark {
     record SizeResult(long items, long records, String corpus, IngestSummary ingest, long indexBytes,
                       double indexBytesPerRecord, int segments, Map<QueryMix.Kind, Stats.Latency> inProcess,
                       List<Map<QueryMix.Kind, Stats.Latency>> inProcessRuns, Map<QueryMix.Kind, Double> meanHits,
-                      HttpSummary http, MemorySummary memory, List<Double> startupRuns, double startupMs) {}
+                      HttpSummary http, Warmup warmup, MemorySummary memory, List<Double> startupRuns, double startupMs) {}
+
+    /**
+     * The judged questions sent to the server at one connection, in rounds, before anything is
+     * measured: until a round's throughput is no more than {@link #WARM_CHANGE} above the best
+     * round before it (the JIT has compiled what the questions use; on two cores its compiler
+     * threads otherwise take a core from the server for the first half minute, and answers keep
+     * getting faster for about as long), at most {@link #WARM_MAX_ROUNDS} rounds. In-process
+     * queries are warmed the same way.
+     */
+    record Warmup(int rounds, double seconds, List<Double> rps, boolean settled) {}
+
+    static final double WARM_ROUND_SECONDS = 5;
+    static final double WARM_CHANGE = 0.03;
+    static final int WARM_MIN_ROUNDS = 4;
+    static final int WARM_MAX_ROUNDS = 12;
+
+    /** Whether the last of these throughputs is no real gain on the best before it. */
+    static boolean settled(List<Double> rps) {
+        int n = rps.size();
+        if (n < WARM_MIN_ROUNDS) return false;
+        double best = rps.subList(0, n - 1).stream().mapToDouble(d -> d).max().orElse(0);
+        return rps.get(n - 1) <= best * (1 + WARM_CHANGE);
+    }
 
     private final Settings s;
     private final PrintStream log;
@@ -71,6 +95,14 @@ final class Benchmark {
         try (Engine engine = Engine.open(data, false, log)) {
             mix = QueryMix.build(engine.search(), QueryMix.judged());
             InProcessBench.warmUp(engine.search(), mix, 3);
+            List<Double> warmRps = new ArrayList<>();
+            while (warmRps.size() < WARM_MAX_ROUNDS && !settled(warmRps)) {
+                Stats.Latency l = InProcessBench.run(engine.search(), Map.of(QueryMix.Kind.judged, mix.get(QueryMix.Kind.judged)),
+                        WARM_ROUND_SECONDS, 10).latency().get(QueryMix.Kind.judged);
+                warmRps.add(1000 / l.p50()); // questions a second at the median
+            }
+            log.printf("  in-process warm-up: %d rounds of %.0f s, judged questions/s at the median %s%n", warmRps.size(), WARM_ROUND_SECONDS,
+                    warmRps.stream().map(d -> String.format(Locale.ROOT, "%.0f", d)).toList());
             InProcessBench.Result res = null;
             for (int i = 0; i < s.repeats(); i++) {
                 res = InProcessBench.run(engine.search(), mix, s.querySeconds(), 100);
@@ -98,13 +130,14 @@ final class Benchmark {
             }
         }
         HttpSummary http;
+        Warmup warmup;
         MemorySummary memory;
         try (HttpBench.Server srv = HttpBench.Server.start(data, jvm, probe, s.work().resolve("server.log"))) {
             startups.add(srv.startupMs);
             log.printf("  start-up to first answer: %s ms%n", startups);
             HttpBench.Heap afterLoad = srv.heap(true);
             for (List<QueryMix.Query> qs : mix.values()) for (QueryMix.Query q : qs) srv.get(q.path());
-            load(srv, "judged", paths(mix.get(QueryMix.Kind.judged)), 8, Math.min(3, s.httpSeconds()));
+            warmup = warmUp(srv, paths(mix.get(QueryMix.Kind.judged)));
             List<HttpBench.Load> loads = new ArrayList<>();
             for (int i = 0; i < s.repeats(); i++) {
                 for (var e : mix.entrySet()) {
@@ -125,7 +158,7 @@ final class Benchmark {
         }
         return new SizeResult(last.powers(), last.records(), isBundled ? "bundled lists" : "generated (seed " + s.seed() + ")",
                 ingest, last.indexBytes(), (double) last.indexBytes() / last.records(), last.segments(), inProcess, inRuns, hits,
-                http, memory, startups, Stats.median(startups, d -> d));
+                http, warmup, memory, startups, Stats.median(startups, d -> d));
     }
     /** Builds the size's index (repeatedly) and times SmartCN alone over the same text. */
     IngestSummary ingest(long items) throws IOException {
@@ -171,6 +204,20 @@ final class Benchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         double perAnswer = inProcess.p50() / 1000 / Math.min(connections, cores);
         return Math.min(120, Math.max(s.httpSeconds(), (40 + connections) * perAnswer));
+    }
+
+    /** Rounds of the judged questions until throughput settles (see {@link Warmup}). */
+    private Warmup warmUp(HttpBench.Server srv, List<String> judged) throws IOException {
+        List<Double> rps = new ArrayList<>();
+        long t0 = System.nanoTime();
+        boolean settled = false;
+        while (rps.size() < WARM_MAX_ROUNDS && !settled) {
+            rps.add(load(srv, "warm-up", judged, 1, WARM_ROUND_SECONDS).rps());
+            settled = settled(rps);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        log.printf("  warm-up: %d rounds, %.0f s, %s%n", rps.size(), secs, settled ? "settled" : "still rising at the limit");
+        return new Warmup(rps.size(), secs, rps, settled);
     }
 
     private HttpBench.Load load(HttpBench.Server srv, String kind, List<String> paths, int connections, double secs) throws IOException {

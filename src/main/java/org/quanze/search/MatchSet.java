@@ -1,10 +1,6 @@
 package org.quanze.search;
 
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -16,7 +12,6 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -100,55 +95,33 @@ final class MatchSet {
 
     /**
      * For highlighting with a field matcher that lets any query field mark any field: every
-     * alternative of {@code q}'s disjunctions once, its field set to {@code field}, in one
-     * disjunction. A clause that requires (a quoted phrase, an exclusion) stays whole: the
-     * highlighter marks a field only where the requirement holds in that field. The
-     * highlighter evaluates each leaf against each hit and field, so the relevance query's copies
-     * of a leaf per field family and for coordination cost it ten times over; since the field
-     * matcher ignores a leaf's field, leaves differing only by field are the same to it.
+     * alternative of {@code q}'s disjunctions once, its field set to {@code field}. A clause that
+     * requires (a quoted phrase, an exclusion) stays whole: the highlighter marks a field only
+     * where the requirement holds in that field. The highlighter evaluates each leaf against each
+     * hit and field, so the relevance query's copies of a leaf per field family and for
+     * coordination cost it ten times over; since the field matcher ignores a leaf's field, leaves
+     * differing only by field are the same to it. Empty when {@code q} has no positive leaf.
      */
-    static Query highlightLeaves(Query q, String field, IndexReader reader, String[] fields) throws IOException {
+    static List<Query> highlightLeaves(Query q, String field) {
         Set<Query> leaves = new LinkedHashSet<>();
         positiveLeaves(q, field, leaves);
+        return new ArrayList<>(leaves);
+    }
+
+    /** The leaves as one disjunction (see {@link #highlightLeaves(Query, String)}), or {@code q} itself without leaves. */
+    static Query highlightQuery(Query q, String field) {
+        List<Query> leaves = highlightLeaves(q, field);
         if (leaves.isEmpty()) return q;
-        // A term or phrase with a term that no highlighted field holds marks nothing (SmartCN's
-        // one-character and long words, next to their bigrams): asking each hit about it is waste.
-        List<Terms> present = new ArrayList<>();
-        for (String f : fields) {
-            Terms t = MultiTerms.getTerms(reader, f);
-            if (t != null) present.add(t);
-        }
-        java.util.Map<BytesRef, Boolean> known = new java.util.HashMap<>();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        int kept = 0;
-        for (Query l : leaves) {
-            Term[] terms = l instanceof TermQuery t ? new Term[] {t.getTerm()} : l instanceof PhraseQuery p ? p.getTerms() : null;
-            boolean possible = true;
-            if (terms != null) {
-                for (Term t : terms) {
-                    Boolean has = known.get(t.bytes());
-                    if (has == null) {
-                        has = false;
-                        for (Terms in : present) {
-                            if (in.iterator().seekExact(t.bytes())) {
-                                has = true;
-                                break;
-                            }
-                        }
-                        known.put(t.bytes(), has);
-                    }
-                    if (!has) {
-                        possible = false;
-                        break;
-                    }
-                }
-            }
-            if (possible) {
-                b.add(l, Occur.SHOULD);
-                kept++;
-            }
-        }
-        return kept == 0 ? new MatchNoDocsQuery("no alternative occurs in the highlighted fields") : b.build();
+        for (Query l : leaves) b.add(l, Occur.SHOULD);
+        return b.build();
+    }
+
+    /** The terms a leaf needs all of in one field to match there, or null when it is not a term or phrase. */
+    static Term[] termsOf(Query leaf) {
+        if (leaf instanceof TermQuery t) return new Term[] {t.getTerm()};
+        if (leaf instanceof PhraseQuery p) return p.getTerms();
+        return null;
     }
 
     private static void positiveLeaves(Query q, String field, Set<Query> out) {

@@ -120,7 +120,7 @@ public final class QueryFactory {
                 // Coordination: a concept found adds a constant, by where it was found, so an item
                 // that answers the whole question outranks one that matches a single word very
                 // well; found only in boilerplate (追责情形) it adds next to nothing.
-                found.add(new BoostQuery(new ConstantScoreQuery(e.getValue()), WEIGHTS.get(e.getKey()).coordination()));
+                found.add(new BoostQuery(new ConstantScoreQuery(MatchSet.simplify(e.getValue())), WEIGHTS.get(e.getKey()).coordination()));
             }
             // A lone character (人, 药) says little on its own: half weight.
             float weight = c.surface().length() == 1 ? 0.5f : 1f;

@@ -17,6 +17,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 import org.quanze.index.Analyzers;
@@ -65,7 +67,7 @@ final class Highlighting {
         if (leaves.isEmpty()) return highlightExactly(searcher, query, docs);
         ScoreDoc[] hits = docs.scoreDocs;
         TermPresence present = TermPresence.of(searcher.getIndexReader(), hits, leaves, FIELDS);
-        UnifiedHighlighter uh = highlighter(searcher);
+        UnifiedHighlighter uh = highlighter(searcher, new SmallPassageScorer());
         List<List<SearchResult.Highlight>> out = new ArrayList<>(hits.length);
         for (int i = 0; i < hits.length; i++) {
             List<String> fields = new ArrayList<>();
@@ -99,14 +101,15 @@ final class Highlighting {
     static List<List<SearchResult.Highlight>> highlightExactly(IndexSearcher searcher, Query query, TopDocs docs) throws IOException {
         int[] passages = new int[FIELDS.length];
         Arrays.fill(passages, 1);
-        Map<String, String[]> snippets = highlighter(searcher).highlightFields(FIELDS, query, docs, passages);
+        Map<String, String[]> snippets = highlighter(searcher, new PassageScorer()).highlightFields(FIELDS, query, docs, passages);
         List<List<SearchResult.Highlight>> out = new ArrayList<>();
         for (int i = 0; i < docs.scoreDocs.length; i++) out.add(marked(FIELDS, snippets, i));
         return out;
     }
 
-    private static UnifiedHighlighter highlighter(IndexSearcher searcher) {
+    private static UnifiedHighlighter highlighter(IndexSearcher searcher, PassageScorer scorer) {
         return UnifiedHighlighter.builder(searcher, Analyzers.bigrams())
+                .withScorer(scorer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), 90, 0.5f))
@@ -128,6 +131,36 @@ final class Highlighting {
             }
         }
         return hs;
+    }
+
+    /**
+     * Lucene's passage score, computed the same way in the same order, without its per-passage
+     * term hash: that allocates a 32 KB block for every passage considered, a third of all the
+     * memory a search allocated (#6). A passage has a few matches; a scan finds repeated terms.
+     */
+    static final class SmallPassageScorer extends PassageScorer {
+        @Override
+        public float score(Passage passage, int contentLength) {
+            int hits = passage.getNumMatches();
+            BytesRef[] matched = passage.getMatchTerms();
+            BytesRef[] terms = new BytesRef[hits];
+            int[] inPassage = new int[hits];
+            int[] inDoc = new int[hits];
+            int distinct = 0;
+            for (int i = 0; i < hits; i++) {
+                int t = 0;
+                while (t < distinct && !terms[t].bytesEquals(matched[i])) t++;
+                if (t == distinct) {
+                    terms[distinct++] = matched[i];
+                    inDoc[t] = passage.getMatchTermFreqsInDoc()[i];
+                }
+                inPassage[t]++;
+            }
+            double score = 0d;
+            for (int t = 0; t < distinct; t++) score += tf(inPassage[t], passage.getLength()) * weight(contentLength, inDoc[t]);
+            score *= norm(passage.getStartOffset());
+            return (float) score;
+        }
     }
 
     /** Where each of the leaves' terms occurs in each hit's fields, read from the postings. */

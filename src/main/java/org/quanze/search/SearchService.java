@@ -52,15 +52,31 @@ public final class SearchService {
     private final IndexManager index;
     private final QueryFactory queries;
     private final long timeLimitMillis;
+    /** Searches and downloads run a few at a time; the time limit starts when one's turn comes. */
+    private final Admission admission;
 
     public SearchService(IndexManager index, QueryFactory queries) {
         this(index, queries, TIME_LIMIT);
     }
 
     public SearchService(IndexManager index, QueryFactory queries, java.time.Duration timeLimit) {
+        this(index, queries, timeLimit, new Admission(Admission.DEFAULT_PERMITS, Admission.DEFAULT_MAX_WAIT));
+    }
+
+    /**
+     * @param concurrentSearches searches (and downloads) that run at once; the others wait their turn
+     * @param maxWait how long one waits for its turn before it is refused as busy
+     */
+    public SearchService(IndexManager index, QueryFactory queries, java.time.Duration timeLimit, int concurrentSearches,
+                         java.time.Duration maxWait) {
+        this(index, queries, timeLimit, new Admission(concurrentSearches, maxWait));
+    }
+
+    SearchService(IndexManager index, QueryFactory queries, java.time.Duration timeLimit, Admission admission) {
         this.index = index;
         this.queries = queries;
         this.timeLimitMillis = timeLimit.toMillis();
+        this.admission = admission;
     }
 
     public IndexManager index() {
@@ -79,7 +95,7 @@ public final class SearchService {
      */
     public SearchResult search(SearchRequest req) throws IOException {
         try {
-            return run(req);
+            return admission.run(() -> run(req));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new SearchRefused(SearchRefused.Reason.TOO_COMPLEX, "the query expands to more than "
                     + IndexSearcher.getMaxClauseCount() + " search terms; use fewer or shorter words");
@@ -96,6 +112,7 @@ public final class SearchService {
     private SearchResult run(SearchRequest req) throws IOException {
         long t0 = System.nanoTime();
         IndexHandle h = index.acquire();
+        SideWork.Part<DrillSideways.DrillSidewaysResult> counts = null;
         try {
             IndexSearcher searcher = h.searcher();
             Query base = queries.build(UserQuery.parse(req.q()), knownLaws(h));
@@ -108,15 +125,18 @@ public final class SearchService {
             // scores, far fewer clauses). The page is ranked separately, where scoring can skip
             // what cannot reach the top (#6: judged questions match most items, and scoring them
             // all for the counts dominated search time from 10k items up).
+            // The counts run beside the ranking, on an idle core when there is one (SideWork).
             DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), h.facetState());
-            DrillSideways.DrillSidewaysResult r = ds.search(FacetSupport.drillDown(new Deadline(MatchSet.of(base), deadline), filters), 1);
+            DrillDownQuery counting = FacetSupport.drillDown(new Deadline(MatchSet.of(base), deadline), filters);
+            counts = SideWork.start(() -> ds.search(counting, 1));
             int topN = req.page() * req.size();
             TopDocs top = SearchRequest.BY_SOURCE.equals(req.sort())
                     ? searcher.search(dd, topN, new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)), true)
                     : searcher.search(dd, new TopScoreDocCollectorManager(topN, topN));
             TopDocs page = slice(top, (req.page() - 1) * req.size(), req.size());
             List<List<SearchResult.Highlight>> hl = req.q() == null || req.q().isBlank()
-                    ? null : Highlighting.highlight(searcher, base, page);
+                    ? null : highlight(searcher, base, page);
+            DrillSideways.DrillSidewaysResult r = counts.join();
             List<SearchResult.Hit> hits = new ArrayList<>();
             for (int i = 0; i < page.scoreDocs.length; i++) {
                 ScoreDoc sd = page.scoreDocs[i];
@@ -131,8 +151,25 @@ public final class SearchService {
             return new SearchResult(r.hits.totalHits.value(), req.page(), req.size(),
                     (System.nanoTime() - t0) / 1_000_000, hits, facets);
         } finally {
+            if (counts != null) counts.settle();
             index.release(h);
         }
+    }
+
+    /** The page's highlights, the second half of the page beside the first when a core is idle. */
+    private static List<List<SearchResult.Highlight>> highlight(IndexSearcher searcher, Query q, TopDocs page) throws IOException {
+        int n = page.scoreDocs.length;
+        if (n < 2) return Highlighting.highlight(searcher, q, page);
+        TopDocs second = new TopDocs(page.totalHits, Arrays.copyOfRange(page.scoreDocs, n / 2, n));
+        SideWork.Part<List<List<SearchResult.Highlight>>> later = SideWork.start(() -> Highlighting.highlight(searcher, q, second));
+        List<List<SearchResult.Highlight>> out;
+        try {
+            out = new ArrayList<>(Highlighting.highlight(searcher, q, new TopDocs(page.totalHits, Arrays.copyOfRange(page.scoreDocs, 0, n / 2))));
+        } finally {
+            later.settle();
+        }
+        out.addAll(later.join());
+        return out;
     }
 
     /** The records matching a search, in the order of its hits, and how many match in all. */
@@ -144,6 +181,10 @@ public final class SearchService {
      * downloads of a whole result set.
      */
     public Matches matching(SearchRequest req, int max) throws IOException {
+        return admission.run(() -> collect(req, max));
+    }
+
+    private Matches collect(SearchRequest req, int max) throws IOException {
         IndexHandle h = index.acquire();
         try {
             IndexSearcher searcher = h.searcher();

@@ -120,7 +120,8 @@ public final class WebApp {
                     ctx.status(400).json(new ApiError.Body("query_too_complex", e.getMessage()));
                 } else {
                     ctx.header("Retry-After", "1");
-                    ctx.status(503).json(new ApiError.Body("search_timeout", e.getMessage()));
+                    ctx.status(503).json(new ApiError.Body(e.reason() == SearchRefused.Reason.BUSY ? "busy" : "search_timeout",
+                            e.getMessage()));
                 }
             });
             config.routes.exception(IndexSearcher.TooManyClauses.class, (e, ctx) -> ctx.status(400).json(

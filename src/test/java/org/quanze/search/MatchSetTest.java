@@ -102,8 +102,9 @@ class MatchSetTest {
                             fast.get(i).stream().map(SearchResult.Highlight::field).toList(), q);
                     for (SearchResult.Highlight hl : fast.get(i)) assertTrue(hl.snippet().contains("<mark>"), q);
                 }
-                // Per hit, only the leaves that can match there are asked: the snippets are exactly
-                // those of all distinct leaves asked of every hit, for a first page and a long one.
+                // Per hit, only the leaves that can match there are asked, and passages are scored
+                // without Lucene's term hash: the snippets are exactly those of all distinct leaves
+                // asked of every hit with Lucene's own passage scorer, for a first page and a long one.
                 for (int n : new int[] {10, 60}) {
                     org.apache.lucene.search.TopDocs page = s.search(base, n);
                     assertEquals(Highlighting.highlightExactly(s, MatchSet.highlightQuery(base, Highlighting.FIELDS[0]), page),

@@ -29,6 +29,7 @@ class QueryLimitsTest {
     static Path tmp;
     static LiveServer server;
     static LiveServer noTime;
+    static LiveServer noTurn;
 
     @BeforeAll
     static void start() throws Exception {
@@ -36,6 +37,9 @@ class QueryLimitsTest {
         // The same app with a search time limit of zero: every search runs out of time at once.
         noTime = LiveServer.start(tmp.resolve("b"), false, List.of(),
                 e -> new SearchService(e.search().index(), e.search().queries(), Duration.ZERO));
+        // No search may run at all: every one waits its 20 ms and is refused as busy.
+        noTurn = LiveServer.start(tmp.resolve("c"), false, List.of(),
+                e -> new SearchService(e.search().index(), e.search().queries(), SearchService.TIME_LIMIT, 0, Duration.ofMillis(20)));
         for (int i = 0; i < 20; i++) server.get("/api/search?q=" + enc(i % 2 == 0 ? "医疗 保障" : "行政处罚")); // JIT warm-up
     }
 
@@ -43,6 +47,7 @@ class QueryLimitsTest {
     static void stop() throws Exception {
         server.close();
         noTime.close();
+        noTurn.close();
     }
 
     static String enc(String s) {
@@ -136,6 +141,16 @@ class QueryLimitsTest {
         assertTrue(b.get("message").asText().contains("took longer than 0 ms"), b.toString());
         probe(noTime, "browse over the time limit", "/api/search", 503);
         assertEquals(2000, SearchService.TIME_LIMIT.toMillis());
+    }
+
+    @Test
+    void aSearchThatGetsNoTurnIs503BusyAndTheRestStillAnswers() throws Exception {
+        JsonNode b = probe(noTurn, "search that waited past its turn", "/api/search?q=" + enc("医疗保障"), 503);
+        assertEquals("busy", b.get("error").asText());
+        assertEquals("the server is busy: the search waited 20 ms for its turn; try again shortly", b.get("message").asText());
+        assertEquals("1", noTurn.get("/api/search").headers().firstValue("Retry-After").orElse(""));
+        assertEquals(503, noTurn.get("/api/export?format=csv&q=" + enc("医疗保障")).statusCode());
+        assertEquals(86, probe(noTurn, "health, which needs no search turn", "/api/health", 200).get("items").asInt());
     }
 
     /** Found by QueryFuzzTest: a selected article that is not a number was sorted with parseInt (500). */

@@ -5,7 +5,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How many searches run at once: about one per core, the rest wait their turn in arrival order.
+ * How many searches run at once: one per core, the rest wait their turn in arrival order. A
+ * search over a large index already uses several cores (its index is searched in slices, one
+ * per core) and takes a permit for each, so it runs alone.
  * A search is CPU-bound; thirty-two run together on two cores each take sixteen times as long,
  * and every one of them passes the search time limit (#6: at a million items, 8 and 32
  * connections). In turn, each runs at full speed and the time limit measures the search, not
@@ -19,27 +21,34 @@ final class Admission {
     static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
 
     private final Semaphore permits;
+    private final int size;
     private final long maxWaitNanos;
 
     Admission(int permits, Duration maxWait) {
         this.permits = new Semaphore(permits, true);
+        this.size = Math.max(1, permits);
         this.maxWaitNanos = maxWait.toNanos();
     }
 
     /** Runs {@code work} when a permit is free; refuses it as busy after waiting {@code maxWait}. */
     <T> T run(SearchWork<T> work) throws java.io.IOException {
-        return runWaiting(maxWaitNanos, work);
+        return run(1, work);
     }
 
-    /** As {@link #run}, waiting at most {@code maxWait} for this one. */
+    /** Runs {@code work}, which keeps {@code cores} cores busy, when as many permits are free (at most all). */
+    <T> T run(int cores, SearchWork<T> work) throws java.io.IOException {
+        return runWaiting(Math.max(1, Math.min(cores, size)), maxWaitNanos, work);
+    }
+
+    /** As {@link #run(SearchWork)}, waiting at most {@code maxWait} for this one. */
     <T> T runWaiting(Duration maxWait, SearchWork<T> work) throws java.io.IOException {
-        return runWaiting(maxWait.toNanos(), work);
+        return runWaiting(1, maxWait.toNanos(), work);
     }
 
-    private <T> T runWaiting(long maxWaitNanos, SearchWork<T> work) throws java.io.IOException {
+    private <T> T runWaiting(int cost, long maxWaitNanos, SearchWork<T> work) throws java.io.IOException {
         boolean admitted;
         try {
-            admitted = permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+            admitted = permits.tryAcquire(cost, maxWaitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SearchRefused(SearchRefused.Reason.BUSY, "the search was interrupted while it waited its turn");
@@ -52,7 +61,7 @@ final class Admission {
         try {
             return work.run();
         } finally {
-            permits.release();
+            permits.release(cost);
         }
     }
 

@@ -95,12 +95,22 @@ public final class SearchService {
      */
     public SearchResult search(SearchRequest req) throws IOException {
         try {
-            return admission.run(() -> run(req));
+            return admission.run(cores(), () -> run(req));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new SearchRefused(SearchRefused.Reason.TOO_COMPLEX, "the query expands to more than "
                     + IndexSearcher.getMaxClauseCount() + " search terms; use fewer or shorter words");
         } catch (Deadline.Exceeded e) {
             throw timedOut();
+        }
+    }
+
+    /** Cores one search over the current index keeps busy: its slices, searched in parallel. */
+    private int cores() {
+        IndexHandle h = index.acquire();
+        try {
+            return h.searcher().getSlices().length;
+        } finally {
+            index.release(h);
         }
     }
 
@@ -181,7 +191,7 @@ public final class SearchService {
      * downloads of a whole result set.
      */
     public Matches matching(SearchRequest req, int max) throws IOException {
-        return admission.run(() -> collect(req, max));
+        return admission.run(cores(), () -> collect(req, max));
     }
 
     private Matches collect(SearchRequest req, int max) throws IOException {

@@ -49,6 +49,33 @@ class AdmissionTest {
         }
     }
 
+    @Test
+    void aSearchOverSeveralCoresWaitsForAllOfThemAndTakesNoMoreThanThereAre() throws Exception {
+        Admission admission = new Admission(2, Duration.ofMillis(100));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> one = pool.submit(() -> admission.run(1, () -> {
+                running.countDown();
+                await(finish);
+                return "one core";
+            }));
+            assertEquals(true, running.await(5, TimeUnit.SECONDS));
+            // One of two permits is taken: another one-core search runs, a two-core one may not.
+            assertEquals("beside it", admission.run(1, () -> "beside it"));
+            assertEquals(SearchRefused.Reason.BUSY,
+                    assertThrows(SearchRefused.class, () -> admission.run(2, () -> "never")).reason());
+            finish.countDown();
+            assertEquals("one core", one.get(5, TimeUnit.SECONDS));
+            // Sixteen slices on a two-permit gate take both permits, not a wait without end.
+            assertEquals("alone", admission.run(16, () -> "alone"));
+        } finally {
+            finish.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

@@ -42,7 +42,8 @@ final class Benchmark {
     record SizeResult(long items, long records, String corpus, IngestSummary ingest, long indexBytes,
                       double indexBytesPerRecord, int segments, Map<QueryMix.Kind, Stats.Latency> inProcess,
                       List<Map<QueryMix.Kind, Stats.Latency>> inProcessRuns, Map<QueryMix.Kind, Double> meanHits,
-                      HttpSummary http, Warmup warmup, MemorySummary memory, List<Double> startupRuns, double startupMs) {}
+                      long inProcessRefused, HttpSummary http, Warmup warmup, MemorySummary memory, List<Double> startupRuns,
+                      double startupMs) {}
 
     /**
      * The judged questions sent to the server at one connection, in rounds, before anything is
@@ -92,6 +93,7 @@ final class Benchmark {
         Map<QueryMix.Kind, List<QueryMix.Query>> mix;
         List<Map<QueryMix.Kind, Stats.Latency>> inRuns = new ArrayList<>();
         Map<QueryMix.Kind, Double> hits;
+        long refused = 0;
         try (Engine engine = Engine.open(data, false, log)) {
             mix = QueryMix.build(engine.search(), QueryMix.judged());
             InProcessBench.warmUp(engine.search(), mix, 3);
@@ -106,6 +108,7 @@ final class Benchmark {
             InProcessBench.Result res = null;
             for (int i = 0; i < s.repeats(); i++) {
                 res = InProcessBench.run(engine.search(), mix, s.querySeconds(), 100);
+                refused += res.refused();
                 inRuns.add(res.latency());
                 log.printf("  in-process %d/%d: %s%n", i + 1, s.repeats(), brief(res.latency()));
             }
@@ -158,7 +161,7 @@ final class Benchmark {
         }
         return new SizeResult(last.powers(), last.records(), isBundled ? "bundled lists" : "generated (seed " + s.seed() + ")",
                 ingest, last.indexBytes(), (double) last.indexBytes() / last.records(), last.segments(), inProcess, inRuns, hits,
-                http, warmup, memory, startups, Stats.median(startups, d -> d));
+                refused, http, warmup, memory, startups, Stats.median(startups, d -> d));
     }
     /** Builds the size's index (repeatedly) and times SmartCN alone over the same text. */
     IngestSummary ingest(long items) throws IOException {

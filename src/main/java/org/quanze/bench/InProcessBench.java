@@ -1,5 +1,6 @@
 package org.quanze.bench;
 
+import org.quanze.search.SearchRefused;
 import org.quanze.search.SearchService;
 
 import java.io.IOException;
@@ -10,8 +11,12 @@ import java.util.Map;
 /** Query latency in the process that holds the index: the search service's own cost, no HTTP, no JSON. */
 final class InProcessBench {
 
-    /** Per kind: latency percentiles and the mean number of matching items (the work facets scale with). */
-    record Result(Map<QueryMix.Kind, Stats.Latency> latency, Map<QueryMix.Kind, Double> meanHits) {}
+    /**
+     * Per kind: latency percentiles (a refused search counts with the time it took to be refused),
+     * the mean number of matching items of the answered ones (the work facets scale with), and
+     * how many the service refused (past its time limit).
+     */
+    record Result(Map<QueryMix.Kind, Stats.Latency> latency, Map<QueryMix.Kind, Double> meanHits, long refused) {}
 
     private InProcessBench() {}
 
@@ -23,10 +28,12 @@ final class InProcessBench {
                       int minSamples) throws IOException {
         Map<QueryMix.Kind, Stats.Latency> lat = new EnumMap<>(QueryMix.Kind.class);
         Map<QueryMix.Kind, Double> hits = new EnumMap<>(QueryMix.Kind.class);
+        long refused = 0;
         for (var e : mix.entrySet()) {
             List<QueryMix.Query> qs = e.getValue();
             long[] nanos = new long[1 << 16];
             int n = 0;
+            int answered = 0;
             long hitSum = 0;
             long start = System.nanoTime();
             long minEnd = start + (long) (seconds * 1e9);
@@ -36,24 +43,36 @@ final class InProcessBench {
                 if ((now >= minEnd && n >= minSamples) || now >= maxEnd) break;
                 QueryMix.Query q = qs.get(n % qs.size());
                 long t0 = System.nanoTime();
-                hitSum += once(service, q);
+                long found = once(service, q);
                 nanos[n++] = System.nanoTime() - t0;
+                if (found < 0) {
+                    refused++;
+                } else {
+                    hitSum += found;
+                    answered++;
+                }
             }
             lat.put(e.getKey(), Stats.Latency.of(nanos, n));
-            hits.put(e.getKey(), n == 0 ? 0 : (double) hitSum / n);
+            hits.put(e.getKey(), answered == 0 ? 0 : (double) hitSum / answered);
         }
-        return new Result(lat, hits);
+        return new Result(lat, hits, refused);
     }
 
-    /** Runs every query of the mix once (to warm up, and to fail early on a broken query). */
+    /** Runs every query of the mix (to warm up, and to fail early on a broken query; a slow one may be refused). */
     static void warmUp(SearchService service, Map<QueryMix.Kind, List<QueryMix.Query>> mix, int rounds) throws IOException {
         for (int i = 0; i < rounds; i++) {
             for (List<QueryMix.Query> qs : mix.values()) for (QueryMix.Query q : qs) once(service, q);
         }
     }
 
-    private static long once(SearchService service, QueryMix.Query q) throws IOException {
+    /** Matching items, or -1 when the service refused the search (its time limit; busy). */
+    static long once(SearchService service, QueryMix.Query q) throws IOException {
         if (q.kind() == QueryMix.Kind.suggest) return service.suggest(q.prefix(), 10).size();
-        return service.search(q.search()).total();
+        try {
+            return service.search(q.search()).total();
+        } catch (SearchRefused r) {
+            if (r.reason() == SearchRefused.Reason.TOO_COMPLEX) throw r;
+            return -1;
+        }
     }
 }

@@ -124,6 +124,7 @@ final class Report {
         for (QueryMix.Kind k : QueryMix.Kind.values()) {
             row(b, "In-process " + k + " p50 / p95 / p99, ms", sz, x -> lat(x.inProcess().get(k)));
         }
+        row(b, "In-process searches refused at the 2 s limit, all runs", sz, x -> String.valueOf(x.inProcessRefused()));
         for (QueryMix.Kind k : QueryMix.Kind.values()) {
             row(b, "HTTP " + k + " 1 conn p50 / p95 / p99, ms", sz, x -> lat(load(x, k.name(), 1).latency()));
         }

@@ -66,7 +66,7 @@ final class InProcessBench {
     }
 
     /** Matching items, or -1 when the service refused the search (its time limit; busy). */
-    static long once(SearchService service, QueryMix.Query q) throws IOException {
+    private static long once(SearchService service, QueryMix.Query q) throws IOException {
         if (q.kind() == QueryMix.Kind.suggest) return service.suggest(q.prefix(), 10).size();
         try {
             return service.search(q.search()).total();

@@ -108,15 +108,6 @@ final class MatchSet {
         return new ArrayList<>(leaves);
     }
 
-    /** The leaves as one disjunction (see {@link #highlightLeaves(Query, String)}), or {@code q} itself without leaves. */
-    static Query highlightQuery(Query q, String field) {
-        List<Query> leaves = highlightLeaves(q, field);
-        if (leaves.isEmpty()) return q;
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (Query l : leaves) b.add(l, Occur.SHOULD);
-        return b.build();
-    }
-
     /** The terms a leaf needs all of in one field to match there, or null when it is not a term or phrase. */
     static Term[] termsOf(Query leaf) {
         if (leaf instanceof TermQuery t) return new Term[] {t.getTerm()};

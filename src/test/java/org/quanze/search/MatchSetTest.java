@@ -107,13 +107,22 @@ class MatchSetTest {
                 // asked of every hit with Lucene's own passage scorer, for a first page and a long one.
                 for (int n : new int[] {10, 60}) {
                     org.apache.lucene.search.TopDocs page = s.search(base, n);
-                    assertEquals(Highlighting.highlightExactly(s, MatchSet.highlightQuery(base, Highlighting.FIELDS[0]), page),
+                    assertEquals(Highlighting.highlightExactly(s, leavesAsOneQuery(base), page),
                             Highlighting.highlight(s, base, page), q);
                 }
             }
         } finally {
             engine.search().index().release(h);
         }
+    }
+
+    /** Every distinct leaf of the query in one disjunction: what each hit was highlighted with before per-hit pruning. */
+    private static Query leavesAsOneQuery(Query q) {
+        List<Query> leaves = MatchSet.highlightLeaves(q, Highlighting.FIELDS[0]);
+        if (leaves.isEmpty()) return q; // highlighted with the query itself, as Highlighting.highlight does
+        org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
+        for (Query l : leaves) b.add(l, org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+        return b.build();
     }
 
     private static Set<Integer> docs(IndexSearcher s, Query q) throws IOException {

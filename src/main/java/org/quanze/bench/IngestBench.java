@@ -133,6 +133,16 @@ final class IngestBench {
         return new Run(records, powers, bytes, secs, genSecs, cpuSecs, genCpu, size(gen), segments(gen));
     }
 
+    /** An index built earlier: its counts and size, no timings (NaN). */
+    static Run describe(Path dataDir) throws IOException {
+        Path gen = new IndexStore(dataDir).current();
+        if (gen == null) throw new IOException("no index in " + dataDir);
+        try (var dir = FSDirectory.open(gen); DirectoryReader r = DirectoryReader.open(dir)) {
+            long powers = r.docFreq(new org.apache.lucene.index.Term(org.quanze.index.Schema.KIND, PowerRecord.POWER));
+            return new Run(r.numDocs(), powers, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, size(gen), r.leaves().size());
+        }
+    }
+
     /** SmartChineseAnalyzer alone over the text of the first {@code max} records, on {@code threads} threads. */
     static Limit limit(Iterable<PowerRecord> corpus, long max, int threads) {
         List<String> texts = new ArrayList<>();

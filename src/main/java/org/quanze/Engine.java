@@ -7,7 +7,7 @@ import org.quanze.index.IndexStore;
 import org.quanze.ingest.IngestReport;
 import org.quanze.ingest.Ingester;
 import org.quanze.ingest.SourceCatalog;
-import org.quanze.search.QueryFactory;
+import org.quanze.search.QueryPlanner;
 import org.quanze.search.SearchService;
 import org.quanze.search.Vocabulary;
 
@@ -82,7 +82,7 @@ public final class Engine implements AutoCloseable {
         }
         store.prune(null);
         IndexManager manager = new IndexManager(IndexHandle.open(current));
-        QueryFactory queries = new QueryFactory(Vocabulary.load(dataDir));
+        QueryPlanner queries = new QueryPlanner(Vocabulary.load(dataDir));
         return new Engine(store, manager, new SearchService(manager, queries));
     }
 

@@ -124,7 +124,7 @@ final class Report {
         b.append(String.format(Locale.ROOT, "- Medians of %d runs (ingest repeated %d× up to %s items, once above); in-process %.0f s per kind per run; "
                         + "HTTP %.0f s per kind and connection count per run, driver %s; server `-Xmx%s`; seed %d\n\n",
                 s.repeats(), s.repeats(), fmtItems(s.ingestRepeatsUpTo()), s.querySeconds(), s.httpSeconds(),
-                sz.isEmpty() ? "-" : sz.get(0).http().driver(), s.serverHeap(), s.seed()));
+                sz.isEmpty() || sz.get(0).http() == null ? "none" : sz.get(0).http().driver(), s.serverHeap(), s.seed()));
 
         b.append("## Targets\n\n| Target | Measured | Met | Missed by |\n|---|---|---|---|\n");
         for (Target t : r.targets()) {

@@ -72,7 +72,9 @@ final class IngestBench {
     /** Copies what queries need (synonyms, stopwords, source metadata) and, for the bundled lists, the sources. */
     static void prepare(Path repoData, Path dataDir, boolean withSources) throws IOException {
         Files.createDirectories(dataDir);
-        for (String f : List.of("synonyms.txt", "query-stopwords.txt", "sources.json")) {
+        List<String> files = new ArrayList<>(org.quanze.search.Vocabulary.FILES);
+        files.add("sources.json");
+        for (String f : files) {
             Path src = repoData.resolve(f);
             if (Files.isRegularFile(src)) Files.copy(src, dataDir.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }

@@ -44,6 +44,11 @@ final class FacetSupport {
         return dd;
     }
 
+    /** The indexed term of one power type, for queries that weigh or match items by their type. */
+    static org.apache.lucene.index.Term typeTerm(String type) {
+        return DrillDownQuery.term(Schema.facetsConfig().getDimConfig(Schema.F_TYPE).indexFieldName, Schema.F_TYPE, type);
+    }
+
     /** 社会保险法/87 → [社会保险法, 87]; 社会保险法 → [社会保险法]. */
     static String[] statutePath(String v) {
         int slash = v.lastIndexOf('/');

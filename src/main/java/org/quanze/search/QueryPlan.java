@@ -15,6 +15,7 @@ import java.util.List;
  *
  * @param concepts   the question's concepts in order, each with how it is found in this index
  * @param statutes   statute references the question names (社会保险法第八十六条), resolved to the citation index
+ * @param intents    power types the question's wording asks for (怎么处罚 → 行政处罚): ranking evidence
  * @param candidates the match set, scored by a flat field-weighted sum over the concepts' word
  *                   spellings (BM25); matches every item for a question with nothing to search
  * @param required   how many of the found concepts an item must contain to match
@@ -25,12 +26,13 @@ import java.util.List;
  * @param highlight  the spellings to mark in the stored text; null when nothing is marked
  * @param uncited    a statute reference whose article no item cites: the law's items answer it
  */
-record QueryPlan(List<Concept> concepts, List<Statute> statutes, Query candidates, int required, Query complete,
+record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> intents, Query candidates, int required, Query complete,
                  Query rescore, Query highlight, Statute uncited) {
 
     QueryPlan {
         concepts = List.copyOf(concepts);
         statutes = List.copyOf(statutes);
+        intents = List.copyOf(intents);
     }
 
     /** The match set without scores: for counting. */

@@ -51,6 +51,8 @@ public final class QueryPlanner {
      */
     static final double UBIQUITOUS = Double.parseDouble(System.getProperty("quanze.ubiquitous", "0.25"));
     static final float ARTICLE_BOOST = 12f;
+    /** What the wording asks for (怎么处罚 → 行政处罚): enough to order close candidates, not to outrank the words. */
+    static final float INTENT_WEIGHT = Float.parseFloat(System.getProperty("quanze.intent", "4"));
     static final float LAW_BOOST = 2f;
     /**
      * A question has a dozen concepts; a pasted page has hundreds, which pass Lucene's clause
@@ -94,6 +96,7 @@ public final class QueryPlanner {
 
     QueryPlan build(UserQuery uq, IndexReader reader, Set<String> knownLaws, int requiredOverride) {
         StatuteReference ref = StatuteReference.find(uq.text(), knownLaws);
+        List<String> wanted = vocabulary.intents().types(ref.rest());
         String text = vocabulary.stripQuestionWords(ref.rest());
         List<QueryPlan.Concept> concepts = concepts(text, reader);
 
@@ -146,8 +149,8 @@ public final class QueryPlanner {
         else if (uq.isEmpty()) candidates = withExclusions(new MatchAllDocsQuery(), uq.excluded());
         else candidates = new MatchNoDocsQuery("nothing in the question occurs in the index");
 
-        return new QueryPlan(concepts, ref.statutes(), candidates, required, complete(concepts),
-                rescore(concepts, text, ref.statutes(), uq.phrases()), highlight(concepts, uq.phrases()), uncited);
+        return new QueryPlan(concepts, ref.statutes(), wanted, candidates, required, complete(concepts),
+                rescore(concepts, text, ref.statutes(), uq.phrases(), wanted), highlight(concepts, uq.phrases()), uncited);
     }
 
     /** How many of {@code n} counted concepts an item must contain. */
@@ -208,6 +211,14 @@ public final class QueryPlanner {
             }
             if (!alts.isEmpty()) families.add(alts.size() == 1 ? alts.get(0) : new DisjunctionMaxQuery(alts, 0f));
         }
+        // A word that names a power type (处罚, 行政强制) is in every item of that type, whatever its text says.
+        for (String type : vocabulary.intents().typesNamedBy(c.surface())) {
+            Query t = new TermQuery(FacetSupport.typeTerm(type));
+            if (docFreq(reader, ((TermQuery) t).getTerm()) == 0) continue;
+            presence.add(t, Occur.SHOULD);
+            families.add(new BoostQuery(t, FieldWeights.of(Schema.NAME).words()));
+            found = true;
+        }
         if (!found) return new QueryPlan.Concept(c.surface(), c.paths(), false, counted, null, null);
         Query present = presence.build();
         if (counted && count(reader, present) > UBIQUITOUS * reader.maxDoc()) counted = false;
@@ -224,9 +235,14 @@ public final class QueryPlanner {
         return b.build();
     }
 
-    private Query rescore(List<QueryPlan.Concept> concepts, String text, List<Statute> statutes, List<String> phrases) {
+    private Query rescore(List<QueryPlan.Concept> concepts, String text, List<Statute> statutes, List<String> phrases,
+                          List<String> wanted) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean any = false;
+        for (String type : wanted) {
+            b.add(new BoostQuery(new TermQuery(FacetSupport.typeTerm(type)), INTENT_WEIGHT), Occur.SHOULD);
+            any = true;
+        }
         Query words = rescoring.build(concepts, text);
         if (words != null) {
             b.add(words, Occur.SHOULD);

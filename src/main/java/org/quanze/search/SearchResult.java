@@ -19,7 +19,7 @@ public record SearchResult(long total, int page, int size, long tookMs, boolean 
      * spelling searched, whether the index holds any, whether it counts towards the share an item
      * must contain), how many an item must contain, and the statutes it names.
      */
-    public record Reading(List<Concept> concepts, int required, List<String> statutes) {
+    public record Reading(List<Concept> concepts, int required, List<String> statutes, List<String> intents) {
         public record Concept(String surface, List<String> spellings, boolean found, boolean counted) {}
     }
 

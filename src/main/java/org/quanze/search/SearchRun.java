@@ -11,7 +11,6 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.quanze.index.Schema;
 import org.quanze.model.PowerRecord;
@@ -24,10 +23,10 @@ import java.util.List;
 /**
  * One search, from its plan: count the match set, rank the page, mark what matched.
  *
- * <p>Ranking has two stages. The first finds the best {@link #RESCORE_WINDOW} candidates of the
- * match set by the plan's cheap score, with Lucene skipping what cannot reach them; the second
- * ranks those by the plan's full score. Results past the window (deep pages) keep the first
- * stage's order, so every page of one question agrees with the others.
+ * <p>Ranking has two stages. The first collects the best {@link #RESCORE_WINDOW} candidates of the
+ * match set by the plan's cheap score, in the pass that counts it; the second ranks those by the
+ * plan's full score. Results past the window (deep pages) keep the first stage's order, so every
+ * page of one question agrees with the others.
  */
 final class SearchRun {
 
@@ -42,16 +41,23 @@ final class SearchRun {
         long t0 = System.nanoTime();
         QueryPlan plan = planner.plan(req.q(), turn.handle(), 0);
         Filters filters = Filters.of(req);
-        Counting.Counts counts = Counting.count(turn, plan.match(), filters);
+        int from = (req.page() - 1) * req.size();
+        int topN = from + req.size();
+        boolean bySource = SearchRequest.BY_SOURCE.equals(req.sort());
+        Sort sort = bySource ? new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)) : null;
+        int window = bySource ? topN : Math.max(topN, RESCORE_WINDOW);
+        FirstPass.Result first = FirstPass.run(turn, plan.candidates(), filters, window, sort);
         boolean widened = false;
         // Nothing covers the required share: fewer concepts, said so by "partial".
-        while (counts.total() == 0 && plan.searches() && plan.required() > 1) {
+        while (first.total() == 0 && plan.searches() && plan.required() > 1) {
             plan = planner.plan(req.q(), turn.handle(), plan.required() - 1);
-            counts = Counting.count(turn, plan.match(), filters);
+            first = FirstPass.run(turn, plan.candidates(), filters, window, sort);
             widened = true;
         }
-        int from = (req.page() - 1) * req.size();
-        ScoreDoc[] page = page(turn, plan, filters, req, from);
+        TopDocs ranked = first.top();
+        if (!bySource && plan.searches() && plan.rescore() != null) ranked = rescore(turn.searcher(), ranked, rescorer(plan.rescore()));
+        ScoreDoc[] page = from >= ranked.scoreDocs.length ? new ScoreDoc[0]
+                : Arrays.copyOfRange(ranked.scoreDocs, from, Math.min(ranked.scoreDocs.length, topN));
         IndexSearcher s = turn.searcher();
         List<List<SearchResult.Highlight>> hl = plan.highlight() == null || page.length == 0 ? null
                 : Highlighting.highlight(s, plan.highlight(), page);
@@ -64,11 +70,11 @@ final class SearchRun {
             hits.add(Hits.hit(rec, sd.score, hl == null ? List.of() : hl.get(i), coverage.missing(sd.doc), ex));
         }
         turn.checkTime();
-        boolean partial = plan.searches() && (widened || counts.total() == 0 || plan.uncited() != null
+        boolean partial = plan.searches() && (widened || first.total() == 0 || plan.uncited() != null
                 || coverage.missingEverywhere() || (plan.complete() != null
-                && !Counting.any(turn, Queries.all(plan.complete(), plan.match()), filters)));
-        return new SearchResult(counts.total(), req.page(), req.size(), (System.nanoTime() - t0) / 1_000_000, partial,
-                hits, counts.facets(), req.explain() ? reading(plan) : null);
+                && !FirstPass.any(turn, Queries.all(plan.complete(), plan.match()), filters)));
+        return new SearchResult(first.total(), req.page(), req.size(), (System.nanoTime() - t0) / 1_000_000, partial,
+                hits, first.facets(), req.explain() ? reading(plan) : null);
     }
 
     private static SearchResult.Reading reading(QueryPlan plan) {
@@ -77,29 +83,7 @@ final class SearchRun {
             cs.add(new SearchResult.Reading.Concept(c.surface(), c.spellings().stream().map(p -> String.join(" ", p)).toList(),
                     c.found(), c.counted()));
         }
-        return new SearchResult.Reading(cs, plan.required(), plan.statutes().stream().map(org.quanze.model.Statute::path).toList());
-    }
-
-    /** The requested page of the ranking. */
-    private static ScoreDoc[] page(Turn turn, QueryPlan plan, Filters filters, SearchRequest req, int from) throws IOException {
-        IndexSearcher s = turn.searcher();
-        int topN = from + req.size();
-        Query q = filters.apply(plan.candidates());
-        TopDocs top;
-        if (SearchRequest.BY_SOURCE.equals(req.sort()) || !plan.searches()) {
-            top = SearchRequest.BY_SOURCE.equals(req.sort())
-                    ? s.search(q, topN, new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)), true)
-                    : s.search(q, topN);
-            turn.checkTime();
-        } else {
-            int window = Math.max(topN, RESCORE_WINDOW);
-            top = s.search(q, new TopScoreDocCollectorManager(window, window));
-            turn.checkTime();
-            if (plan.rescore() != null) top = rescore(s, top, rescorer(plan.rescore()));
-        }
-        ScoreDoc[] sd = top.scoreDocs;
-        if (from >= sd.length) return new ScoreDoc[0];
-        return Arrays.copyOfRange(sd, from, Math.min(sd.length, topN));
+        return new SearchResult.Reading(cs, plan.required(), plan.statutes().stream().map(org.quanze.model.Statute::path).toList(), plan.intents());
     }
 
     /** The full ranking; the first stage's score only breaks its ties. */

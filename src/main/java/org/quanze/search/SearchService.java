@@ -249,7 +249,7 @@ public final class SearchService {
         } catch (IndexSearcher.TooManyClauses e) {
             throw new SearchRefused(SearchRefused.Reason.TOO_COMPLEX, "the query expands to more than "
                     + IndexSearcher.getMaxClauseCount() + " search terms; use fewer or shorter words");
-        } catch (Counting.TimeUp e) {
+        } catch (FirstPass.TimeUp e) {
             throw new SearchRefused(SearchRefused.Reason.TIMED_OUT, "the search took longer than " + timeLimitMillis
                     + " ms and was stopped; try again, or narrow it with more words or facets");
         }

@@ -31,18 +31,28 @@ import java.util.Set;
  */
 public final class Vocabulary {
 
+    /** The vocabulary's files in a data folder, read when the search service starts. */
+    public static final List<String> FILES = List.of("synonyms.txt", "query-stopwords.txt", "intents.txt");
+
     private final SynonymMap synonyms;
     private final Set<String> stopTokens;
     private final List<String> stopPhrases;
+    private final Intents intents;
 
-    private Vocabulary(SynonymMap synonyms, Set<String> stopTokens, List<String> stopPhrases) {
+    private Vocabulary(SynonymMap synonyms, Set<String> stopTokens, List<String> stopPhrases, Intents intents) {
         this.synonyms = synonyms;
         this.stopTokens = stopTokens;
         this.stopPhrases = stopPhrases;
+        this.intents = intents;
     }
 
     public static Vocabulary none() {
-        return new Vocabulary(null, Set.of(), List.of());
+        return new Vocabulary(null, Set.of(), List.of(), Intents.NONE);
+    }
+
+    /** What the question's wording says about the power types it wants ({@code intents.txt}). */
+    Intents intents() {
+        return intents;
     }
 
     /** Loads both files from the data folder; a missing file means no entries of that kind. */
@@ -69,7 +79,7 @@ public final class Vocabulary {
         // Longer entries first, so 哪个部门 goes before 哪个.
         List<String> phrases = tokens.stream().filter(w -> w.length() >= 2)
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        return new Vocabulary(map, Set.copyOf(tokens), phrases);
+        return new Vocabulary(map, Set.copyOf(tokens), phrases, Intents.load(dataDir.resolve("intents.txt")));
     }
 
     /** The word analyzer for queries: the index's SmartCN words, then the synonym graph. */

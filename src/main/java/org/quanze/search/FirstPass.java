@@ -13,10 +13,15 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.quanze.index.Schema;
 import org.quanze.model.PowerRecord;
 
@@ -27,39 +32,51 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The total and the facet counts of a match set under the request's filters. Without a selected
- * facet, one pass of {@link FacetsCollectorManager} counts every dimension; with selected facets,
+ * One pass over a search's match set: the exact total, every facet's counts, and the first
+ * stage's best candidates. Counting must visit every match anyway, so the candidates are collected
+ * on the way instead of in a pass of their own. Without a selected facet,
+ * {@link FacetsCollectorManager} counts every dimension; with selected facets,
  * {@link DrillSideways} also counts each selected dimension as if its own selection were lifted,
  * so a person sees what ticking another value of it would give. The default "powers only" is a
  * plain filter, not a selection: the count of duties it hides is one count of its own.
  */
-final class Counting {
+final class FirstPass {
 
-    /** Exact counts; {@code facets} per API facet name. */
-    record Counts(long total, Map<String, List<SearchResult.FacetValue>> facets) {}
+    /** Exact counts, {@code facets} per API facet name, and the best {@code window} matches. */
+    record Result(long total, Map<String, List<SearchResult.FacetValue>> facets, TopDocs top) {}
 
-    private Counting() {}
+    private FirstPass() {}
 
-    static Counts count(Turn turn, Query match, Filters filters) throws IOException {
-        Query base = filters.base(match);
+    /**
+     * @param scored the match set with its first-stage score
+     * @param sort   null for the best by score, else this order
+     */
+    static Result run(Turn turn, Query scored, Filters filters, int window, Sort sort) throws IOException {
+        Query base = filters.base(scored);
         Map<String, List<String>> shown = filters.shown();
         if (filters.selected().isEmpty()) {
-            FacetsCollector fc = turn.searcher().search(base, new FacetsCollectorManager());
+            FacetsCollectorManager.FacetsResult r = sort == null
+                    ? FacetsCollectorManager.search(turn.searcher(), base, window, new FacetsCollectorManager())
+                    : FacetsCollectorManager.search(turn.searcher(), base, window, sort, new FacetsCollectorManager());
             turn.checkTime();
-            long total = 0;
-            for (FacetsCollector.MatchingDocs m : fc.getMatchingDocs()) total += m.totalHits();
-            Facets facets = new SortedSetDocValuesFacetCounts(turn.handle().facetState(), fc);
+            long total = r.topDocs().totalHits.value();
+            Facets facets = new SortedSetDocValuesFacetCounts(turn.handle().facetState(), r.facetsCollector());
             Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(facets, shown, turn.handle().sourceTitles());
-            if (filters.powersByDefault()) read.put("kind", kinds(turn, match, total));
-            return new Counts(total, read);
+            if (filters.powersByDefault()) read.put("kind", kinds(turn, scored, total));
+            return new Result(total, read, r.topDocs());
         }
         DrillSideways ds = new DrillSideways(turn.unwindowedSearcher(), Schema.facetsConfig(), turn.handle().facetState());
         DrillDownQuery dd = FacetSupport.drillDown(base, filters.selected());
-        DrillSideways.ConcurrentDrillSidewaysResult<Long> r = ds.search(dd, new TimedCount(turn));
+        CollectorManager<?, ? extends TopDocs> top = sort == null
+                ? new TopScoreDocCollectorManager(window, Integer.MAX_VALUE)
+                : new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE);
+        DrillSideways.ConcurrentDrillSidewaysResult<Object[]> r = ds.search(dd, new MultiCollectorManager(top, new TimeCheck(turn)));
         turn.checkTime();
+        TopDocs hits = (TopDocs) r.collectorResult[0];
+        long total = hits.totalHits.value();
         Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(r.facets, shown, turn.handle().sourceTitles());
-        if (filters.powersByDefault()) read.put("kind", kinds(turn, FacetSupport.drillDown(match, filters.selected()), r.collectorResult));
-        return new Counts(r.collectorResult, read);
+        if (filters.powersByDefault()) read.put("kind", kinds(turn, FacetSupport.drillDown(scored, filters.selected()), total));
+        return new Result(total, read, hits);
     }
 
     /** Whether any item matches the query under the filters. */
@@ -83,29 +100,27 @@ final class Counting {
     }
 
     /**
-     * Counts the drill-down hits, and stops the search (a {@link SearchRefused} from inside it)
-     * once the turn's time is up: the drill-sideways scorer cannot run under the searcher's
-     * windowed timeout, so the check sits in the collector, every 1,024 hits.
+     * Stops a drill-sideways search (a {@link TimeUp} from inside it) once the turn's time is up:
+     * its scorer cannot run under the searcher's windowed timeout, so the check sits in a
+     * collector beside the hits', every 1,024 hits.
      */
-    private record TimedCount(Turn turn) implements CollectorManager<TimedCount.Counter, Long> {
+    private record TimeCheck(Turn turn) implements CollectorManager<TimeCheck.Checker, Void> {
 
         @Override
-        public Counter newCollector() {
-            return new Counter(turn);
+        public Checker newCollector() {
+            return new Checker(turn);
         }
 
         @Override
-        public Long reduce(Collection<Counter> collectors) {
-            long n = 0;
-            for (Counter c : collectors) n += c.count;
-            return n;
+        public Void reduce(Collection<Checker> collectors) {
+            return null;
         }
 
-        static final class Counter implements Collector {
+        static final class Checker implements Collector {
             private final Turn turn;
-            long count;
+            private long seen;
 
-            Counter(Turn turn) {
+            Checker(Turn turn) {
                 this.turn = turn;
             }
 
@@ -117,7 +132,7 @@ final class Counting {
 
                     @Override
                     public void collect(int doc) {
-                        if ((++count & 1023) == 0 && turn.shouldStop()) throw new TimeUp();
+                        if ((++seen & 1023) == 0 && turn.shouldStop()) throw new TimeUp();
                     }
                 };
             }

@@ -69,7 +69,8 @@ public final class SourceFileName {
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
             return refuse("the file name is " + bytes + " bytes long in UTF-8, over the limit of " + MAX_BYTES
-                    + " bytes (a Chinese character takes 3, so about " + MAX_BYTES / 3 + " Chinese characters); shorten it");
+                    + " bytes (a Chinese character takes 3: " + (MAX_BYTES - ext.length() - 1) / 3 + " of them and ." + ext
+                    + " fit); shorten it");
         }
         return new Result(name, null);
     }

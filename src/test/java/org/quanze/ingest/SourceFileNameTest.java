@@ -79,8 +79,8 @@ class SourceFileNameTest {
     @Test
     void limitsTheNameInBytesNotCharacters() {
         // 66 Chinese characters and ".xlsx": 198 + 5 bytes, just over; 65 fit.
-        assertEquals("the file name is 203 bytes long in UTF-8, over the limit of 200 bytes (a Chinese character takes 3,"
-                + " so about 66 Chinese characters); shorten it", refusal("长".repeat(66) + ".xlsx"));
+        assertEquals("the file name is 203 bytes long in UTF-8, over the limit of 200 bytes (a Chinese character takes 3:"
+                + " 65 of them and .xlsx fit); shorten it", refusal("长".repeat(66) + ".xlsx"));
         assertEquals("长".repeat(65) + ".xlsx", safe("长".repeat(65) + ".xlsx"));
         // ASCII is a byte a character: 196 + ".txt" is exactly the limit.
         assertEquals(200, safe("a".repeat(196) + ".txt").length());

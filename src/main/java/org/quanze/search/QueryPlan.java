@@ -53,10 +53,12 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
      * @param found     whether any spelling occurs in the index (by words, or by bigrams where no word does)
      * @param counted   whether it counts towards {@link QueryPlan#required} and towards a hit's
      *                  missing words: not a lone character the vocabulary does not know (给, 的),
-     *                  nor a concept most items contain, each of which says too little to require
+     *                  which says too little to require
+     * @param common    whether most items contain it (see {@link QueryPlanner#COMMON}): counted
+     *                  towards the share but taken as present, never itself required
      * @param presence  items that contain it, in any field and any spelling; null when not found
      * @param score     its first-stage score: the best field family's best spelling, BM25
      */
-    record Concept(String surface, List<List<String>> spellings, boolean found, boolean counted, Query presence,
-                   Query score) {}
+    record Concept(String surface, List<List<String>> spellings, boolean found, boolean counted, boolean common,
+                   Query presence, Query score) {}
 }

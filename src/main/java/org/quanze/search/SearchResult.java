@@ -17,10 +17,10 @@ public record SearchResult(long total, int page, int size, long tookMs, boolean 
     /**
      * How the question was read, with {@code explain=true}: its concepts (as typed, every
      * spelling searched, whether the index holds any, whether it counts towards the share an item
-     * must contain), how many an item must contain, and the statutes it names.
+     * must contain, whether most items contain it), how many of the others an item must contain, and the statutes it names.
      */
     public record Reading(List<Concept> concepts, int required, List<String> statutes, List<String> intents) {
-        public record Concept(String surface, List<String> spellings, boolean found, boolean counted) {}
+        public record Concept(String surface, List<String> spellings, boolean found, boolean counted, boolean common) {}
     }
 
     public record SourceLabel(String id, String title) {}

@@ -81,7 +81,7 @@ final class SearchRun {
         List<SearchResult.Reading.Concept> cs = new ArrayList<>();
         for (QueryPlan.Concept c : plan.concepts()) {
             cs.add(new SearchResult.Reading.Concept(c.surface(), c.spellings().stream().map(p -> String.join(" ", p)).toList(),
-                    c.found(), c.counted()));
+                    c.found(), c.counted(), c.common()));
         }
         return new SearchResult.Reading(cs, plan.required(), plan.statutes().stream().map(org.quanze.model.Statute::path).toList(), plan.intents());
     }

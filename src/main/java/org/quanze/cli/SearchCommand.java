@@ -46,7 +46,7 @@ public final class SearchCommand implements Callable<Integer> {
                 System.out.printf("%n%2d. %s%n    [%s] %s · %s · %s%n", i++, h.name(), h.powerType(),
                         String.join("、", h.units()), String.join("、", h.levels()), h.source().title());
                 for (SearchResult.Highlight hl : h.highlights()) {
-                    System.out.println("    " + hl.label() + "：" + plain(hl.snippet()));
+                    System.out.println("    " + hl.label() + "：" + hl.text("【", "】").replaceAll("\\s+", " "));
                 }
             }
         }
@@ -55,12 +55,5 @@ public final class SearchCommand implements Callable<Integer> {
 
     private static void put(Map<String, List<String>> m, String k, List<String> v) {
         if (!v.isEmpty()) m.put(k, v);
-    }
-
-    /** A snippet for the terminal: marks as 【】, entities decoded, one line. */
-    static String plain(String snippet) {
-        return snippet.replace("<mark>", "【").replace("</mark>", "】").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'").replace("&#x2F;", "/")
-                .replace("&amp;", "&").replaceAll("\\s+", " ");
     }
 }

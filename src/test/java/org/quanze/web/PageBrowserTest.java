@@ -103,7 +103,7 @@ class PageBrowserTest {
         page.waitForTotal(30);
         assertEquals(List.of("社会保险法"), page.param("statute"));
         assertEquals(List.of(), page.param("q"), "the typed text only found the law");
-        assertEquals(List.of("《社会保险法》"), page.chips());
+        assertEquals(List.of("法律依据：《社会保险法》"), page.chips());
         assertFalse(page.find("#suggestions").isDisplayed());
     }
 
@@ -126,7 +126,7 @@ class PageBrowserTest {
         page.waitForTotal(25);
         assertEquals(List.of("行政处罚"), page.param("type"));
         assertTrue(page.facetValue("powerType", "行政处罚").isSelected());
-        assertEquals(List.of("行政处罚"), page.chips());
+        assertEquals(List.of("权力类型：行政处罚"), page.chips());
 
         page.facetValue("powerType", "行政检查").click();
         page.waitForTotal(56);
@@ -154,7 +154,7 @@ class PageBrowserTest {
         page.facetValue("kind", "power").click();
         page.waitForTotal(13);
         assertEquals(List.of("duty"), page.param("kind"));
-        assertEquals(List.of("部门主体责任"), page.chips());
+        assertEquals(List.of("事项类别：部门主体责任"), page.chips());
         assertEquals("部门主体责任", page.find("#results li.hit .badge").getText());
 
         page.find("#chips .chip-remove").click();
@@ -179,7 +179,7 @@ class PageBrowserTest {
         page.waitForTotal(2);
         assertEquals(List.of("社会保险法/84"), page.param("statute"));
         assertEquals(List.of(), page.param("item"));
-        assertEquals(List.of("《社会保险法》第84条"), page.chips());
+        assertEquals(List.of("法律依据：《社会保险法》第84条"), page.chips());
         assertTrue(page.hitIds().contains(FIRST_ITEM));
 
         driver.navigate().back();
@@ -194,7 +194,7 @@ class PageBrowserTest {
         page.open("/?q=社会保险&type=行政处罚&page=2").waitForTotal(24);
         assertEquals("社会保险", page.queryBox().getDomProperty("value"));
         assertTrue(page.facetValue("powerType", "行政处罚").isSelected());
-        assertEquals(List.of("行政处罚"), page.chips());
+        assertEquals(List.of("权力类型：行政处罚"), page.chips());
         assertEquals("2", page.find("#pager [aria-current=page]").getText().replaceAll("\\D", ""));
         assertEquals(10, page.hitIds().size());
 
@@ -205,9 +205,9 @@ class PageBrowserTest {
         assertEquals(List.of("行政处罚"), page.param("type"));
 
         page.open("/?source=000_9151f9b4e62eb64c").waitForTotal(20);
-        assertEquals(List.of("市医保局权责清单"), page.chips(), "a list is shown by its title");
+        assertEquals(List.of("来源清单：市医保局权责清单"), page.chips(), "a list is shown by its title");
         page.open("/?source=003_9f5412502f3ddd4a&kind=duty").waitForTotal(13);
-        assertEquals(List.of("未具名清单 003", "部门主体责任"), page.chips(), "a list without a heading is named by its number");
+        assertEquals(List.of("来源清单：未具名清单 003", "事项类别：部门主体责任"), page.chips(), "a list without a heading is named by its number");
     }
 
     @Test

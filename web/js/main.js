@@ -83,6 +83,12 @@ async function showSearch(state, token, focus, previous) {
     showQueryTooLong(state);
     return;
   }
+  if (limits.maxResultWindow && state.page * api.PAGE_SIZE > limits.maxResultWindow) {
+    const first = el('a', { class: 'btn', href: stateUrl({ ...state, page: 1 }), 'data-page': 1 }, '回到第 1 页');
+    showError(new api.ApiError(`第 ${state.page} 页超出了可以翻看的前 ${limits.maxResultWindow} 项结果。`
+      + '请加上检索词或筛选条件缩小范围。'), [first]);
+    return;
+  }
   const key = searchParams(state).toString();
   let answer = searchCache.get(key);
   if (!answer) {

@@ -84,9 +84,11 @@ export function renderHits(answer, state) {
   for (const hit of answer.hits || []) list.append(hitCard(hit, state));
 }
 
-// Fields whose snippet says something particular about the item, most telling first. 追责情形 is
-// mostly the same boilerplate in every item, so it is shown only when nothing else matched.
+// Fields whose snippet says something particular about the item, most telling first. Duty steps
+// and 追责情形 are mostly the same boilerplate in every item: when the name itself matched, only the
+// legal basis adds to it; otherwise they show why the item matched at all.
 const SNIPPET_ORDER = ['duties', 'basis', 'other', 'accountability'];
+const AFTER_A_NAME_MATCH = ['basis'];
 
 function hitCard(hit, state) {
   const highlights = (hit.highlights || []).filter((h) => h.spans?.some((s) => s.mark));
@@ -117,8 +119,7 @@ function hitCard(hit, state) {
 }
 
 function chooseSnippet(others, nameMatched) {
-  for (const field of SNIPPET_ORDER) {
-    if (field === 'accountability' && nameMatched) return null;
+  for (const field of nameMatched ? AFTER_A_NAME_MATCH : SNIPPET_ORDER) {
     const h = others.find((x) => x.field === field);
     if (h) return h;
   }

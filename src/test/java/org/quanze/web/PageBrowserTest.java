@@ -1,89 +1,30 @@
 package org.quanze.web;
 
-import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.quanze.Engine;
-import org.quanze.testing.BundledData;
 
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The page in headless Chromium against the real server, in-process on a free port, over a copy
  * of the bundled lists. The exact totals are those of the five bundled lists (73 powers, 13 duties).
  */
-class PageBrowserTest {
+class PageBrowserTest extends BrowserTestBase {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String FIRST_ITEM = "000_9151f9b4e62eb64c-1";
     static final String FIRST_ITEM_NAME = "对缴费单位未按照规定办理社会保险登记、变更登记或者注销登记的行政处罚";
     static final String MARKUP = "<img src=x onerror=alert(1)>";
-
-    @TempDir
-    static Path temp;
-    static String browserMissing;
-    static Engine engine;
-    static Javalin server;
-    static ChromeDriver driver;
-    static SearchPage page;
-
-    @BeforeAll
-    static void startServerAndBrowser() throws IOException {
-        browserMissing = ChromiumBrowser.missingOrFailInCi();
-        if (browserMissing != null) return;
-        Path data = BundledData.copyTo(temp.resolve("data"));
-        engine = Engine.open(data, true, System.out);
-        server = WebApp.create(engine.search(), new WebApp.Options(Path.of("web"))).start("127.0.0.1", 0);
-        driver = ChromiumBrowser.start(temp.resolve("profile"));
-        ChromiumBrowser.viewport(driver, 1280, 900, false);
-        page = new SearchPage(driver, "http://127.0.0.1:" + server.port());
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (driver != null) driver.quit();
-        if (server != null) server.stop();
-        if (engine != null) engine.close();
-    }
-
-    /** Each test is reported as skipped, not just absent, when there is no browser to run it. */
-    @BeforeEach
-    void forgetEarlierConsoleMessages() {
-        assumeTrue(browserMissing == null, () -> "skipped: " + browserMissing);
-        ChromiumBrowser.console(driver);
-    }
-
-    /** Every test also checks the console: no CSP violation, no script error, no failed request. */
-    @AfterEach
-    void consoleStayedClean() {
-        if (driver == null) return;
-        List<String> problems = ChromiumBrowser.console(driver).stream()
-                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue() || e.getMessage().contains("Content Security Policy"))
-                .map(LogEntry::toString)
-                .toList();
-        assertEquals(List.of(), problems, "console messages");
-    }
 
     @Test
     void typingOffersSuggestionsAndPickingALawFiltersByIt() {

@@ -53,7 +53,7 @@ public final class ExportName {
         StringBuilder name = new StringBuilder(PREFIX);
         if (parts.isEmpty()) parts.add(ALL);
         for (String p : parts) {
-            String safe = cut(UNSAFE.matcher(p).replaceAll(" ").strip(), MAX_PART_CHARS);
+            String safe = cut(UNSAFE.matcher(p).replaceAll(" ").replaceAll("\\s+", " ").strip(), MAX_PART_CHARS);
             if (safe.isEmpty()) continue;
             if (name.length() + safe.length() + 12 > MAX_NAME_CHARS) break; // room for -YYYY-MM-DD
             name.append('-').append(safe);

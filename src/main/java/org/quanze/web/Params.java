@@ -90,7 +90,7 @@ final class Params {
         int page = integer(ctx, "page", 1, 1, MAX_WINDOW);
         int size = integer(ctx, "size", 10, 1, MAX_SIZE);
         if ((long) page * size > MAX_WINDOW) {
-            throw ApiError.badParameter("第 " + page + " 页（每页 " + size + " 项）超出了前 " + MAX_WINDOW
+            throw ApiError.badParameter("参数 page 与 size：第 " + page + " 页（每页 " + size + " 项）超出了前 " + MAX_WINDOW
                     + " 项结果；请用筛选条件缩小范围，不要翻到这么深");
         }
         String sort = single(ctx, "sort");

@@ -15,7 +15,7 @@ class PhonesTest {
         assertEquals(List.of("0825-5801815"), Phones.in("0825-5801815"));
         assertEquals(List.of("0839-3261252"), Phones.in("监督电话：（0839）3261252"));
         assertEquals(List.of("0825-5801815"), Phones.in("08255801815"));
-        assertEquals(List.of("010-12345678"), Phones.in("010 12345678"));
+        assertEquals(List.of("010-62345678"), Phones.in("010 62345678"));
         assertEquals(List.of("0990-6233333"), Phones.in("0990－6233333"));
     }
 

@@ -260,7 +260,7 @@ class HttpSearchTest {
                     assertEquals(sorted("text", "mark"), fields(span), span::toString);
                     assertFalse(span.get("text").asText().isEmpty(), h::toString);
                     if (span.get("mark").asBoolean()) {
-                        assertEquals("执法人员", span.get("text").asText(), h::toString);
+                        assertTrue("执法人员".contains(span.get("text").asText()), h::toString);
                         marked = true;
                     }
                     assertTrue(i == 0 || span.get("mark").asBoolean() != previous, "neighbours differ: " + h);

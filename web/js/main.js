@@ -9,6 +9,7 @@ import { renderTotal, renderExport, renderIntro, renderChips, renderHits, render
 import { renderItem } from './item.js';
 import { initSuggest } from './suggest.js';
 import { el, clear, charCount } from './render.js';
+import { initTyping, initKeys } from './keys.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('q');
@@ -258,33 +259,11 @@ const suggest = initSuggest(input, $('suggestions'), pickSuggestion, {
   maxChars: () => limits.maxSuggestChars,
 });
 
-// Results as you type. The first search of a typing session adds a history entry, later ones
-// replace it, so Back leaves the typing in one step. While a Chinese input method is composing,
-// the box holds pinyin letters: wait for the composed characters.
-const typing = (() => {
-  let timer = 0;
-  let session = false;
-  function run() {
-    const q = input.value.trim();
-    if (q === current.q && !current.item) return;
-    navigate({ ...current, q, page: 1, item: '' }, { replace: session });
-    session = true;
-  }
-  function schedule() {
-    clearTimeout(timer);
-    timer = setTimeout(run, LIVE_DELAY_MS);
-  }
-  input.addEventListener('input', (e) => {
-    if (!e.isComposing) schedule();
-  });
-  input.addEventListener('compositionend', schedule);
-  return {
-    end() {
-      clearTimeout(timer);
-      session = false;
-    },
-  };
-})();
+const typing = initTyping(input, LIVE_DELAY_MS, (q, replace) => {
+  if (q === current.q && !current.item) return false;
+  navigate({ ...current, q, page: 1, item: '' }, { replace });
+  return true;
+});
 
 $('search-form').addEventListener('submit', (e) => {
   e.preventDefault();
@@ -318,26 +297,7 @@ function updateFacetsToggle(state, total) {
   $('facets-done').textContent = `查看 ${total} 项结果`;
 }
 
-// Keys: / to the search box; ↑ ↓ through the results (↑ from the first back to the box); Enter
-// opens a result (it is a link); Esc in an item view goes back to the result it was opened from.
-document.addEventListener('keydown', (e) => {
-  const typingIn = e.target.closest?.('input, select, textarea, [contenteditable]');
-  const hit = e.target.closest?.('#results .hit-link');
-  if (hit && (e.key === 'ArrowDown' || e.key === 'ArrowUp') && !e.altKey && !e.ctrlKey && !e.metaKey) {
-    e.preventDefault();
-    const links = hitLinks();
-    const i = links.indexOf(hit);
-    if (e.key === 'ArrowDown') links[Math.min(i + 1, links.length - 1)].focus();
-    else if (i > 0) links[i - 1].focus();
-    else input.focus();
-  } else if (e.key === '/' && !typingIn) {
-    e.preventDefault();
-    input.focus();
-    input.select();
-  } else if (e.key === 'Escape' && !typingIn && current.item) {
-    $('item-back')?.click();
-  }
-});
+initKeys({ input, hitLinks, inItemView: () => Boolean(current.item), back: () => $('item-back')?.click() });
 
 api.config().then((cfg) => {
   limits = cfg || {};

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /** The API handlers: each validates, calls the search service and writes JSON. */
 final class Api {
@@ -22,9 +23,11 @@ final class Api {
     static final int SUGGESTIONS = 10;
 
     private final SearchService search;
+    private final BooleanSupplier rebuilding;
 
-    Api(SearchService search) {
+    Api(SearchService search, BooleanSupplier rebuilding) {
         this.search = search;
+        this.rebuilding = rebuilding;
     }
 
     void search(Context ctx) throws IOException {
@@ -49,8 +52,16 @@ final class Api {
         ctx.json(Map.of("suggestions", SuggestionList.of(q, search, SUGGESTIONS)));
     }
 
+    /** The generation served and whether a newer one is being built (it is swapped in when complete). */
     void health(Context ctx) {
-        ctx.json(Map.of("status", "ok", "items", search.items()));
+        // Count and generation from one handle, so a swap in between cannot pair them wrongly.
+        org.quanze.index.IndexHandle h = search.index().acquire();
+        try {
+            ctx.json(ordered("status", "ok", "items", h.items(), "generation", h.path().getFileName().toString(),
+                    "rebuilding", rebuilding.getAsBoolean()));
+        } finally {
+            search.index().release(h);
+        }
     }
 
     /** The limits a client needs to respect, served so that the page never copies them. */

@@ -15,7 +15,6 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageScorer;
@@ -39,8 +38,8 @@ import java.util.Set;
 /**
  * Snippets of the fields that matched. The highlighter is given the plan's spellings as bigram
  * phrases (a few dozen at most) and reads match offsets from the bigram fields' postings, so no
- * text is analysed again; any of them may mark any field. Its formatter HTML-escapes every
- * character of the list's text, so the only markup in a snippet is its own {@code <mark>}.
+ * text is analysed again; any of them may mark any field. Its formatter returns plain-text spans,
+ * marked or not ({@link SpanFormatter}), so no markup ever travels with the list's text.
  */
 final class Highlighting {
 
@@ -57,33 +56,33 @@ final class Highlighting {
         for (int i = 0; i < hits.length; i++) docs[i] = hits[i].doc;
         int[] passages = new int[FIELDS.length];
         Arrays.fill(passages, 1);
-        Map<String, String[]> snippets = highlighter(searcher, new SmallPassageScorer()).highlightFields(FIELDS, query, docs, passages);
+        Map<String, Object[]> snippets = highlighter(searcher, new SmallPassageScorer()).spans(FIELDS, query, docs, passages);
         List<List<SearchResult.Highlight>> out = new ArrayList<>(hits.length);
         for (int i = 0; i < hits.length; i++) out.add(marked(FIELDS, snippets, i));
         return out;
     }
 
-    private static UnifiedHighlighter highlighter(IndexSearcher searcher, PassageScorer scorer) {
-        return UnifiedHighlighter.builder(searcher, Analyzers.bigrams())
+    private static SpanFormatter.Highlighter highlighter(IndexSearcher searcher, PassageScorer scorer) {
+        return new SpanFormatter.Highlighter(UnifiedHighlighter.builder(searcher, Analyzers.bigrams())
                 .withScorer(scorer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                .withFormatter(new SpanFormatter())
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), 90, 0.5f))
                 .withMaxNoHighlightPassages(0)
                 // Every family searches the same words, so any query field's terms may mark any field.
                 .withFieldMatcher(queryField -> true)
-                .withHighlightPhrasesStrictly(true)
-                .build();
+                .withHighlightPhrasesStrictly(true));
     }
 
     /** The snippets of hit {@code i} that mark something, in field order. */
-    private static List<SearchResult.Highlight> marked(String[] fields, Map<String, String[]> snippets, int i) {
+    @SuppressWarnings("unchecked")
+    private static List<SearchResult.Highlight> marked(String[] fields, Map<String, Object[]> snippets, int i) {
         List<SearchResult.Highlight> hs = new ArrayList<>();
         for (String f : fields) {
-            String s = snippets.get(f)[i];
-            if (s != null && s.contains("<mark>")) {
+            Object s = snippets.get(f)[i];
+            if (SpanFormatter.marks(s)) {
                 String fam = family(f);
-                hs.add(new SearchResult.Highlight(fam, LABELS.get(fam), s));
+                hs.add(new SearchResult.Highlight(fam, LABELS.get(fam), (List<SearchResult.Span>) s));
             }
         }
         return hs;

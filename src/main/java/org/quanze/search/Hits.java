@@ -20,12 +20,4 @@ final class Hits {
         Document d = s.storedFields().document(doc, Set.of(Schema.RECORD));
         return Json.readRecord(d.get(Schema.RECORD));
     }
-
-    static SearchResult.Hit hit(PowerRecord rec, float score, List<SearchResult.Highlight> highlights, List<String> missing,
-                                SearchResult.Explanation explain) {
-        return new SearchResult.Hit(rec.id(), rec.kind(), rec.name(), rec.powerType(), rec.powerTypeRaw(),
-                rec.units(), rec.levels(), rec.authority(),
-                new SearchResult.SourceLabel(rec.source().id(), rec.source().title()),
-                Float.isNaN(score) ? 0f : score, highlights, missing, explain);
-    }
 }

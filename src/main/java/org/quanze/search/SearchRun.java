@@ -67,7 +67,7 @@ final class SearchRun {
             ScoreDoc sd = page[i];
             PowerRecord rec = Hits.record(s, sd.doc);
             SearchResult.Explanation ex = req.explain() ? explain(s, plan, filters, sd.doc) : null;
-            hits.add(Hits.hit(rec, sd.score, hl == null ? List.of() : hl.get(i), coverage.missing(sd.doc), ex));
+            hits.add(SearchResult.Hit.of(rec, sd.score, hl == null ? List.of() : hl.get(i), coverage.missing(sd.doc), ex));
         }
         turn.checkTime();
         boolean partial = plan.searches() && (widened || first.total() == 0 || plan.uncited() != null

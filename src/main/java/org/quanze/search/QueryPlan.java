@@ -23,16 +23,18 @@ import java.util.List;
  *                   concept, or a concept found nowhere)
  * @param rescore    the full ranking of a candidate (concept coverage, field weights, phrases);
  *                   null when there is nothing to rank by
- * @param highlight  the spellings to mark in the stored text; null when nothing is marked
+ * @param marks      the spellings and quoted phrases to mark in the stored text, as typed or spelled
  * @param uncited    a statute reference whose article no item cites: the law's items answer it
+ * @param weights    the plan's queries made ready to score, once per plan (see {@link Weights})
  */
 record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> intents, Query candidates, int required, Query complete,
-                 Query rescore, Query highlight, Statute uncited) {
+                 Query rescore, List<String> marks, Statute uncited, Weights weights) {
 
     QueryPlan {
         concepts = List.copyOf(concepts);
         statutes = List.copyOf(statutes);
         intents = List.copyOf(intents);
+        marks = List.copyOf(marks);
     }
 
     /** The match set without scores: for counting. */
@@ -61,4 +63,27 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
      */
     record Concept(String surface, List<List<String>> spellings, boolean found, boolean counted, boolean common,
                    Query presence, Query score) {}
+
+    /**
+     * The plan's queries made into weights once, on the generation its plan belongs to: a weight
+     * holds the terms' statistics and is safe to share between threads and searches of the same
+     * reader (Lucene shares one across a search's slices), so a repeated question does not look
+     * up a few hundred terms again to rank a hundred candidates.
+     */
+    static final class Weights {
+        private final java.util.concurrent.ConcurrentHashMap<Object, org.apache.lucene.search.Weight> made =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        org.apache.lucene.search.Weight of(org.apache.lucene.search.IndexSearcher generation, Query q,
+                                           org.apache.lucene.search.ScoreMode mode) throws java.io.IOException {
+            Object key = java.util.List.of(q, mode);
+            org.apache.lucene.search.Weight w = made.get(key);
+            if (w == null) {
+                w = generation.createWeight(generation.rewrite(q), mode, 1f);
+                org.apache.lucene.search.Weight earlier = made.putIfAbsent(key, w);
+                if (earlier != null) w = earlier;
+            }
+            return w;
+        }
+    }
 }

@@ -164,7 +164,8 @@ public final class QueryPlanner {
         else candidates = new MatchNoDocsQuery("nothing in the question occurs in the index");
 
         return new QueryPlan(concepts, ref.statutes(), wanted, candidates, required, complete(concepts),
-                rescore(concepts, text, ref.statutes(), uq.phrases(), wanted), highlight(concepts, uq.phrases()), uncited);
+                rescore(concepts, text, ref.statutes(), uq.phrases(), wanted), marks(concepts, uq.phrases()), uncited,
+                new QueryPlan.Weights());
     }
 
     /** How many of {@code n} counted concepts an item must contain. */
@@ -277,25 +278,16 @@ public final class QueryPlanner {
         return any ? b.build() : null;
     }
 
-    /** The concepts' spellings and the quoted phrases as bigram phrases: what the highlighter marks. */
-    private Query highlight(List<QueryPlan.Concept> concepts, List<String> phrases) {
-        Set<Query> leaves = new java.util.LinkedHashSet<>();
-        String field = Schema.bigram(Schema.NAME);
+    /** The concepts' spellings found in the index and the quoted phrases: what the highlighter marks. */
+    private static List<String> marks(List<QueryPlan.Concept> concepts, List<String> phrases) {
+        Set<String> out = new java.util.LinkedHashSet<>();
         for (QueryPlan.Concept c : concepts) {
             if (!c.found()) continue;
-            for (List<String> path : c.spellings()) {
-                Query q = bigrams.createPhraseQuery(field, String.join("", path), 0);
-                if (q != null) leaves.add(q);
-            }
+            out.add(c.surface());
+            for (List<String> path : c.spellings()) out.add(String.join("", path));
         }
-        for (String p : phrases) {
-            Query q = bigrams.createPhraseQuery(field, p, 0);
-            if (q != null) leaves.add(q);
-        }
-        if (leaves.isEmpty()) return null;
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (Query q : leaves) b.add(q, Occur.SHOULD);
-        return b.build();
+        out.addAll(phrases);
+        return List.copyOf(out);
     }
 
     /** A name searched over names only, words and bigrams: "the same matter" in another list. */

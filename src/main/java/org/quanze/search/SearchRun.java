@@ -1,7 +1,5 @@
 package org.quanze.search;
 
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -31,7 +29,7 @@ import java.util.List;
 final class SearchRun {
 
     /** Candidates the full ranking sees. */
-    static final int RESCORE_WINDOW = 100;
+    static final int RESCORE_WINDOW = Integer.getInteger("quanze.window", 100);
     /** A first-stage score only breaks ties of the full ranking. */
     static final float FIRST_STAGE_TIE = 1e-3f;
 
@@ -54,25 +52,27 @@ final class SearchRun {
             first = FirstPass.run(turn, plan.candidates(), filters, window, sort);
             widened = true;
         }
+        IndexSearcher generation = turn.handle().searcher();
         TopDocs ranked = first.top();
-        if (!bySource && plan.searches() && plan.rescore() != null) ranked = rescore(turn.searcher(), ranked, rescorer(plan.rescore()));
+        if (!bySource && plan.searches() && plan.rescore() != null) {
+            ranked = rescore(ranked, plan.weights().of(generation, plan.rescore(), ScoreMode.COMPLETE), generation);
+        }
         ScoreDoc[] page = from >= ranked.scoreDocs.length ? new ScoreDoc[0]
                 : Arrays.copyOfRange(ranked.scoreDocs, from, Math.min(ranked.scoreDocs.length, topN));
         IndexSearcher s = turn.searcher();
-        List<List<SearchResult.Highlight>> hl = plan.highlight() == null || page.length == 0 ? null
-                : Highlighting.highlight(s, plan.highlight(), page);
-        Coverage coverage = Coverage.of(s, plan);
+        List<List<SearchResult.Highlight>> hl = plan.marks().isEmpty() || page.length == 0 ? null
+                : Highlighting.highlight(s, plan.marks(), page);
+        List<List<String>> missing = Coverage.missing(plan, generation, page);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
             ScoreDoc sd = page[i];
             PowerRecord rec = Hits.record(s, sd.doc);
             SearchResult.Explanation ex = req.explain() ? explain(s, plan, filters, sd.doc) : null;
-            hits.add(SearchResult.Hit.of(rec, sd.score, hl == null ? List.of() : hl.get(i), coverage.missing(sd.doc), ex));
+            hits.add(SearchResult.Hit.of(rec, sd.score, hl == null ? List.of() : hl.get(i), missing.get(i), ex));
         }
         turn.checkTime();
         boolean partial = plan.searches() && (widened || first.total() == 0 || plan.uncited() != null
-                || coverage.missingEverywhere() || (plan.complete() != null
-                && !FirstPass.any(turn, Queries.all(plan.complete(), plan.match()), filters)));
+                || Coverage.missingEverywhere(plan) || (plan.complete() != null && !anyComplete(turn, plan, filters, ranked)));
         return new SearchResult(first.total(), req.page(), req.size(), (System.nanoTime() - t0) / 1_000_000, partial,
                 hits, first.facets(), req.explain() ? reading(plan) : null);
     }
@@ -102,44 +102,64 @@ final class SearchRun {
         return Explainer.summarise(plan.rescore() == null ? first : rescorer(plan.rescore()).explain(s, first, doc));
     }
 
-    /** The first {@link #RESCORE_WINDOW} candidates in the full ranking's order, the rest after them as they were. */
-    private static TopDocs rescore(IndexSearcher s, TopDocs first, QueryRescorer rescorer) throws IOException {
+    /**
+     * The first {@link #RESCORE_WINDOW} candidates in the full ranking's order (ties by the first
+     * stage's score, then index order), the rest after them as they were.
+     */
+    private static TopDocs rescore(TopDocs first, Weight full, IndexSearcher generation) throws IOException {
         ScoreDoc[] all = first.scoreDocs;
         int n = Math.min(all.length, RESCORE_WINDOW);
-        TopDocs head = new TopDocs(first.totalHits, Arrays.copyOf(all, n));
-        TopDocs ranked = rescorer.rescore(s, head, n);
-        ScoreDoc[] out = Arrays.copyOf(ranked.scoreDocs, all.length);
+        int[] docs = new int[n];
+        for (int i = 0; i < n; i++) docs[i] = all[i].doc;
+        float[] second = FewDocs.scores(full, generation.getIndexReader(), docs);
+        ScoreDoc[] head = new ScoreDoc[n];
+        for (int i = 0; i < n; i++) {
+            float s = Float.isNaN(second[i]) ? 0f : second[i];
+            head[i] = new ScoreDoc(all[i].doc, s + FIRST_STAGE_TIE * all[i].score);
+        }
+        Arrays.sort(head, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        ScoreDoc[] out = Arrays.copyOf(head, all.length);
         System.arraycopy(all, n, out, n, all.length - n);
         return new TopDocs(first.totalHits, out);
     }
 
     /**
-     * Which of the question's counted concepts each hit contains: the words a hit lacks are
-     * shown struck through, and a question no item covers whole is answered as partial.
+     * Whether some item under the filters contains every counted concept. The best candidates
+     * are asked first (an item with every concept usually scores among them); only when none of
+     * them has all is the whole index searched.
      */
-    private record Coverage(IndexSearcher searcher, List<QueryPlan.Concept> counted, List<Weight> weights) {
+    private static boolean anyComplete(Turn turn, QueryPlan plan, Filters filters, TopDocs candidates) throws IOException {
+        IndexSearcher generation = turn.handle().searcher();
+        int n = Math.min(candidates.scoreDocs.length, RESCORE_WINDOW);
+        int[] docs = new int[n];
+        for (int i = 0; i < n; i++) docs[i] = candidates.scoreDocs[i].doc;
+        Weight complete = plan.weights().of(generation, plan.complete(), ScoreMode.COMPLETE_NO_SCORES);
+        for (boolean m : FewDocs.matches(complete, generation.getIndexReader(), docs)) if (m) return true;
+        return FirstPass.any(turn, Queries.all(plan.complete(), plan.match()), filters);
+    }
 
-        static Coverage of(IndexSearcher s, QueryPlan plan) throws IOException {
+    /**
+     * Which of the question's counted concepts each hit lacks: the words shown struck through.
+     * A concept found in no item is lacked by every hit.
+     */
+    private static final class Coverage {
+
+        static boolean missingEverywhere(QueryPlan plan) {
+            return plan.concepts().stream().anyMatch(c -> !c.found());
+        }
+
+        static List<List<String>> missing(QueryPlan plan, IndexSearcher generation, ScoreDoc[] page) throws IOException {
             List<QueryPlan.Concept> counted = plan.concepts().stream().filter(c -> c.counted() || !c.found()).toList();
-            List<Weight> weights = new ArrayList<>();
+            List<List<String>> out = new ArrayList<>();
+            for (int i = 0; i < page.length; i++) out.add(new ArrayList<>());
+            if (counted.size() < 2 && !missingEverywhere(plan)) return out;
+            int[] docs = new int[page.length];
+            for (int i = 0; i < page.length; i++) docs[i] = page[i].doc;
             for (QueryPlan.Concept c : counted) {
-                weights.add(c.found() ? s.createWeight(s.rewrite(c.presence()), ScoreMode.COMPLETE_NO_SCORES, 1) : null);
-            }
-            return new Coverage(s, counted, weights);
-        }
-
-        boolean missingEverywhere() {
-            return weights.contains(null);
-        }
-
-        List<String> missing(int doc) throws IOException {
-            if (counted.size() < 2 && !missingEverywhere()) return List.of();
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            List<String> out = new ArrayList<>();
-            for (int i = 0; i < counted.size(); i++) {
-                Weight w = weights.get(i);
-                if (w == null || w.matches(leaf, doc - leaf.docBase) == null) out.add(counted.get(i).surface());
+                boolean[] has = c.found()
+                        ? FewDocs.matches(plan.weights().of(generation, c.presence(), ScoreMode.COMPLETE_NO_SCORES), generation.getIndexReader(), docs)
+                        : new boolean[docs.length];
+                for (int i = 0; i < docs.length; i++) if (!has[i]) out.get(i).add(c.surface());
             }
             return out;
         }

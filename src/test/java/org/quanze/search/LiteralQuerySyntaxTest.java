@@ -45,7 +45,7 @@ class LiteralQuerySyntaxTest {
         try {
             for (String typed : LUCENE_SYNTAX) {
                 QueryPlan plan = planner.build(UserQuery.parse(typed), h.reader(), Set.of("社会保险法"), 0);
-                for (Query q : java.util.Arrays.asList(plan.candidates(), plan.rescore(), plan.highlight())) {
+                for (Query q : java.util.Arrays.asList(plan.candidates(), plan.rescore(), plan.complete())) {
                     if (q != null) assertNoTermEnumeration(typed, q);
                 }
             }

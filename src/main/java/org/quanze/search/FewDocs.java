@@ -1,0 +1,56 @@
+package org.quanze.search;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A query asked about a few known items (a page of hits, the candidates of the second stage):
+ * its scorer advanced to each of them in index order, so the cost follows the items asked about,
+ * not the index. The weight is made once per plan and index generation.
+ */
+final class FewDocs {
+
+    private FewDocs() {}
+
+    /** Per doc (in the order given), its score, or NaN where the query does not match it. */
+    static float[] scores(Weight w, IndexReader reader, int[] docs) throws IOException {
+        float[] out = new float[docs.length];
+        Arrays.fill(out, Float.NaN);
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
+        List<LeafReaderContext> leaves = reader.leaves();
+        int k = 0;
+        while (k < order.length) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[order[k]], leaves));
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            Scorer s = w.scorer(leaf);
+            DocIdSetIterator it = s == null ? null : s.iterator();
+            for (; k < order.length && docs[order[k]] < end; k++) {
+                if (it == null) continue;
+                int target = docs[order[k]] - leaf.docBase;
+                int at = it.docID() >= target ? it.docID() : it.advance(target);
+                // The iterator of a two-phase scorer confirms each match itself.
+                if (at == target) out[order[k]] = s.score();
+            }
+        }
+        return out;
+    }
+
+    /** Per doc (in the order given), whether the query matches it. */
+    static boolean[] matches(Weight w, IndexReader reader, int[] docs) throws IOException {
+        float[] s = scores(w, reader, docs);
+        boolean[] out = new boolean[docs.length];
+        for (int i = 0; i < s.length; i++) out[i] = !Float.isNaN(s[i]);
+        return out;
+    }
+}

@@ -1,6 +1,7 @@
 package org.quanze.index;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -60,11 +61,23 @@ public final class Analyzers {
         };
     }
 
-    /** Index-time analyzer: words for word fields, bigrams for {@code *.bg} fields. */
+    /** Index-time analyzer: words for word fields, bigrams for {@code *.bg} fields, words with a gap between families for {@link Schema#ALL}. */
     public static Analyzer indexing() {
         Analyzer bg = bigrams();
         Map<String, Analyzer> per = new HashMap<>();
         for (String f : Schema.TEXT_FIELDS) per.put(Schema.bigram(f), bg);
-        return new PerFieldAnalyzerWrapper(words(), per);
+        Analyzer words = words();
+        per.put(Schema.ALL, new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return words;
+            }
+
+            @Override
+            public int getPositionIncrementGap(String fieldName) {
+                return Schema.FAMILY_GAP;
+            }
+        });
+        return new PerFieldAnalyzerWrapper(words, per);
     }
 }

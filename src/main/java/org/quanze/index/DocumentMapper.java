@@ -59,6 +59,7 @@ public final class DocumentMapper {
             if (e.getValue().isBlank()) continue;
             // Word field: not stored (the bigram twin stores the same text once).
             d.add(new TextField(e.getKey(), e.getValue(), Field.Store.NO));
+            d.add(new TextField(Schema.ALL, e.getValue(), Field.Store.NO));
             d.add(new Field(Schema.bigram(e.getKey()), e.getValue(), BIGRAM_TEXT));
         }
         if (r.powerType() != null) d.add(new SortedSetDocValuesFacetField(Schema.F_TYPE, r.powerType()));

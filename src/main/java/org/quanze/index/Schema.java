@@ -33,6 +33,16 @@ public final class Schema {
      */
     public static final String CITES = "cites";
 
+    /**
+     * Every family's words in one field (one value per family, a position gap between them so no
+     * phrase spans two): whether an item contains a concept at all is one posting list per
+     * spelling here instead of one per family, which is what a search's match set is counted
+     * over; the families' own word fields weigh where it occurs.
+     */
+    public static final String ALL = "all";
+    /** Positions between two families' values in {@link #ALL}: more than any phrase is long. */
+    public static final int FAMILY_GAP = 100;
+
     /** Text field families: the word field has this name, the bigram field adds {@link #BIGRAM}. */
     public static final String NAME = "name";
     public static final String BASIS = "basis";

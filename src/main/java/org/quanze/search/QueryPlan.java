@@ -51,7 +51,7 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
      * One concept of the question and how this index finds it.
      *
      * @param surface   what the person typed
-     * @param spellings its spellings as word sequences (the typed one and the vocabulary's)
+     * @param spellings its spellings: the typed one, the vocabulary's, the thesaurus's
      * @param found     whether any spelling occurs in the index (by words, or by bigrams where no word does)
      * @param counted   whether it counts towards {@link QueryPlan#required} and towards a hit's
      *                  missing words: not a lone character the vocabulary does not know (给, 的),
@@ -61,8 +61,23 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
      * @param presence  items that contain it, in any field and any spelling; null when not found
      * @param score     its first-stage score: the best field family's best spelling, BM25
      */
-    record Concept(String surface, List<List<String>> spellings, boolean found, boolean counted, boolean common,
+    record Concept(String surface, List<Spelling> spellings, boolean found, boolean counted, boolean common,
                    Query presence, Query score) {}
+
+    /**
+     * One way of writing a concept, as the word analyser cuts it, and how much a match of it
+     * counts: the words typed fully, the vocabulary's official terms a little less, a general
+     * thesaurus's near-synonyms less again.
+     */
+    record Spelling(List<String> words, float weight, String source) {
+        static final String TYPED = "typed";
+        static final String VOCABULARY = "vocabulary";
+        static final String THESAURUS = "thesaurus";
+
+        String text() {
+            return String.join("", words);
+        }
+    }
 
     /**
      * The plan's queries made into weights once, on the generation its plan belongs to: a weight

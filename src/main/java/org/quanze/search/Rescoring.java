@@ -32,8 +32,6 @@ final class Rescoring {
     static final int PHRASE_SLOP = 2;
     /** How much a concept's matches in other field families add to its best one. */
     static final float FAMILY_TIE = 0.3f;
-    /** Weight of a synonym's spelling relative to the words typed. */
-    static final float SYNONYM_WEIGHT = 0.7f;
 
     private final QueryBuilder bigrams;
 
@@ -78,13 +76,12 @@ final class Rescoring {
         for (String f : Schema.TEXT_FIELDS) {
             FieldWeights.Weights w = FieldWeights.of(f);
             List<Query> alts = new ArrayList<>();
-            for (List<String> path : c.spellings()) {
-                String joined = String.join("", path);
-                // The words typed count fully; the vocabulary's other spellings a little less.
-                float typed = joined.equals(c.surface()) ? 1f : SYNONYM_WEIGHT;
-                alts.add(new BoostQuery(words(f, path), typed * w.words() / path.size()));
+            for (QueryPlan.Spelling sp : c.spellings()) {
+                List<String> path = sp.words();
+                String joined = sp.text();
+                alts.add(new BoostQuery(words(f, path), sp.weight() * w.words() / path.size()));
                 Query bg = joined.length() >= 2 ? bigrams.createPhraseQuery(Schema.bigram(f), joined, 0) : null;
-                if (bg != null) alts.add(new BoostQuery(bg, typed * w.bigrams() / Math.max(1, joined.length() - 1)));
+                if (bg != null) alts.add(new BoostQuery(bg, sp.weight() * w.bigrams() / Math.max(1, joined.length() - 1)));
             }
             if (!alts.isEmpty()) families.put(f, new DisjunctionMaxQuery(alts, 0f));
         }

@@ -29,7 +29,7 @@ import java.util.List;
 final class SearchRun {
 
     /** Candidates the full ranking sees. */
-    static final int RESCORE_WINDOW = Integer.getInteger("quanze.window", 100);
+    static final int RESCORE_WINDOW = 100;
     /** A first-stage score only breaks ties of the full ranking. */
     static final float FIRST_STAGE_TIE = 1e-3f;
 
@@ -80,7 +80,8 @@ final class SearchRun {
     private static SearchResult.Reading reading(QueryPlan plan) {
         List<SearchResult.Reading.Concept> cs = new ArrayList<>();
         for (QueryPlan.Concept c : plan.concepts()) {
-            cs.add(new SearchResult.Reading.Concept(c.surface(), c.spellings().stream().map(p -> String.join(" ", p)).toList(),
+            cs.add(new SearchResult.Reading.Concept(c.surface(), c.spellings().stream().map(p -> String.join(" ", p.words())
+                            + (QueryPlan.Spelling.TYPED.equals(p.source()) ? "" : " (" + p.source() + ")")).toList(),
                     c.found(), c.counted(), c.common()));
         }
         return new SearchResult.Reading(cs, plan.required(), plan.statutes().stream().map(org.quanze.model.Statute::path).toList(), plan.intents());

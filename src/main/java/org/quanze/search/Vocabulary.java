@@ -31,6 +31,17 @@ import java.util.Set;
  */
 public final class Vocabulary {
 
+    /** Read once per process: it is part of the program, not of a data folder. */
+    private static final Thesaurus THESAURUS;
+
+    static {
+        try {
+            THESAURUS = Thesaurus.load();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The vocabulary's files in a data folder, read when the search service starts. */
     public static final List<String> FILES = List.of("synonyms.txt", "query-stopwords.txt", "intents.txt");
 
@@ -39,18 +50,39 @@ public final class Vocabulary {
     private final List<String> stopPhrases;
     private final Intents intents;
     private final java.util.Map<String, List<String>> officialForms;
+    private final Thesaurus thesaurus;
 
     private Vocabulary(SynonymMap synonyms, Set<String> stopTokens, List<String> stopPhrases, Intents intents,
-                       java.util.Map<String, List<String>> officialForms) {
+                       java.util.Map<String, List<String>> officialForms, Thesaurus thesaurus) {
         this.synonyms = synonyms;
         this.stopTokens = stopTokens;
         this.stopPhrases = stopPhrases;
         this.intents = intents;
         this.officialForms = officialForms;
+        this.thesaurus = thesaurus;
     }
 
     public static Vocabulary none() {
-        return new Vocabulary(null, Set.of(), List.of(), Intents.NONE, java.util.Map.of());
+        return new Vocabulary(null, Set.of(), List.of(), Intents.NONE, java.util.Map.of(), Thesaurus.NONE);
+    }
+
+    /** The general thesaurus: near-synonyms for words the curated vocabulary does not know. */
+    Thesaurus thesaurus() {
+        return thesaurus;
+    }
+
+    /** The text as the index's word analyser cuts it, without the vocabulary. */
+    List<String> words(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        try (TokenStream ts = Analyzers.words().tokenStream("", new StringReader(text))) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) out.add(term.toString());
+            ts.end();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return List.copyOf(out);
     }
 
     /** What the question's wording says about the power types it wants ({@code intents.txt}). */
@@ -111,7 +143,8 @@ public final class Vocabulary {
         List<String> phrases = tokens.stream().filter(w -> w.length() >= 2)
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
         return new Vocabulary(map, Set.copyOf(tokens), phrases, Intents.load(dataDir.resolve("intents.txt")),
-                Files.isRegularFile(syn) ? officialForms(Files.readAllLines(syn, StandardCharsets.UTF_8)) : java.util.Map.of());
+                Files.isRegularFile(syn) ? officialForms(Files.readAllLines(syn, StandardCharsets.UTF_8)) : java.util.Map.of(),
+                THESAURUS);
     }
 
     /** The word analyzer for queries: the index's SmartCN words, then the synonym graph. */

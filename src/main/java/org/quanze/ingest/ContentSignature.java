@@ -62,7 +62,6 @@ final class ContentSignature {
 
     /** "无" and its kin fill a cell without saying anything. */
     static boolean isNone(String t) {
-        String s = t.strip();
-        return s.equals("无") || s.equals("/") || s.equals("-") || s.equals("—") || s.equals("无明确规定");
+        return HeaderNames.isFiller(t);
     }
 }

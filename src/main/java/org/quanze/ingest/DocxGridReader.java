@@ -36,7 +36,8 @@ final class DocxGridReader {
     static Grid read(String file, XWPFDocument doc) {
         Reader r = new Reader(new DocxNumbering(doc.getNumbering()));
         for (IBodyElement e : doc.getBodyElements()) r.body(e);
-        return new Grid(file, r.rows);
+        // Physical rows: every paragraph and table row, the empty ones included.
+        return new Grid(file, r.rows, List.of(), r.line);
     }
 
     private static final class Reader {

@@ -130,7 +130,7 @@ final class ItemGroups {
 
     private List<RecordDraft> drafts(Group g) {
         String key = g.seq != null ? RecordDraft.keyOf(g.seq) : RecordDraft.nameKey(ownText(g.rows.getFirst(), nameCol));
-        RowDrafter drafter = new RowDrafter(grid, table.columns, log);
+        RowDrafter drafter = new RowDrafter(grid, table.columns, table.besideFrom);
         if (g.subStarts.isEmpty()) {
             RecordDraft d = drafter.draft(g.rows, PowerRecord.POWER);
             d.key = key;

@@ -69,7 +69,7 @@ final class OfficePackage {
     }
 
     private static void checkSizes(String file, ZipFile zip) throws IOException, UnreadableFileException {
-        long total = 0;
+        long total = 0, parsed = 0;
         byte[] sink = new byte[64 * 1024];
         int count = 0;
         for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
@@ -78,15 +78,20 @@ final class OfficePackage {
                         + " parts (refused as a possible zip bomb)");
             }
             if (e.isDirectory()) continue;
-            long limit = limitOf(e.getName());
+            boolean streamed = isStreamed(e.getName()), whole = !streamed && isParsedWhole(e.getName());
+            long limit = streamed ? InputLimits.MAX_STREAMED_PART_BYTES : whole ? InputLimits.MAX_PARSED_BYTES - parsed : InputLimits.MAX_UNPACKED_BYTES;
             long size = 0;
             try (InputStream in = zip.getInputStream(e)) {
                 for (int n; (n = in.read(sink)) > 0; ) {
                     size += n;
                     total += n;
-                    if (size > limit) {
+                    if (size > limit && streamed) {
                         throw new UnreadableFileException(file, "its part " + e.getName() + " unpacks to more than " + mb(limit)
                                 + ", over the limit for such a part (refused as a possible zip bomb)");
+                    }
+                    if (size > limit && whole) {
+                        throw new UnreadableFileException(file, "its document parts unpack to more than " + mb(InputLimits.MAX_PARSED_BYTES)
+                                + " of XML, over the limit for a document read whole (at " + e.getName() + "); save a list that large as .xlsx");
                     }
                     if (total > InputLimits.MAX_UNPACKED_BYTES) {
                         throw new UnreadableFileException(file, "it unpacks to more than " + mb(InputLimits.MAX_UNPACKED_BYTES)
@@ -94,15 +99,20 @@ final class OfficePackage {
                     }
                 }
             }
+            if (whole) parsed += size;
         }
     }
 
-    /** Worksheets and shared strings are streamed; other XML is parsed whole; anything else only counts toward the total. */
-    static long limitOf(String part) {
+    /** A workbook's parts: read as a stream (sheets, strings, styles, the workbook) or never read (drawings, themes). */
+    private static boolean isStreamed(String part) {
+        return part.toLowerCase(Locale.ROOT).startsWith("xl/");
+    }
+
+    /** Parts POI parses whole: the Word document and its companions, relationships, content types, properties. */
+    private static boolean isParsedWhole(String part) {
         String p = part.toLowerCase(Locale.ROOT);
-        if (p.startsWith("xl/worksheets/") || p.startsWith("xl/sharedstrings")) return InputLimits.MAX_STREAMED_PART_BYTES;
-        if (p.endsWith(".xml") || p.endsWith(".rels")) return InputLimits.MAX_PARSED_PART_BYTES;
-        return InputLimits.MAX_UNPACKED_BYTES;
+        return p.endsWith(".rels") || p.equals("[content_types].xml") || p.startsWith("docprops/")
+                || (p.startsWith("word/") && p.endsWith(".xml"));
     }
 
     private static String mb(long bytes) {

@@ -15,13 +15,14 @@ final class RowDrafter {
     private final Grid grid;
     private final Columns columns;
     private final List<Field> fields;
-    private final ReadLog log;
+    /** Cells from here on are beside the table and not read. */
+    private final int width;
 
-    RowDrafter(Grid grid, Columns columns, ReadLog log) {
+    RowDrafter(Grid grid, Columns columns, int besideFrom) {
         this.grid = grid;
         this.columns = columns;
         this.fields = columns.fields();
-        this.log = log;
+        this.width = besideFrom;
     }
 
     RecordDraft draft(List<Grid.Row> rows, String kind) {
@@ -30,7 +31,7 @@ final class RowDrafter {
         d.sheet = grid.partName(first);
         for (int i = 0; i < rows.size(); i++) {
             Grid.Row r = rows.get(i);
-            List<String> raw = r.cells();
+            List<String> raw = r.cells().size() > width ? r.cells().subList(0, width) : r.cells();
             if (i > 0) {
                 raw = new ArrayList<>(raw);
                 for (int c = 0; c < raw.size(); c++) if (!r.ownsCell(c)) raw.set(c, "");
@@ -73,7 +74,7 @@ final class RowDrafter {
      * a dropped cell) or extra text. The row is still read; cells are placed by content.
      */
     private void remarkWidth(Grid.Row r, RecordDraft d) {
-        int cells = r.cells().size();
+        int cells = Math.min(width, r.cells().size());
         int filled = cells;
         while (filled > 0 && r.cell(filled - 1).isBlank()) filled--;
         if (filled > columns.size()) {

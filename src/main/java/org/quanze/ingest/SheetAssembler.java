@@ -34,6 +34,8 @@ final class SheetAssembler {
     private final BitSet hiddenRows = new BitSet();
     private final BitSet hiddenColumnsWithText = new BitSet();
     private int lastTextRow = -1;
+    /** The last row of the sheet: its last row with text, or below it, the last row under a merged cell with text. */
+    private int lastRow = -1;
 
     // The row being read.
     private int row = -1;
@@ -116,9 +118,9 @@ final class SheetAssembler {
         stored.add(new Stored(row, c, texts.toArray(String[]::new), lastCell));
     }
 
-    /** How many physical rows the sheet has: up to its last row with text. */
+    /** How many physical rows the sheet has: up to its last row with text (or under a merged cell with text); known once finished. */
     int physicalRows() {
-        return lastTextRow + 1;
+        return Math.max(lastRow, lastTextRow) + 1;
     }
 
     /** The sheet's grid rows: hard-wrapped lines joined, merged regions expanded. */
@@ -127,6 +129,7 @@ final class SheetAssembler {
             List<String> letters = hiddenColumnsWithText.stream().limit(20).mapToObj(CellReference::convertNumToColString).toList();
             log.remark(sheet, 0, "hidden columns with text (" + String.join(", ", letters) + ") are not part of the published sheet and were not read");
         }
+        lastRow = lastTextRow;
         if (stored.isEmpty()) return List.of();
         stored.sort(Comparator.comparingInt(Stored::row));
         int width = 0;
@@ -134,10 +137,12 @@ final class SheetAssembler {
         List<String[]> cellTexts = stored.stream().map(Stored::texts).toList();
         HardWraps.join(cellTexts, sheet, log);
         List<Region> regions = regions(width);
+        // Rows under a merged cell belong to the sheet even below its last row with text of its own.
+        for (Region g : regions) if (!g.text.isBlank()) lastRow = Math.max(lastRow, g.last());
         List<Grid.Row> out = new ArrayList<>();
         List<Region> active = new ArrayList<>();
         int next = 0, s = 0;
-        for (int r = 0; r <= lastTextRow; r++) {
+        for (int r = 0; r <= lastRow; r++) {
             while (next < regions.size() && regions.get(next).first() == r) active.add(regions.get(next++));
             final int at = r;
             active.removeIf(g -> g.last() < at);
@@ -178,7 +183,7 @@ final class SheetAssembler {
             int firstCol = visible(m.getFirstColumn());
             int lastCol = visible(m.getLastColumn() + 1) - 1;
             if (m.getFirstRow() > lastTextRow || firstCol >= width || lastCol < firstCol) continue;
-            out.add(new Region(m.getFirstRow(), Math.min(m.getLastRow(), lastTextRow), firstCol, Math.min(lastCol, width - 1),
+            out.add(new Region(m.getFirstRow(), m.getLastRow(), firstCol, Math.min(lastCol, width - 1),
                     -1L - out.size(), textAt(m.getFirstRow(), firstCol)));
         }
         out.sort(Comparator.comparingInt(Region::first));

@@ -25,6 +25,8 @@ final class TableReader {
         Columns columns;
         final List<Grid.Row> body = new ArrayList<>();
         boolean titleAfterData;
+        /** Columns from here on stand beside the table (after an empty column, without a header): not read. */
+        int besideFrom = Integer.MAX_VALUE;
 
         Table(int number, int part, List<String> titles, Columns columns) {
             this.number = number;
@@ -76,7 +78,7 @@ final class TableReader {
                 continue;
             }
             t = closeBand(t, band, pendingTitles);
-            String text = r.soleText();
+            String text = titleText(r);
             if (text != null) {
                 log.rows.headers++;
                 if (t == null || !t.body.isEmpty()) {
@@ -97,6 +99,17 @@ final class TableReader {
             t.body.add(r);
         }
         closeBand(t, band, pendingTitles);
+    }
+
+    /**
+     * The text of a title or footnote row: a row of one cell (a title merged across the table), or
+     * one whose only text stands in its first cell. A row whose only text stands further right is
+     * part of the table (a cell continued on the next row).
+     */
+    private static String titleText(Grid.Row r) {
+        String text = r.soleText();
+        if (text == null || r.cells().size() == 1 || !r.cell(0).isBlank()) return text;
+        return null;
     }
 
     private boolean isHeaderRow(Grid.Row r, List<Grid.Row> band) {
@@ -120,6 +133,26 @@ final class TableReader {
         return t;
     }
 
+    /**
+     * Leftover columns beside a table, such as the list a drop-down menu was filled from: past the
+     * header's last label, after a column that is empty in the header and in every row, and
+     * without a header of their own. They are no part of any item.
+     */
+    private void findBeside(Table t, String sheet) {
+        int gap = -1;
+        for (int i = 0; i < t.columns.size(); i++) if (t.columns.get(i).kind() != Columns.Kind.UNLABELLED) gap = i + 1;
+        if (gap < 0) return;
+        boolean beyond = false;
+        for (Grid.Row r : t.body) {
+            if (!r.cell(gap).isBlank()) return;
+            for (int i = gap + 1; i < r.cells().size() && !beyond; i++) beyond = !r.cell(i).isBlank();
+        }
+        if (!beyond) return;
+        t.besideFrom = gap;
+        log.remark(sheet, 0, "columns from " + org.apache.poi.ss.util.CellReference.convertNumToColString(gap + 1)
+                + " on stand beside the table, after an empty column and without a header: they were not read");
+    }
+
     private List<RecordDraft> drafts() {
         List<RecordDraft> out = new ArrayList<>();
         for (Table t : tables) {
@@ -127,6 +160,7 @@ final class TableReader {
             String title = t.title() != null ? t.title() : sheet;
             List<String> typeSources = new ArrayList<>(t.titles.reversed());
             if (sheet != null) typeSources.add(sheet);
+            findBeside(t, sheet);
             for (RecordDraft d : new ItemGroups(grid, t, log).read()) {
                 d.key = (t.number > 1 ? "t" + t.number + "-" : "") + d.key;
                 d.table = tables.size() > 1 ? title : null;

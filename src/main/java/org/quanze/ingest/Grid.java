@@ -99,10 +99,5 @@ public record Grid(String file, List<Row> rows, List<Part> parts, int physicalRo
             }
             return found;
         }
-
-        /** The same row with other cell texts (same length), its merges and part kept. */
-        public Row withCells(List<String> texts) {
-            return new Row(line, texts, spans, part);
-        }
     }
 }

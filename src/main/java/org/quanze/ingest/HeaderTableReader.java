@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads horizontal tables: a header row (or two) naming the columns, then one row per item
- * starting with its 序号. Handles what the horizontal layouts share: headers repeated before every
- * row, two-row headers (项目/子项), several titled tables in one file with numbering restarting,
- * and rows whose cells are shifted (aligned by content, see {@link ColumnAligner}).
+ * What the horizontal layouts share: the row kinds of a table (a header row naming three columns
+ * or more, a group row such as 权力清单 / 责任清单, a second header row, a numbered data row) and the
+ * {@link Shape} a layout recognises itself by. The reading itself is {@link TableReader}'s, the
+ * same for every horizontal layout.
  */
 final class HeaderTableReader {
 

@@ -118,7 +118,7 @@ public final class Ingester {
             return failed(name, log, e.reason());
         } catch (RuntimeException | StackOverflowError e) {
             // A reader bug must cost this file, not the whole ingest or the server.
-            return failed(name, log, INTERNAL + OfficeFiles.oneLine(e) + " (" + e.getClass().getSimpleName() + ")");
+            return failed(name, log, INTERNAL + e);
         }
     }
 

@@ -80,10 +80,6 @@ final class RecordDraft {
         return values.containsKey(f);
     }
 
-    void set(Field f, String plain) {
-        values.put(f, plain);
-    }
-
     /** A 序号 as a key: "2,3" and "2、3" become "2-3"; no character that needs escaping in a URL. */
     static String keyOf(String seq) {
         String k = seq.strip().replaceAll("[^0-9A-Za-z]+", "-").replaceAll("^-|-$", "");

@@ -148,6 +148,7 @@ public final class Ingester {
             return failed(name, log, INTERNAL + "the " + best.name() + " reader failed: " + e);
         }
         SourceMeta meta = catalog.meta(name, heading(grid));
+        meta = meta.withIdentity(ListIdentity.derive(meta, drafts));
         List<PowerRecord> records = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (RecordDraft d : drafts) {

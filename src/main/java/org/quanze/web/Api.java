@@ -14,17 +14,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /** The API handlers: each validates, calls the search service and writes JSON. */
 final class Api {
 
     static final int RELATED = 5;
-    static final int MAX_SUGGEST_CHARS = 100;
+    static final int SUGGESTIONS = 10;
 
     private final SearchService search;
+    private final BooleanSupplier rebuilding;
 
-    Api(SearchService search) {
+    Api(SearchService search, BooleanSupplier rebuilding) {
         this.search = search;
+        this.rebuilding = rebuilding;
     }
 
     void search(Context ctx) throws IOException {
@@ -34,26 +37,38 @@ final class Api {
     void item(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
         PowerRecord rec = id.length() > 300 ? null : search.item(id);
-        if (rec == null) throw ApiError.notFound("no item has the id '" + Params.abbreviate(id) + "'");
+        if (rec == null) throw ApiError.notFound("没有编号为 '" + Params.abbreviate(id) + "' 的事项；它可能已随清单更新而移除，请重新检索");
         ObjectNode body = Json.MAPPER.valueToTree(rec);
         body.set("related", Json.MAPPER.valueToTree(search.related(rec, RELATED)));
         ctx.json(body);
     }
 
     void suggest(Context ctx) throws IOException {
-        String q = Params.single(ctx, "q");
-        if (q == null || q.isBlank()) {
+        String q = Params.suggestQuery(ctx);
+        if (q == null) {
             ctx.json(Map.of("suggestions", List.of()));
             return;
         }
-        if (q.length() > MAX_SUGGEST_CHARS) {
-            throw ApiError.badParameter("q is longer than " + MAX_SUGGEST_CHARS + " characters; suggestions complete short prefixes");
-        }
-        ctx.json(Map.of("suggestions", search.suggest(q.strip(), 10)));
+        ctx.json(Map.of("suggestions", SuggestionList.of(q, search, SUGGESTIONS)));
     }
 
+    /** The generation served and whether a newer one is being built (it is swapped in when complete). */
     void health(Context ctx) {
-        ctx.json(Map.of("status", "ok", "items", search.items()));
+        // Count and generation from one handle, so a swap in between cannot pair them wrongly.
+        org.quanze.index.IndexHandle h = search.index().acquire();
+        try {
+            ctx.json(ordered("status", "ok", "items", h.items(), "generation", h.path().getFileName().toString(),
+                    "rebuilding", rebuilding.getAsBoolean()));
+        } finally {
+            search.index().release(h);
+        }
+    }
+
+    /** The limits a client needs to respect, served so that the page never copies them. */
+    void config(Context ctx) {
+        ctx.json(ordered("maxQueryChars", Params.MAX_QUERY_CHARS, "maxSuggestChars", Params.MAX_SUGGEST_CHARS,
+                "maxPageSize", Params.MAX_SIZE, "maxResultWindow", Params.MAX_WINDOW, "exportLimit", Params.MAX_EXPORT,
+                "exportFormats", Params.EXPORT_FORMATS));
     }
 
     void stats(Context ctx) throws IOException {
@@ -77,7 +92,7 @@ final class Api {
     void statute(Context ctx) throws IOException {
         String law = ctx.pathParam("law").strip();
         List<PowerRecord> items = law.length() > 200 ? List.of() : search.citing(law, null, 10_000);
-        if (items.isEmpty()) throw ApiError.notFound("no item cites a law named '" + Params.abbreviate(law) + "' as its legal basis");
+        if (items.isEmpty()) throw ApiError.notFound("没有事项以名为 '" + Params.abbreviate(law) + "' 的法规为设定依据；请用 /api/statutes 列出的简称");
         TreeMap<Integer, List<Map<String, Object>>> byArticle = new TreeMap<>();
         List<Map<String, Object>> lawOnly = new ArrayList<>();
         for (PowerRecord r : items) {

@@ -26,7 +26,7 @@ class BidiInExportsTest {
     static PowerRecord record() {
         return new PowerRecord("s-1", PowerRecord.POWER, new SourceRef("s", "s.xlsx", "清单\u2066标题\u2069"), "1", null, "行政处罚", "行政处罚",
                 "对\u202Egnp.exe\u202C违法行为的处罚", null, null, List.of("执法科\u200F"), List.of("市级"), "市级", "【法律】《某法》第一条",
-                List.of(new Step(null, "依法\u202D实施")), null, null, null, null, null, null, null, null, null, null, List.of());
+                List.of(new Step(null, "依法\u202D实施")), null, null, null, null, null, null, null, null, null, null, List.of(), List.of());
     }
 
     @Test

@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 /**
  * Reads the horizontal tables of a grid: splits it into tables (each a header band, then body
  * rows), and hands each table's body to {@link ItemGroups}. A table ends where a sheet ends or
- * where a title row after its data is followed by a new header; a header repeated before every row
- * (with no title between) belongs to the same table, and the fullest of its headers names the
- * columns of all its rows. Every row is accounted for in the file's {@link ReadLog}.
+ * where a title row follows its data (the next table has a header of its own, or goes on under
+ * the same one); a header repeated before every row (with no title between) belongs to the same
+ * table, and the fullest of its headers names the columns of all its rows. Every row is
+ * accounted for in the file's {@link ReadLog}.
  */
 final class TableReader {
 
@@ -24,14 +25,13 @@ final class TableReader {
         final List<String> titles;
         Columns columns;
         final List<Grid.Row> body = new ArrayList<>();
-        boolean titleAfterData;
         /** Columns from here on stand beside the table (after an empty column, without a header): not read. */
         int besideFrom = Integer.MAX_VALUE;
 
         Table(int number, int part, List<String> titles, Columns columns) {
             this.number = number;
             this.part = part;
-            this.titles = List.copyOf(titles);
+            this.titles = new ArrayList<>(titles);
             this.columns = columns;
         }
 
@@ -58,13 +58,15 @@ final class TableReader {
 
     private void split() {
         Table t = null;
+        Columns carried = null; // the columns of a table a title row ended, for rows that follow without a header
         List<Grid.Row> band = new ArrayList<>();
         List<String> pendingTitles = new ArrayList<>();
         int part = Integer.MIN_VALUE;
         for (Grid.Row r : grid.rows()) {
             if (r.part() != part) {
-                t = closeBand(t, band, pendingTitles);
+                closeBand(t, band, pendingTitles);
                 t = null;
+                carried = null;
                 pendingTitles.clear();
                 part = r.part();
             }
@@ -81,11 +83,22 @@ final class TableReader {
             String text = titleText(r);
             if (text != null) {
                 log.rows.headers++;
-                if (t == null || !t.body.isEmpty()) {
+                if (t != null && t.body.isEmpty()) {
+                    t.titles.add(TextClean.plain(text)); // a section title right under the header
+                } else {
                     pendingTitles.add(TextClean.plain(text).replaceFirst("^#+\\s*", ""));
-                    if (t != null) t.titleAfterData = true;
+                    // A title after data ends the table (一、行政许可 … 二、行政处罚, numbering starting
+                    // again): the rows after it are a table of their own, under the same header
+                    // unless a new one follows.
+                    if (t != null) carried = t.columns;
+                    t = null;
                 }
                 continue;
+            }
+            if (t == null && carried != null) {
+                t = new Table(tables.size() + 1, part, pendingTitles, carried);
+                tables.add(t);
+                pendingTitles.clear();
             }
             if (t == null) {
                 if (HeaderTableReader.isData(r)) {
@@ -123,7 +136,7 @@ final class TableReader {
         Columns c = Columns.of(band);
         int part = band.getFirst().part();
         band.clear();
-        if (t == null || t.titleAfterData || t.part != part) {
+        if (t == null || t.part != part) {
             t = new Table(tables.size() + 1, part, pendingTitles, c);
             tables.add(t);
             pendingTitles.clear();

@@ -136,6 +136,23 @@ class TableStructureTest {
         assertEquals(List.of("list.xlsx sheet 1 row 4: an item without a 序号: read as an item of its own"), remarks(r));
     }
 
+    @Test
+    void startsATableAtEachSectionTitleWhoseNumberingStartsAgainUnderTheSameHeader() {
+        SheetFixture.Tab s = sheet("清单").row("序号", "事项名称", "权力类型", "承办机构")
+                .row("一、行政许可（2项）").merge("A2:D2")
+                .row("1", "种畜禽生产经营许可", "行政许可", "畜牧兽医科")
+                .row("2", "农药经营许可", "", "农业科")
+                .row("二、行政处罚（1项）").merge("A5:D5")
+                .row("1", "对违法经营农药行为的处罚", "", "农业科")
+                .row("1.1", "对经营假农药行为的处罚", "行政处罚", "农业科");
+        Ingester.FileResult r = ingest("list.xlsx", SheetFixture.xlsx(s));
+        assertEquals(List.of("list-1 种畜禽生产经营许可 行政许可 一、行政许可（2项）", "list-2 农药经营许可 行政许可 一、行政许可（2项）",
+                        "list-t2-1 对违法经营农药行为的处罚 行政处罚 二、行政处罚（1项）", "list-t2-1-1 对经营假农药行为的处罚 行政处罚 二、行政处罚（1项）"),
+                r.records().stream().map(p -> p.id() + " " + p.name() + " " + p.powerType() + " " + p.table()).toList());
+        assertEquals(List.of(), r.skips());
+        assertEquals(new IngestReport.Rows(7, 4, 0, 0, 3, 0, 0), r.rows());
+    }
+
     // ---- headers --------------------------------------------------------------------------------
 
     @Test

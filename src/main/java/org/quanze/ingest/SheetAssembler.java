@@ -179,10 +179,18 @@ final class SheetAssembler {
 
     private List<Region> regions(int width) {
         List<Region> out = new ArrayList<>();
+        long covered = 0;
         for (CellRangeAddress m : merges) {
             int firstCol = visible(m.getFirstColumn());
             int lastCol = visible(m.getLastColumn() + 1) - 1;
             if (m.getFirstRow() > lastTextRow || firstCol >= width || lastCol < firstCol) continue;
+            // Expanding costs a cell per covered cell; overlapping or huge regions, which Excel
+            // itself never writes, must not cost more than the grid may hold.
+            covered += (long) (m.getLastRow() - m.getFirstRow() + 1) * (Math.min(lastCol, width - 1) - firstCol + 1);
+            if (covered > InputLimits.MAX_GRID_CELLS) {
+                throw new InputLimits.LimitExceeded("", "its merged cells cover more than " + InputLimits.fmt(InputLimits.MAX_GRID_CELLS)
+                        + " cells, over the limit, so it is not read");
+            }
             out.add(new Region(m.getFirstRow(), m.getLastRow(), firstCol, Math.min(lastCol, width - 1),
                     -1L - out.size(), textAt(m.getFirstRow(), firstCol)));
         }

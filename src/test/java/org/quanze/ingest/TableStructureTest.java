@@ -97,6 +97,20 @@ class TableStructureTest {
     }
 
     @Test
+    void readsTheSameStructureFromAWordTableWithGridSpanAndVMerge() throws Exception {
+        Grid g = new Grid("list.docx", List.of(
+                new Grid.Row(1, List.of("序号", "事项名称", "子项名称", "权力类型", "实施层级及权限", "")),
+                new Grid.Row(2, List.of("1", "民办学校设立、变更审批", "1.设立审批", "行政许可", "地州市级", "负责设立审批")),
+                new Grid.Row(3, List.of("", "", "2.变更审批", "行政许可", "地州市级", "负责变更审批"))));
+        byte[] docx = OfficeFixtures.docx(g, List.of(new OfficeFixtures.Merge(0, 0, 4, 5),
+                new OfficeFixtures.Merge(1, 2, 0, 0), new OfficeFixtures.Merge(1, 2, 1, 1)));
+        Ingester.FileResult r = ingest("list.docx", docx);
+        assertEquals(List.of("list-1 民办学校设立、变更审批 1.设立审批 地州市级 实施层级及权限：负责设立审批",
+                        "list-1.2 民办学校设立、变更审批 2.变更审批 地州市级 实施层级及权限：负责变更审批"),
+                r.records().stream().map(p -> String.join(" ", p.id(), p.name(), p.subItem(), p.levelRaw(), p.notes())).toList());
+    }
+
+    @Test
     void readsAnItemHardWrappedOverRowsMergedDownAsOneItem() {
         SheetFixture.Tab s = listSheet("打印版")
                 .row(item("1", "道路旅客运输经营许可", null, "行政许可", "【法规】《道路运输条例》第十条", "运输管理科", "市级", ""))

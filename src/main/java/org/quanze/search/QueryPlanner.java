@@ -260,8 +260,9 @@ public final class QueryPlanner {
      */
     private List<QueryPlan.Spelling> spellings(Concepts c, IndexReader reader) {
         List<QueryPlan.Spelling> out = new ArrayList<>();
+        List<String> asTyped = vocabulary.words(c.surface());
         for (List<String> path : c.paths()) {
-            boolean typed = String.join("", path).equals(c.surface());
+            boolean typed = path.equals(asTyped) || String.join("", path).equals(c.surface());
             out.add(new QueryPlan.Spelling(path, typed ? 1f : VOCABULARY_WEIGHT,
                     typed ? QueryPlan.Spelling.TYPED : QueryPlan.Spelling.VOCABULARY));
         }

@@ -21,6 +21,12 @@ import java.util.Set;
 final class Thesaurus {
 
     static final String RESOURCE = "/data/dictionary/synonym/CoreSynonym.txt";
+    /**
+     * Groups larger than this are loose (医 治 看 疗 治病 看病 医疗 … in one group of 12; 丢 among
+     * 25 ways to throw, 投标 included); the small ones are near-synonyms (就医 就诊 看病 诊病; 帐簿
+     * 帐本 帐册 账册 账本).
+     */
+    static final int MAX_GROUP = 8;
     static final Thesaurus NONE = new Thesaurus(Map.of());
 
     private final Map<String, List<String>> groups;
@@ -40,6 +46,7 @@ final class Thesaurus {
                 // "Hg20A07= 就医 就诊 看病 诊病": a code of eight characters, '=' for synonyms.
                 if (l.length() < 9 || l.charAt(7) != '=') continue;
                 String[] words = l.substring(8).strip().split("\\s+");
+                if (words.length > MAX_GROUP) continue;
                 for (String w : words) {
                     for (String o : words) {
                         if (!o.equals(w) && o.length() >= 2) near.computeIfAbsent(w, k -> new LinkedHashSet<>()).add(o);
@@ -52,9 +59,12 @@ final class Thesaurus {
         }
     }
 
-    /** The words the thesaurus groups with this one as synonyms (two characters or more), or none. */
+    /**
+     * The words the thesaurus groups with this one as synonyms (two characters or more), or none;
+     * a single character has too many senses to follow (丢: lose, throw, discard).
+     */
     List<String> nearSynonyms(String word) {
-        return groups.getOrDefault(word, List.of());
+        return word.codePointCount(0, word.length()) < 2 ? List.of() : groups.getOrDefault(word, List.of());
     }
 
     int size() {

@@ -56,6 +56,22 @@ class CitizenPageBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void aQuestionNoItemAnswersWholeSaysSoAndStrikesTheWordsEachHitLacks() {
+        // No item is about a lost card: 丢 is in none of the lists; 医保卡 (医疗保障凭证) in three.
+        page.open("/?q=" + enc("医保卡丢了")).waitForTotal(3);
+        WebElement notice = page.find("#partial");
+        assertTrue(notice.isDisplayed());
+        assertTrue(notice.getText().startsWith("没有完全符合的事项"), notice.getText());
+        assertEquals(LENT_CARD_ITEM, page.hitIds().get(0));
+        List<WebElement> struck = page.find("#results li.hit").findElements(By.cssSelector(".hit-missing s"));
+        assertEquals(List.of("丢"), struck.stream().map(WebElement::getText).toList());
+
+        page.open("/?q=" + enc("医疗救助")).waitForTotal(7);
+        assertFalse(page.find("#partial").isDisplayed(), "every hit of 医疗救助 contains it");
+        assertTrue(page.all("#results .hit-missing").isEmpty());
+    }
+
+    @Test
     void aListWithoutPhonesSaysSoOnEveryCard() {
         page.open("/?source=004_e6509d409e33aba2").waitForTotal(17);
         List<WebElement> cards = page.all("#results li.hit");

@@ -51,14 +51,12 @@ final class Highlighting {
     private Highlighting() {}
 
     /** One list of snippets per hit, in the hits' order. */
-    static List<List<SearchResult.Highlight>> highlight(IndexSearcher searcher, Query query, ScoreDoc[] hits) throws IOException {
-        int[] docs = new int[hits.length];
-        for (int i = 0; i < hits.length; i++) docs[i] = hits[i].doc;
+    static List<List<SearchResult.Highlight>> highlight(IndexSearcher searcher, Query query, int[] docs) throws IOException {
         int[] passages = new int[FIELDS.length];
         Arrays.fill(passages, 1);
         Map<String, Object[]> snippets = highlighter(searcher, new SmallPassageScorer()).spans(FIELDS, query, docs, passages);
-        List<List<SearchResult.Highlight>> out = new ArrayList<>(hits.length);
-        for (int i = 0; i < hits.length; i++) out.add(marked(FIELDS, snippets, i));
+        List<List<SearchResult.Highlight>> out = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) out.add(marked(FIELDS, snippets, i));
         return out;
     }
 

@@ -44,6 +44,8 @@ public final class OpenSearchSchema {
     static final String CHILD_SUFFIX = "_child";
     /** Separates a parent from its child in a {@code _child} value, as in Lucene's facet paths. */
     static final char PATH_SEPARATOR = '\u001f';
+    /** The keyword twin of an exact-term field, for listing its values. */
+    static final String RAW = "raw";
 
     private OpenSearchSchema() {}
 
@@ -112,8 +114,13 @@ public final class OpenSearchSchema {
             m.put("type", "text").put("analyzer", TOKENS_ANALYZER).put("norms", !t.omitNorms());
             m.put("index_options", t.indexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS) >= 0 ? "positions" : "freqs");
         } else {
-            m.put("type", "keyword").put("norms", !t.omitNorms());
+            // An exact term, but as text with the core keyword analyzer: OpenSearch answers a term
+            // query on a keyword field with a constant score, where Lucene scores it by BM25 (a
+            // power type named by the question, a cited article); as text it scores alike. Its
+            // "raw" keyword twin lists the field's values (the laws the index cites).
+            m.put("type", "text").put("analyzer", "keyword").put("norms", !t.omitNorms());
             m.put("index_options", t.indexOptions() == IndexOptions.DOCS ? "docs" : "freqs");
+            m.putObject("fields").putObject(RAW).put("type", "keyword");
         }
     }
 

@@ -1,3 +1,6 @@
+// Measures the embedded index and an OpenSearch cluster on the same generated corpus and questions
+// (docs/SCALING.md). Run after ./quanze test has compiled target/classes and target/test-classes:
+//   java -cp bench/opensearch:target/classes:target/test-classes:CLASSPATH Measure ITEMS URLS SHARDS
 import org.quanze.bench.CorpusGenerator;
 import org.quanze.index.IndexStore;
 import org.quanze.model.PowerRecord;

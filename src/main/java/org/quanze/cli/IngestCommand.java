@@ -6,7 +6,12 @@ import org.quanze.ingest.IngestReport;
 import org.quanze.ingest.Remark;
 import org.quanze.ingest.Skip;
 import picocli.CommandLine.Command;
+import org.quanze.ingest.Ingester;
+import org.quanze.ingest.SourceCatalog;
+import org.quanze.opensearch.OpenSearchClient;
+import org.quanze.opensearch.OpenSearchIndexer;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.Map;
@@ -20,9 +25,16 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Mixin
     DataOption data;
+    @Mixin
+    BackendOptions backend;
+    @Option(names = "--shards", defaultValue = "1", description = "With --backend opensearch: primary shards of the new index (default ${DEFAULT-VALUE}).")
+    int shards;
+    @Option(names = "--replicas", defaultValue = "0", description = "With --backend opensearch: replicas of each shard (default ${DEFAULT-VALUE}).")
+    int replicas;
 
     @Override
     public Integer call() throws Exception {
+        if (backend.cluster()) return intoCluster();
         Engine.Built b = Engine.ingest(new IndexStore(data.dir));
         print(b.report(), System.out);
         if (b.generation() == null) {
@@ -30,6 +42,27 @@ public final class IngestCommand implements Callable<Integer> {
             return 1;
         }
         System.out.println("Index written to " + b.generation());
+        return 0;
+    }
+
+    /** Reads the lists here and builds a new generation in the cluster, swapped in when complete. */
+    private int intoCluster() throws Exception {
+        if (shards < 1 || replicas < 0) throw new IllegalArgumentException("--shards must be at least 1 and --replicas at least 0");
+        IndexStore store = new IndexStore(data.dir);
+        Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(store.sourcesDir());
+        print(r.report(), System.out);
+        if (r.records().isEmpty()) {
+            System.err.println("quanze ingest: no item could be read; the cluster's current index (if any) is unchanged");
+            return 1;
+        }
+        try (OpenSearchClient client = backend.client()) {
+            long t0 = System.nanoTime();
+            OpenSearchIndexer.Built b = new OpenSearchIndexer(client, backend.alias)
+                    .build(r.records(), store.sourcesFingerprint(), shards, replicas);
+            System.out.println("Index " + b.index() + " (" + b.items() + " items, " + shards + " shard(s), " + replicas
+                    + " replica(s)) written to " + client.url() + " in " + (System.nanoTime() - t0) / 1_000_000
+                    + " ms; alias " + backend.alias + " now names it");
+        }
         return 0;
     }
 

@@ -2,6 +2,10 @@ package org.quanze.cli;
 
 import io.javalin.Javalin;
 import org.quanze.Engine;
+import org.quanze.opensearch.OpenSearchBackend;
+import org.quanze.search.QueryPlanner;
+import org.quanze.search.SearchService;
+import org.quanze.search.Vocabulary;
 import org.quanze.web.AdminToken;
 import org.quanze.web.WebApp;
 import picocli.CommandLine.Command;
@@ -20,6 +24,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     DataOption data;
+    @Mixin
+    BackendOptions backend;
     @Option(names = "--port", defaultValue = "8080", description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
@@ -37,6 +43,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535");
+        if (backend.cluster()) return serveCluster();
         AdminToken token = AdminToken.configured(adminTokenFile, System.getenv(AdminToken.ENV));
         // An index older than the sources is rebuilt while the previous one serves: the port answers at once.
         Engine engine = Engine.open(data.dir, Engine.Rebuild.IN_BACKGROUND, System.out);
@@ -45,14 +52,35 @@ public final class ServeCommand implements Callable<Integer> {
         app.start(host, port);
         String shown = host.contains(":") ? "[" + host + "]" : host;
         System.out.println("Quanze is serving " + engine.search().items() + " items ("
-                + engine.search().index().currentPath().getFileName() + ") at http://" + shown + ":" + app.port() + "/");
+                + engine.search().current().generation() + ") at http://" + shown + ":" + app.port() + "/");
         System.out.println(token == null ? "Admin endpoints are off (no --admin-token-file, no $" + AdminToken.ENV + ")"
                 : "Admin endpoints are on: POST /api/admin/reindex, POST /api/admin/sources, GET /api/admin/stats");
+        return untilStopped(app, engine);
+    }
+
+    /**
+     * The same API and page over the cluster's current index: the lists are ingested into it with
+     * {@code ingest --backend opensearch}, so there is no local index and no admin endpoint here.
+     */
+    private int serveCluster() throws Exception {
+        if (adminTokenFile != null) throw new IllegalArgumentException("--admin-token-file: the admin endpoints rebuild the embedded index; "
+                + "with --backend opensearch rebuild with 'quanze ingest --backend opensearch'");
+        OpenSearchBackend cluster = backend.open();
+        SearchService search = new SearchService(cluster, new QueryPlanner(Vocabulary.load(data.dir)));
+        Javalin app = WebApp.create(search, new WebApp.Options(web, null, corsOrigins, null));
+        app.start(host, port);
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        System.out.println("Quanze is serving " + search.items() + " items (" + search.current().generation() + " at "
+                + cluster.client().url() + ") at http://" + shown + ":" + app.port() + "/");
+        return untilStopped(app, cluster);
+    }
+
+    private static int untilStopped(Javalin app, AutoCloseable resource) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             try {
-                engine.close();
+                resource.close();
             } catch (Exception ignored) {
                 // shutting down
             }

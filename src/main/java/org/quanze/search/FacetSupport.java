@@ -20,13 +20,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Facet filters in, facet counts out: the parts of faceting that do not depend on the query. */
-final class FacetSupport {
+public final class FacetSupport {
 
     /** API parameter → facet dimension. */
-    static final Map<String, String> PARAMS = orderedMap(
+    public static final Map<String, String> PARAMS = orderedMap(
             "type", Schema.F_TYPE, "unit", Schema.F_UNIT, "level", Schema.F_LEVEL,
             "statute", Schema.F_STATUTE, "source", Schema.F_SOURCE, "kind", Schema.F_KIND);
-    static final int MAX_VALUES = 200;
+    public static final int MAX_VALUES = 200;
     static final int MAX_ARTICLES = 200;
 
     private FacetSupport() {}
@@ -54,6 +54,15 @@ final class FacetSupport {
         return dd;
     }
 
+    /**
+     * The filter of one dimension's selected values (OR-ed; a law with one of its articles also
+     * selected adds nothing), as its drill-down; null when nothing of it filters.
+     */
+    public static Query dimension(String param, List<String> values) {
+        Query[] dims = drillDown(new MatchAllDocsQuery(), Map.of(param, values)).getDrillDownQueries();
+        return dims.length == 0 ? null : dims[0];
+    }
+
     /** The indexed term of one power type, for queries that weigh or match items by their type. */
     static org.apache.lucene.index.Term typeTerm(String type) {
         return DrillDownQuery.term(Schema.facetsConfig().getDimConfig(Schema.F_TYPE).indexFieldName, Schema.F_TYPE, type);
@@ -65,7 +74,7 @@ final class FacetSupport {
     }
 
     /** 社会保险法/87 → [社会保险法, 87]; 社会保险法 → [社会保险法]. */
-    static String[] statutePath(String v) {
+    public static String[] statutePath(String v) {
         int slash = v.lastIndexOf('/');
         // At most six digits: a longer number is no article, and would overflow an int.
         if (slash > 0 && v.substring(slash + 1).matches("\\d{1,6}")) {
@@ -74,17 +83,54 @@ final class FacetSupport {
         return new String[] {v};
     }
 
-    /** Counts of every dimension, laws with their articles, selected values included. */
+    /**
+     * One answer's counts of facet values, however a backend counted them: the values of a
+     * dimension (or a law's articles) by count, most first, equal counts in the order of their
+     * labels' UTF-8 bytes, at most {@code n}.
+     */
+    public interface Counts {
+        List<LabelAndValue> top(String dim, int n) throws IOException;
+
+        /** The children of one value of a hierarchical dimension (a law's articles); empty when it has none. */
+        List<LabelAndValue> children(String dim, String parent, int n) throws IOException;
+    }
+
+    /** Lucene's facet counts as {@link Counts}. */
+    static Counts of(Facets facets) {
+        return new Counts() {
+            @Override
+            public List<LabelAndValue> top(String dim, int n) throws IOException {
+                FacetResult r = facets.getTopChildren(n, dim);
+                return r == null ? List.of() : List.of(r.labelValues);
+            }
+
+            @Override
+            public List<LabelAndValue> children(String dim, String parent, int n) throws IOException {
+                try {
+                    FacetResult r = facets.getTopChildren(n, dim, parent);
+                    return r == null ? List.of() : List.of(r.labelValues);
+                } catch (IllegalArgumentException noSuchValue) {
+                    return List.of();
+                }
+            }
+        };
+    }
+
     static Map<String, List<SearchResult.FacetValue>> read(Facets facets, Map<String, List<String>> filters,
                                                            Map<String, String> sourceTitles) throws IOException {
+        return read(of(facets), filters, sourceTitles);
+    }
+
+    /** Counts of every dimension, laws with their articles, selected values included. */
+    public static Map<String, List<SearchResult.FacetValue>> read(Counts facets, Map<String, List<String>> filters,
+                                                                  Map<String, String> sourceTitles) throws IOException {
         Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> p : PARAMS.entrySet()) {
             String dim = p.getValue();
             List<String> selected = filters.getOrDefault(p.getKey(), List.of());
             List<SearchResult.FacetValue> values = new ArrayList<>();
-            FacetResult r = facets.getTopChildren(MAX_VALUES, dim);
-            if (r != null) {
-                for (LabelAndValue lv : r.labelValues) {
+            {
+                for (LabelAndValue lv : facets.top(dim, MAX_VALUES)) {
                     List<SearchResult.FacetValue> articles = null;
                     if (Schema.F_STATUTE.equals(dim)) articles = articles(facets, lv.label, selected);
                     String label = Schema.F_SOURCE.equals(dim) ? sourceTitles.getOrDefault(lv.label, lv.label) : null;
@@ -104,16 +150,10 @@ final class FacetSupport {
         return out;
     }
 
-    private static List<SearchResult.FacetValue> articles(Facets facets, String law, List<String> selected) throws IOException {
+    private static List<SearchResult.FacetValue> articles(Counts facets, String law, List<String> selected) throws IOException {
         List<SearchResult.FacetValue> out = new ArrayList<>();
-        FacetResult r;
-        try {
-            r = facets.getTopChildren(MAX_ARTICLES, Schema.F_STATUTE, law);
-        } catch (IllegalArgumentException noSuchLaw) {
-            r = null;
-        }
-        if (r != null) {
-            for (LabelAndValue lv : r.labelValues) {
+        {
+            for (LabelAndValue lv : facets.children(Schema.F_STATUTE, law, MAX_ARTICLES)) {
                 String path = law + "/" + lv.label;
                 out.add(new SearchResult.FacetValue(path, "第" + lv.label + "条", lv.value.longValue(), selected.contains(path), null));
             }
@@ -140,6 +180,19 @@ final class FacetSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The kind facet under the default powers-only filter: the powers (the total) shown as selected,
+     * and the duties the filter hides, counted under the same question and selections.
+     */
+    public static List<SearchResult.FacetValue> kinds(long powers, long duties) {
+        List<SearchResult.FacetValue> out = new ArrayList<>();
+        if (powers > 0) out.add(new SearchResult.FacetValue(org.quanze.model.PowerRecord.POWER, null, powers, true, null));
+        if (duties > 0) out.add(new SearchResult.FacetValue(org.quanze.model.PowerRecord.DUTY, null, duties, false, null));
+        if (powers == 0) out.add(new SearchResult.FacetValue(org.quanze.model.PowerRecord.POWER, null, 0, true, null));
+        out.sort((a, b) -> Long.compare(b.count(), a.count()));
+        return out;
     }
 
     private static Map<String, String> orderedMap(String... kv) {

@@ -20,9 +20,12 @@ import java.util.Map;
  * @param selected        facet selections by API name (values OR-ed within a facet, facets AND-ed)
  * @param powersByDefault whether the default powers-only filter applies
  */
-record Filters(Map<String, List<String>> selected, boolean powersByDefault) {
+public record Filters(Map<String, List<String>> selected, boolean powersByDefault) {
 
-    static Filters of(SearchRequest req) {
+    /** No filter at all: every kind, no selection. */
+    public static final Filters NONE = new Filters(Map.of(), false);
+
+    public static Filters of(SearchRequest req) {
         Map<String, List<String>> f = new LinkedHashMap<>(req.filters());
         List<String> kinds = f.get("kind");
         if (kinds == null) return new Filters(Map.copyOf(f), true);
@@ -31,20 +34,20 @@ record Filters(Map<String, List<String>> selected, boolean powersByDefault) {
     }
 
     /** The query under the default filter (the selections are applied by drill-down). */
-    Query base(Query q) {
+    public Query base(Query q) {
         if (!powersByDefault) return q;
         return new BooleanQuery.Builder().add(q, Occur.MUST)
                 .add(new TermQuery(new Term(Schema.KIND, PowerRecord.POWER)), Occur.FILTER).build();
     }
 
     /** The query with every filter applied, scores kept: what ranking searches. */
-    Query apply(Query q) {
+    public Query apply(Query q) {
         Query base = base(q);
         return selected.isEmpty() ? base : FacetSupport.drillDown(base, selected);
     }
 
     /** The selections as facet values show them, the default kind included. */
-    Map<String, List<String>> shown() {
+    public Map<String, List<String>> shown() {
         if (!powersByDefault) return selected;
         Map<String, List<String>> m = new LinkedHashMap<>(selected);
         m.put("kind", List.of(PowerRecord.POWER));

@@ -62,7 +62,7 @@ final class FirstPass {
             long total = r.topDocs().totalHits.value();
             Facets facets = new SortedSetDocValuesFacetCounts(turn.handle().facetState(), r.facetsCollector());
             Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(facets, shown, turn.handle().sourceTitles());
-            if (filters.powersByDefault()) read.put("kind", kinds(turn, scored, total));
+            if (filters.powersByDefault()) read.put("kind", FacetSupport.kinds(total, duties(turn, scored)));
             return new Result(total, read, r.topDocs());
         }
         DrillSideways ds = new DrillSideways(turn.unwindowedSearcher(), Schema.facetsConfig(), turn.handle().facetState());
@@ -75,7 +75,7 @@ final class FirstPass {
         TopDocs hits = (TopDocs) r.collectorResult[0];
         long total = hits.totalHits.value();
         Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(r.facets, shown, turn.handle().sourceTitles());
-        if (filters.powersByDefault()) read.put("kind", kinds(turn, FacetSupport.drillDown(scored, filters.selected()), total));
+        if (filters.powersByDefault()) read.put("kind", FacetSupport.kinds(total, duties(turn, FacetSupport.drillDown(scored, filters.selected()))));
         return new Result(total, read, hits);
     }
 
@@ -85,18 +85,13 @@ final class FirstPass {
         return turn.searcher().search(filtered, 1).totalHits.value() > 0;
     }
 
-    /** The kind facet under the default filter: powers (the total) and the duties the filter hides. */
-    private static List<SearchResult.FacetValue> kinds(Turn turn, Query match, long powers) throws IOException {
+    /** The duties the default powers-only filter hides, under the same match set and selections. */
+    private static long duties(Turn turn, Query match) throws IOException {
         Query duties = new BooleanQuery.Builder().add(match, Occur.MUST)
                 .add(new TermQuery(new Term(Schema.KIND, PowerRecord.DUTY)), Occur.FILTER).build();
         int d = turn.searcher().count(duties);
         turn.checkTime();
-        List<SearchResult.FacetValue> out = new ArrayList<>();
-        if (powers > 0) out.add(new SearchResult.FacetValue(PowerRecord.POWER, null, powers, true, null));
-        if (d > 0) out.add(new SearchResult.FacetValue(PowerRecord.DUTY, null, d, false, null));
-        if (powers == 0) out.add(new SearchResult.FacetValue(PowerRecord.POWER, null, 0, true, null));
-        out.sort((a, b) -> Long.compare(b.count(), a.count()));
-        return out;
+        return d;
     }
 
     /**

@@ -60,7 +60,7 @@ final class Highlighting {
     private Highlighting() {}
 
     /** One list of snippets per hit, in the hits' order. */
-    static List<List<SearchResult.Highlight>> highlight(IndexSearcher searcher, List<String> marks, ScoreDoc[] hits) throws IOException {
+    static List<List<SearchResult.Highlight>> highlight(IndexSearcher searcher, List<String> marks, int[] hits) throws IOException {
         Map<String, Query> leaves = new LinkedHashMap<>();
         for (String m : marks) {
             Query q = BIGRAMS.createPhraseQuery(FIELDS[0], m, 0);
@@ -68,8 +68,8 @@ final class Highlighting {
         }
         SpanFormatter.Highlighter uh = highlighter(searcher, new SmallPassageScorer());
         List<List<SearchResult.Highlight>> out = new ArrayList<>(hits.length);
-        for (ScoreDoc hit : hits) {
-            Document d = searcher.storedFields().document(hit.doc, STORED);
+        for (int hit : hits) {
+            Document d = searcher.storedFields().document(hit, STORED);
             List<String> fields = new ArrayList<>();
             Set<Query> present = new LinkedHashSet<>();
             for (String f : FIELDS) {
@@ -94,7 +94,7 @@ final class Highlighting {
             String[] fs = fields.toArray(String[]::new);
             int[] passages = new int[fs.length];
             Arrays.fill(passages, 1);
-            out.add(marked(fs, uh.spans(fs, b.build(), new int[] {hit.doc}, passages), 0));
+            out.add(marked(fs, uh.spans(fs, b.build(), new int[] {hit}, passages), 0));
         }
         return out;
     }

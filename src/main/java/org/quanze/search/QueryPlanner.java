@@ -1,10 +1,6 @@
 package org.quanze.search;
 
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -14,10 +10,8 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.quanze.index.Analyzers;
-import org.quanze.index.IndexHandle;
 import org.quanze.index.Schema;
 import org.quanze.model.Statute;
 
@@ -93,18 +87,18 @@ public final class QueryPlanner {
      * asked before; {@code required} overrides the share of concepts an item must contain (0: the
      * usual share).
      */
-    QueryPlan plan(String question, IndexHandle h, int required) {
-        PlanCache cache = h.derived("plans", x -> new PlanCache());
+    QueryPlan plan(String question, Generation h, int required) {
+        PlanCache cache = h.derived("plans", PlanCache::new);
         String key = required + "\u0000" + (question == null ? "" : question);
         QueryPlan p = cache.get(key);
         if (p == null) {
-            p = build(UserQuery.parse(question), h.reader(), knownLaws(h), required);
+            p = build(UserQuery.parse(question), h, knownLaws(h), required);
             cache.put(key, p);
         }
         return p;
     }
 
-    QueryPlan build(UserQuery uq, IndexReader reader, Set<String> knownLaws, int requiredOverride) {
+    QueryPlan build(UserQuery uq, Generation reader, Set<String> knownLaws, int requiredOverride) {
         StatuteReference ref = StatuteReference.find(uq.text(), knownLaws);
         List<String> wanted = vocabulary.intents().types(ref.rest());
         String text = vocabulary.stripQuestionWords(ref.rest());
@@ -190,7 +184,7 @@ public final class QueryPlanner {
         return any ? b.build() : q;
     }
 
-    private List<QueryPlan.Concept> concepts(String text, IndexReader reader) {
+    private List<QueryPlan.Concept> concepts(String text, Generation reader) {
         String conceptText = head(withoutPunctuation(text), MAX_CONCEPT_CHARS);
         if (conceptText.isBlank()) return List.of();
         List<Concepts> raw = Concepts.of(conceptText, vocabulary.queryWords());
@@ -200,7 +194,7 @@ public final class QueryPlanner {
     }
 
     /** How the index finds the concept: by its words where any occurs, else by its bigrams. */
-    private QueryPlan.Concept resolve(Concepts c, IndexReader reader) {
+    private QueryPlan.Concept resolve(Concepts c, Generation reader) {
         List<QueryPlan.Spelling> spellings = spellings(c, reader);
         boolean byWords = false;
         for (QueryPlan.Spelling sp : spellings) byWords |= wordsOccur(reader, sp.words());
@@ -247,7 +241,7 @@ public final class QueryPlanner {
         }
         if (!found) return new QueryPlan.Concept(c.surface(), spellings, false, counted, false, null, null);
         Query present = presence.build();
-        boolean common = counted && count(reader, present) > COMMON * reader.maxDoc();
+        boolean common = counted && reader.count(present) > COMMON * reader.items();
         BooleanQuery.Builder scored = new BooleanQuery.Builder();
         for (Query q : score) scored.add(q, Occur.SHOULD);
         return new QueryPlan.Concept(c.surface(), spellings, true, counted, common, present, scored.build());
@@ -258,7 +252,7 @@ public final class QueryPlanner {
      * neither the vocabulary nor the index knows, the thesaurus's near-synonyms that the index
      * holds and that do not fill most of it (医疗 for 看病 would match every item).
      */
-    private List<QueryPlan.Spelling> spellings(Concepts c, IndexReader reader) {
+    private List<QueryPlan.Spelling> spellings(Concepts c, Generation reader) {
         List<QueryPlan.Spelling> out = new ArrayList<>();
         List<String> asTyped = vocabulary.words(c.surface());
         for (List<String> path : c.paths()) {
@@ -272,7 +266,7 @@ public final class QueryPlanner {
         for (String near : vocabulary.thesaurus().nearSynonyms(c.surface())) {
             List<String> words = vocabulary.words(near);
             if (words.isEmpty() || out.stream().anyMatch(sp -> sp.words().equals(words)) || !wordsOccur(reader, words)) continue;
-            if (count(reader, Rescoring.words(Schema.ALL, words)) > COMMON * reader.maxDoc()) continue;
+            if (reader.count(Rescoring.words(Schema.ALL, words)) > COMMON * reader.items()) continue;
             out.add(new QueryPlan.Spelling(words, THESAURUS_WEIGHT, QueryPlan.Spelling.THESAURUS));
         }
         return out;
@@ -382,59 +376,37 @@ public final class QueryPlanner {
     }
 
     /** Whether every word of the spelling occurs in some field. */
-    private static boolean wordsOccur(IndexReader reader, List<String> path) {
+    private static boolean wordsOccur(Generation reader, List<String> path) {
         for (String t : path) if (docFreq(reader, new Term(Schema.ALL, t)) == 0) return false;
         return true;
     }
 
     /** Whether every term of a term or phrase query occurs in its field. */
-    private static boolean termsOccur(IndexReader reader, Query q) {
+    private static boolean termsOccur(Generation reader, Query q) {
         Term[] terms = q instanceof TermQuery t ? new Term[] {t.getTerm()} : q instanceof PhraseQuery p ? p.getTerms() : null;
         if (terms == null) return true;
         for (Term t : terms) if (docFreq(reader, t) == 0) return false;
         return true;
     }
 
-    /** Items containing the concept: counted once per distinct question, whose plan is cached. */
-    private static int count(IndexReader reader, Query q) {
-        try {
-            return new org.apache.lucene.search.IndexSearcher(reader).count(q);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int docFreq(IndexReader reader, Term t) {
-        try {
-            return reader.docFreq(t);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static int docFreq(Generation reader, Term t) {
+        return reader.docFreq(t);
     }
 
     /**
      * Laws cited as legal basis: the citation terms that are not a law/article path, read once
      * per generation from the terms dictionary (a few hundred terms).
      */
-    static Set<String> knownLaws(IndexHandle h) {
-        return h.derived("knownLaws", handle -> {
-            try {
-                Set<String> all = new HashSet<>();
-                Terms terms = MultiTerms.getTerms(handle.reader(), Schema.CITES);
-                if (terms != null) {
-                    TermsEnum te = terms.iterator();
-                    for (BytesRef t = te.next(); t != null; t = te.next()) all.add(t.utf8ToString());
-                }
-                Set<String> laws = new HashSet<>();
-                for (String t : all) {
-                    int slash = t.lastIndexOf('/');
-                    boolean article = slash > 0 && t.substring(slash + 1).matches("\\d+") && all.contains(t.substring(0, slash));
-                    if (!article) laws.add(t);
-                }
-                return Set.copyOf(laws);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    static Set<String> knownLaws(Generation h) {
+        return h.derived("knownLaws", () -> {
+            Set<String> all = h.terms(Schema.CITES);
+            Set<String> laws = new HashSet<>();
+            for (String t : all) {
+                int slash = t.lastIndexOf('/');
+                boolean article = slash > 0 && t.substring(slash + 1).matches("\\d+") && all.contains(t.substring(0, slash));
+                if (!article) laws.add(t);
             }
+            return Set.copyOf(laws);
         });
     }
 

@@ -14,7 +14,7 @@ public final class SearchRefused extends IOException {
 
     private final Reason reason;
 
-    SearchRefused(Reason reason, String message) {
+    public SearchRefused(Reason reason, String message) {
         super(message);
         this.reason = reason;
     }

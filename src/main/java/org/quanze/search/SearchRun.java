@@ -1,25 +1,16 @@
 package org.quanze.search;
 
-import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryRescorer;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
-import org.quanze.index.Schema;
-import org.quanze.model.PowerRecord;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * One search, from its plan: count the match set, rank the page, mark what matched.
+ * One search, from its plan: count the match set, rank the page, mark what matched. The same
+ * logic whichever backend runs it; the backend executes each step.
  *
  * <p>Ranking has two stages. The first collects the best {@link #RESCORE_WINDOW} candidates of the
  * match set by the plan's cheap score, in the pass that counts it; the second ranks those by the
@@ -35,46 +26,45 @@ final class SearchRun {
 
     private SearchRun() {}
 
-    static SearchResult run(Turn turn, QueryPlanner planner, SearchRequest req) throws IOException {
+    static SearchResult run(SearchBackend.Call call, QueryPlanner planner, SearchRequest req) throws IOException {
         long t0 = System.nanoTime();
-        QueryPlan plan = planner.plan(req.q(), turn.handle(), 0);
+        QueryPlan plan = planner.plan(req.q(), call.generation(), 0);
         Filters filters = Filters.of(req);
         int from = (req.page() - 1) * req.size();
-        int topN = from + req.size();
         boolean bySource = SearchRequest.BY_SOURCE.equals(req.sort());
-        Sort sort = bySource ? new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)) : null;
-        int window = bySource ? topN : Math.max(topN, RESCORE_WINDOW);
-        FirstPass.Result first = FirstPass.run(turn, plan.candidates(), filters, window, sort);
+        SearchBackend.Ranked first = call.rank(plan.candidates(), filters, rescore(plan), from, req.size(), bySource);
         boolean widened = false;
         // Nothing covers the required share: fewer concepts, said so by "partial".
         while (first.total() == 0 && plan.searches() && plan.required() > 1) {
-            plan = planner.plan(req.q(), turn.handle(), plan.required() - 1);
-            first = FirstPass.run(turn, plan.candidates(), filters, window, sort);
+            plan = planner.plan(req.q(), call.generation(), plan.required() - 1);
+            first = call.rank(plan.candidates(), filters, rescore(plan), from, req.size(), bySource);
             widened = true;
         }
-        IndexSearcher generation = turn.handle().searcher();
-        TopDocs ranked = first.top();
-        if (!bySource && plan.searches() && plan.rescore() != null) {
-            ranked = rescore(ranked, plan.weights().of(generation, plan.rescore(), ScoreMode.COMPLETE), generation);
-        }
-        ScoreDoc[] page = from >= ranked.scoreDocs.length ? new ScoreDoc[0]
-                : Arrays.copyOfRange(ranked.scoreDocs, from, Math.min(ranked.scoreDocs.length, topN));
-        IndexSearcher s = turn.searcher();
-        List<List<SearchResult.Highlight>> hl = plan.marks().isEmpty() || page.length == 0 ? null
-                : Highlighting.highlight(s, plan.marks(), page);
-        List<List<String>> missing = Coverage.missing(plan, generation, page);
+        List<SearchBackend.Found> page = first.page();
+        SearchBackend.PageDocs docs = page.isEmpty() ? null : call.page(page);
+        List<List<SearchResult.Highlight>> hl = plan.marks().isEmpty() || page.isEmpty() ? null
+                : Highlighting.highlight(docs.searcher(), plan.marks(), docs.docs());
+        Coverage coverage = Coverage.of(plan, docs);
         List<SearchResult.Hit> hits = new ArrayList<>();
-        for (int i = 0; i < page.length; i++) {
-            ScoreDoc sd = page[i];
-            PowerRecord rec = Hits.record(s, sd.doc);
-            SearchResult.Explanation ex = req.explain() ? explain(s, plan, filters, sd.doc) : null;
-            hits.add(SearchResult.Hit.of(rec, sd.score, hl == null ? List.of() : hl.get(i), missing.get(i), ex));
+        for (int i = 0; i < page.size(); i++) {
+            SearchBackend.Found f = page.get(i);
+            SearchResult.Explanation ex = req.explain()
+                    ? Explainer.summarise(call.explain(plan.candidates(), filters, bySource ? null : rescore(plan), f)) : null;
+            hits.add(SearchResult.Hit.of(f.record(), f.score(), hl == null ? List.of() : hl.get(i), coverage.missing(i), ex));
         }
-        turn.checkTime();
+        call.checkTime();
+        // A hit of the page with every concept answers it; otherwise only a search of the index can tell.
         boolean partial = plan.searches() && (widened || first.total() == 0 || plan.uncited() != null
-                || Coverage.missingEverywhere(plan) || (plan.complete() != null && !anyComplete(turn, plan, filters, ranked)));
+                || coverage.missingEverywhere() || (plan.complete() != null && !coverage.anyComplete()
+                && !call.any(Queries.all(plan.complete(), plan.match()), filters)));
         return new SearchResult(first.total(), req.page(), req.size(), (System.nanoTime() - t0) / 1_000_000, partial,
                 hits, first.facets(), req.explain() ? reading(plan) : null);
+    }
+
+    /** The plan's second stage over the first stage's best candidates; null when there is nothing to rank by. */
+    private static SearchBackend.Rescore rescore(QueryPlan plan) {
+        return plan.searches() && plan.rescore() != null
+                ? new SearchBackend.Rescore(plan.rescore(), RESCORE_WINDOW, FIRST_STAGE_TIE, plan.weights()) : null;
     }
 
     private static SearchResult.Reading reading(QueryPlan plan) {
@@ -87,82 +77,43 @@ final class SearchRun {
         return new SearchResult.Reading(cs, plan.required(), plan.statutes().stream().map(org.quanze.model.Statute::path).toList(), plan.intents());
     }
 
-    /** The full ranking; the first stage's score only breaks its ties. */
-    private static QueryRescorer rescorer(Query full) {
-        return new QueryRescorer(full) {
-            @Override
-            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
-                return (secondPassMatches ? secondPassScore : 0f) + FIRST_STAGE_TIE * firstPassScore;
-            }
-        };
-    }
-
-    /** Why a hit scored what it did: both stages, as the rescorer combined them. */
-    private static SearchResult.Explanation explain(IndexSearcher s, QueryPlan plan, Filters filters, int doc) throws IOException {
-        Explanation first = s.explain(filters.apply(plan.candidates()), doc);
-        return Explainer.summarise(plan.rescore() == null ? first : rescorer(plan.rescore()).explain(s, first, doc));
-    }
-
     /**
-     * The first {@link #RESCORE_WINDOW} candidates in the full ranking's order (ties by the first
-     * stage's score, then index order), the rest after them as they were.
+     * Which of the question's counted concepts each hit of the page lacks: the words shown struck
+     * through. A concept found in no item is lacked by every hit.
      */
-    private static TopDocs rescore(TopDocs first, Weight full, IndexSearcher generation) throws IOException {
-        ScoreDoc[] all = first.scoreDocs;
-        int n = Math.min(all.length, RESCORE_WINDOW);
-        int[] docs = new int[n];
-        for (int i = 0; i < n; i++) docs[i] = all[i].doc;
-        float[] second = FewDocs.scores(full, generation.getIndexReader(), docs);
-        ScoreDoc[] head = new ScoreDoc[n];
-        for (int i = 0; i < n; i++) {
-            float s = Float.isNaN(second[i]) ? 0f : second[i];
-            head[i] = new ScoreDoc(all[i].doc, s + FIRST_STAGE_TIE * all[i].score);
-        }
-        Arrays.sort(head, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
-        ScoreDoc[] out = Arrays.copyOf(head, all.length);
-        System.arraycopy(all, n, out, n, all.length - n);
-        return new TopDocs(first.totalHits, out);
-    }
+    private record Coverage(List<QueryPlan.Concept> counted, List<List<String>> missing) {
 
-    /**
-     * Whether some item under the filters contains every counted concept. The best candidates
-     * are asked first (an item with every concept usually scores among them); only when none of
-     * them has all is the whole index searched.
-     */
-    private static boolean anyComplete(Turn turn, QueryPlan plan, Filters filters, TopDocs candidates) throws IOException {
-        IndexSearcher generation = turn.handle().searcher();
-        int n = Math.min(candidates.scoreDocs.length, RESCORE_WINDOW);
-        int[] docs = new int[n];
-        for (int i = 0; i < n; i++) docs[i] = candidates.scoreDocs[i].doc;
-        Weight complete = plan.weights().of(generation, plan.complete(), ScoreMode.COMPLETE_NO_SCORES);
-        for (boolean m : FewDocs.matches(complete, generation.getIndexReader(), docs)) if (m) return true;
-        return FirstPass.any(turn, Queries.all(plan.complete(), plan.match()), filters);
-    }
-
-    /**
-     * Which of the question's counted concepts each hit lacks: the words shown struck through.
-     * A concept found in no item is lacked by every hit.
-     */
-    private static final class Coverage {
-
-        static boolean missingEverywhere(QueryPlan plan) {
-            return plan.concepts().stream().anyMatch(c -> !c.found());
-        }
-
-        static List<List<String>> missing(QueryPlan plan, IndexSearcher generation, ScoreDoc[] page) throws IOException {
+        /** @param docs the page's documents; null when the page is empty */
+        static Coverage of(QueryPlan plan, SearchBackend.PageDocs docs) throws IOException {
             List<QueryPlan.Concept> counted = plan.concepts().stream().filter(c -> c.counted() || !c.found()).toList();
-            List<List<String>> out = new ArrayList<>();
-            for (int i = 0; i < page.length; i++) out.add(new ArrayList<>());
-            if (counted.size() < 2 && !missingEverywhere(plan)) return out;
-            int[] docs = new int[page.length];
-            for (int i = 0; i < page.length; i++) docs[i] = page[i].doc;
+            int n = docs == null ? 0 : docs.docs().length;
+            List<List<String>> missing = new ArrayList<>();
+            for (int i = 0; i < n; i++) missing.add(new ArrayList<>());
             for (QueryPlan.Concept c : counted) {
-                boolean[] has = c.found()
-                        ? FewDocs.matches(plan.weights().of(generation, c.presence(), ScoreMode.COMPLETE_NO_SCORES), generation.getIndexReader(), docs)
-                        : new boolean[docs.length];
-                for (int i = 0; i < docs.length; i++) if (!has[i]) out.get(i).add(c.surface());
+                boolean[] has = new boolean[n];
+                if (c.found() && n > 0) {
+                    IndexSearcher s = docs.searcher();
+                    Weight w = s.createWeight(s.rewrite(c.presence()), ScoreMode.COMPLETE_NO_SCORES, 1);
+                    has = FewDocs.matches(w, s.getIndexReader(), docs.docs());
+                }
+                for (int i = 0; i < n; i++) if (!has[i]) missing.get(i).add(c.surface());
             }
-            return out;
+            return new Coverage(counted, missing);
+        }
+
+        boolean missingEverywhere() {
+            return counted.stream().anyMatch(c -> !c.found());
+        }
+
+        /** Whether some hit of the page has every counted concept. */
+        boolean anyComplete() {
+            return missing.stream().anyMatch(List::isEmpty);
+        }
+
+        /** What hit {@code i} lacks; nothing is shown lacking where only one concept counts and it is found. */
+        List<String> missing(int i) {
+            if (counted.size() < 2 && !missingEverywhere()) return List.of();
+            return missing.get(i);
         }
     }
 }

@@ -145,7 +145,7 @@ final class AdminApi {
 
     void stats(Context ctx) {
         ctx.json(Api.ordered("items", engine.search().items(),
-                "generation", engine.search().index().currentPath().getFileName().toString(),
+                "generation", engine.search().current().generation(),
                 "heap", heap(),
                 "uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
                 "threads", Thread.activeCount(),

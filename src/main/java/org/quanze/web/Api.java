@@ -54,14 +54,10 @@ final class Api {
 
     /** The generation served and whether a newer one is being built (it is swapped in when complete). */
     void health(Context ctx) {
-        // Count and generation from one handle, so a swap in between cannot pair them wrongly.
-        org.quanze.index.IndexHandle h = search.index().acquire();
-        try {
-            ctx.json(ordered("status", "ok", "items", h.items(), "generation", h.path().getFileName().toString(),
-                    "rebuilding", rebuilding.getAsBoolean()));
-        } finally {
-            search.index().release(h);
-        }
+        // Count and generation read together, so a swap in between cannot pair them wrongly.
+        var current = search.current();
+        ctx.json(ordered("status", "ok", "items", current.items(), "generation", current.generation(),
+                "rebuilding", rebuilding.getAsBoolean()));
     }
 
     /** The limits a client needs to respect, served so that the page never copies them. */

@@ -24,21 +24,21 @@ class OpenSearchExportTest {
         assertEquals(0, Main.run("export", "--data", "index-data", "--format", "opensearch", "--out", out.toString()));
 
         JsonNode mapping = Json.MAPPER.readTree(Files.readString(out.resolve("mapping.json"), StandardCharsets.UTF_8));
-        JsonNode analyzers = mapping.at("/settings/analysis/analyzer");
-        assertEquals("smartcn_tokenizer", analyzers.at("/quanze_words/tokenizer").asText());
-        assertEquals("cjk_bigram", analyzers.at("/quanze_bigrams/filter/2").asText());
         JsonNode props = mapping.at("/mappings/properties");
         assertEquals("strict", mapping.at("/mappings/dynamic").asText());
+        // Text arrives analysed (SmartCN words, CJK bigrams) as tokens the core whitespace analyzer splits again.
         for (String f : Schema.TEXT_FIELDS) {
             assertEquals("text", props.at("/" + f + "/type").asText(), f);
-            assertEquals("quanze_words", props.at("/" + f + "/analyzer").asText(), f);
-            assertEquals("quanze_bigrams", props.at("/" + f + "/fields/bg/analyzer").asText(), f);
-            assertEquals("offsets", props.at("/" + f + "/fields/bg/index_options").asText(), f);
+            assertEquals("whitespace", props.at("/" + f + "/analyzer").asText(), f);
+            assertEquals("whitespace", props.at("/" + f + "_bg/analyzer").asText(), f);
         }
-        for (String f : List.of("id", "kind", "source_id", "cites", "powerType", "unit", "level", "statute",
-                "statute_article", "source", "source_title")) {
-            assertEquals("keyword", props.at("/" + f + "/type").asText(), f);
+        // Exact terms score by BM25 as in Lucene: text with the keyword analyzer; citations with norms.
+        for (String f : List.of("id", "kind", "source_id", "cites", "drill")) {
+            assertEquals("keyword", props.at("/" + f + "/analyzer").asText(), f);
         }
+        assertTrue(props.at("/cites/norms").asBoolean());
+        for (String dim : Schema.FACETS) assertEquals("keyword", props.at("/facet_" + dim + "/type").asText(), dim);
+        assertEquals("keyword", props.at("/facet_statute_child/type").asText());
         assertFalse(props.at("/record/enabled").asBoolean(true));
 
         List<String> lines = Files.readAllLines(out.resolve("bulk.ndjson"), StandardCharsets.UTF_8);
@@ -50,10 +50,10 @@ class OpenSearchExportTest {
             JsonNode action = Json.MAPPER.readTree(lines.get(i));
             JsonNode doc = Json.MAPPER.readTree(lines.get(i + 1));
             assertEquals("quanze", action.at("/index/_index").asText());
-            assertEquals(doc.get("id").asText(), action.at("/index/_id").asText());
-            assertTrue(ids.add(doc.get("id").asText()), "ids are unique");
+            assertEquals(doc.get("id").get(0).asText(), action.at("/index/_id").asText());
+            assertTrue(ids.add(doc.get("id").get(0).asText()), "ids are unique");
             doc.fieldNames().forEachRemaining(f -> assertTrue(allowed.contains(f), "mapped field " + f));
-            assertEquals(doc.get("id").asText(), doc.at("/record/id").asText());
+            assertEquals(doc.get("id").get(0).asText(), doc.at("/record/id").asText());
         }
         assertEquals(86, ids.size());
     }

@@ -133,10 +133,10 @@ class ExactCountsTest {
     private static Expected expected(SearchService service, IndexHandle h, List<PowerRecord> records, String q, Filters f)
             throws IOException {
         IndexSearcher s = new IndexSearcher(h.reader());
-        QueryPlan plan = service.planner().plan(q, h, 0);
+        QueryPlan plan = service.planner().plan(q, new LuceneBackend.LuceneGeneration(h), 0);
         Expected e = Expected.count(records, evaluate(s, plan), f);
         while (e.total == 0 && plan.searches() && plan.required() > 1) {
-            plan = service.planner().plan(q, h, plan.required() - 1);
+            plan = service.planner().plan(q, new LuceneBackend.LuceneGeneration(h), plan.required() - 1);
             e = Expected.count(records, evaluate(s, plan), f);
         }
         return e;

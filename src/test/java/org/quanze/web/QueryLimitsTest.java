@@ -36,10 +36,10 @@ class QueryLimitsTest {
         server = LiveServer.start(tmp.resolve("a"), false, List.of());
         // The same app with a search time limit of zero: every search runs out of time at once.
         noTime = LiveServer.start(tmp.resolve("b"), false, List.of(),
-                e -> new SearchService(e.search().index(), e.search().planner(), Duration.ZERO));
+                e -> new SearchService(e.search().backend(), e.search().planner(), Duration.ZERO));
         // No search may run at all: every one waits its 20 ms and is refused as busy.
         noTurn = LiveServer.start(tmp.resolve("c"), false, List.of(),
-                e -> new SearchService(e.search().index(), e.search().planner(), SearchService.TIME_LIMIT, 0, Duration.ofMillis(20)));
+                e -> new SearchService(e.search().backend(), e.search().planner(), SearchService.TIME_LIMIT, 0, Duration.ofMillis(20)));
         for (int i = 0; i < 20; i++) server.get("/api/search?q=" + enc(i % 2 == 0 ? "医疗 保障" : "行政处罚")); // JIT warm-up
     }
 

@@ -40,12 +40,12 @@ final class RunningServer implements AutoCloseable {
         }
     }
 
-    private final Engine engine;
+    private final java.io.Closeable engine;
     private final Javalin app;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    private RunningServer(Engine engine, Javalin app) {
+    private RunningServer(java.io.Closeable engine, Javalin app) {
         this.engine = engine;
         this.app = app;
         this.base = "http://127.0.0.1:" + app.port();
@@ -66,7 +66,27 @@ final class RunningServer implements AutoCloseable {
         }
         Engine engine = Engine.open(dataDir, true, new PrintStream(OutputStream.nullOutputStream()));
         Javalin app = WebApp.create(engine.search(), new WebApp.Options(null)).start("127.0.0.1", 0);
-        return new RunningServer(engine, app);
+        return new RunningServer(engine::close, app);
+    }
+
+    /**
+     * The same server over an OpenSearch cluster: the bundled lists ingested into the test node
+     * under an alias of their own, and the API served from it as {@code serve --backend opensearch} does.
+     */
+    static RunningServer startCluster(Path dataDir) throws IOException {
+        BundledData.copyTo(dataDir);
+        org.quanze.opensearch.OpenSearchNode node = org.quanze.opensearch.OpenSearchNode.get();
+        String alias = org.quanze.opensearch.OpenSearchNode.freshAlias("http");
+        org.quanze.opensearch.OpenSearchClient client = new org.quanze.opensearch.OpenSearchClient(node.url());
+        org.quanze.index.IndexStore store = new org.quanze.index.IndexStore(dataDir);
+        var records = new org.quanze.ingest.Ingester(org.quanze.ingest.SourceCatalog.load(store.catalogFile()))
+                .ingest(store.sourcesDir()).records();
+        new org.quanze.opensearch.OpenSearchIndexer(client, alias).build(records, store.sourcesFingerprint(), 1, 0);
+        var backend = new org.quanze.opensearch.OpenSearchBackend(client, alias);
+        var search = new org.quanze.search.SearchService(backend,
+                new org.quanze.search.QueryPlanner(org.quanze.search.Vocabulary.load(dataDir)));
+        Javalin app = WebApp.create(search, new WebApp.Options(null)).start("127.0.0.1", 0);
+        return new RunningServer(backend, app);
     }
 
     /** GET of a path with its query string already encoded. */

@@ -1,0 +1,37 @@
+package org.quanze.search;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * One generation of the index, as reading a question needs to know it: how many items it holds,
+ * in how many items a term occurs, how many a query matches, the terms of a keyword field, and
+ * values worked out once per generation (question plans, known laws, facet counts). The embedded
+ * index answers from its reader; a cluster answers from its counts.
+ */
+public interface Generation {
+
+    /** The generation's name (gen-3; the cluster index behind the alias). */
+    String name();
+
+    /** Documents in the generation, powers and duties. */
+    int items();
+
+    /** Items in which the term occurs. */
+    int docFreq(Term term);
+
+    /** Items the query matches. */
+    int count(Query query);
+
+    /** Every term of a keyword field (the citations: a few hundred). */
+    Set<String> terms(String field);
+
+    /**
+     * A value computed once for this generation and shared by every request on it: computing it
+     * must not depend on the request, and the value must be immutable.
+     */
+    <T> T derived(String key, Supplier<T> compute);
+}

@@ -66,7 +66,8 @@ public final class SearchCommand implements Callable<Integer> {
                 if (!h.missing().isEmpty()) System.out.println("    lacks: " + String.join("、", h.missing()));
                 if (h.explain() != null) {
                     System.out.printf("    score %.2f:", h.explain().score());
-                    h.explain().matches().stream().limit(8).forEach(m -> System.out.printf(" %s:%s %.2f;", m.field(), m.term(), m.score()));
+                    h.explain().contributions().forEach(c -> System.out.printf(" %s%s %.2f;", c.mechanism(),
+                            c.detail() == null ? "" : "(" + c.detail() + ")", c.score()));
                     System.out.println();
                 }
             }

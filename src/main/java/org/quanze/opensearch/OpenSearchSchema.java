@@ -113,6 +113,8 @@ public final class OpenSearchSchema {
         if (t.tokenized()) {
             m.put("type", "text").put("analyzer", TOKENS_ANALYZER).put("norms", !t.omitNorms());
             m.put("index_options", t.indexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS) >= 0 ? "positions" : "freqs");
+            // A field of several values (Schema.ALL: one per family) keeps the index's gap between them.
+            m.put("position_increment_gap", Analyzers.indexing().getPositionIncrementGap(name));
         } else {
             // An exact term, but as text with the core keyword analyzer: OpenSearch answers a term
             // query on a keyword field with a constant score, where Lucene scores it by BM25 (a
@@ -149,7 +151,7 @@ public final class OpenSearchSchema {
             String value = f.stringValue() != null ? f.stringValue() : f.binaryValue().utf8ToString();
             if (t.tokenized()) {
                 String tokens = tokens(name, value, r.id());
-                if (!tokens.isEmpty()) d.put(field(name), tokens);
+                if (!tokens.isEmpty()) multi.computeIfAbsent(field(name), k -> Json.MAPPER.createArrayNode()).add(tokens);
             } else {
                 multi.computeIfAbsent(field(name), k -> Json.MAPPER.createArrayNode()).add(value);
             }

@@ -1,52 +1,75 @@
 package org.quanze.search;
 
-import org.apache.lucene.search.Explanation;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.index.Term;
 
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Reduces Lucene's explanation tree to the field/term matches a person can read. */
+/**
+ * Why a hit ranks where it does: what each part of the plan's ranking added to its score (the
+ * parts' scores add up to the full ranking's), and which terms matched in which fields, read with
+ * Lucene's Matches API rather than from an explanation's text.
+ */
 final class Explainer {
 
-    private static final Pattern WEIGHT = Pattern.compile("^weight\\(([^:]+):(.+?) in \\d+\\)");
-    private static final Pattern SYNONYM = Pattern.compile("^weight\\(Synonym\\(([^)]*)\\) in \\d+\\)");
-    private static final Pattern PHRASE = Pattern.compile("^weight\\(([^:]+):\"(.+?)\"(~\\d+)? in \\d+\\)");
+    /** The first stage's share of the final score: it breaks the full ranking's ties. */
+    static final String FIRST_STAGE = "first-stage";
 
     private Explainer() {}
 
-    static SearchResult.Explanation summarise(Explanation e) {
-        Map<String, SearchResult.Explanation.Match> out = new LinkedHashMap<>();
-        walk(e, out);
-        List<SearchResult.Explanation.Match> list = new ArrayList<>(out.values());
-        list.sort((a, b) -> Float.compare(b.score(), a.score()));
-        return new SearchResult.Explanation(e.getValue().floatValue(), list);
+    static SearchResult.Explanation explain(SearchBackend.Call call, QueryPlan plan, Filters filters, boolean bySource,
+                                            SearchBackend.Found hit, SearchBackend.PageDocs docs, int i) throws IOException {
+        List<SearchResult.Explanation.Contribution> parts = new ArrayList<>();
+        if (!bySource) {
+            for (QueryPlan.Part p : plan.ranking()) {
+                float v = call.explain(p.query(), filters, null, hit).getValue().floatValue();
+                if (v > 0) parts.add(new SearchResult.Explanation.Contribution(p.mechanism(), p.detail(), v));
+            }
+            float first = call.explain(plan.candidates(), filters, null, hit).getValue().floatValue();
+            if (first > 0 && !plan.ranking().isEmpty()) {
+                parts.add(new SearchResult.Explanation.Contribution(FIRST_STAGE, null, first * SearchRun.FIRST_STAGE_TIE));
+            }
+        }
+        Query matched = plan.ranking().isEmpty() ? plan.candidates() : plan.rescore();
+        return new SearchResult.Explanation(hit.score(), parts, matches(docs.searcher(), matched, docs.docs()[i]));
     }
 
-    private static void walk(Explanation e, Map<String, SearchResult.Explanation.Match> out) {
-        if (!e.isMatch()) return;
-        String d = e.getDescription();
-        Matcher m;
-        if ((m = PHRASE.matcher(d)).find() || (m = WEIGHT.matcher(d)).find()) {
-            add(out, m.group(1), m.group(2), e.getValue().floatValue());
-            return;
+    /** The fields and terms of the query that match in the document. */
+    static List<SearchResult.Explanation.Match> matches(IndexSearcher s, Query q, int doc) throws IOException {
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        Matches m = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1).matches(leaf, doc - leaf.docBase);
+        Set<SearchResult.Explanation.Match> out = new LinkedHashSet<>();
+        if (m == null) return List.of();
+        for (String field : m) {
+            MatchesIterator it = m.getMatches(field);
+            if (it == null) continue;
+            while (it.next()) {
+                String term = describe(it.getQuery());
+                if (term != null) out.add(new SearchResult.Explanation.Match(field, term));
+            }
         }
-        if ((m = SYNONYM.matcher(d)).find()) {
-            String[] terms = m.group(1).trim().split("\\s+");
-            String field = terms[0].contains(":") ? terms[0].substring(0, terms[0].indexOf(':')) : "";
-            StringBuilder t = new StringBuilder();
-            for (String term : terms) t.append(t.isEmpty() ? "" : "|").append(term.substring(term.indexOf(':') + 1));
-            add(out, field, t.toString(), e.getValue().floatValue());
-            return;
-        }
-        for (Explanation c : e.getDetails()) walk(c, out);
+        return List.copyOf(out);
     }
 
-    private static void add(Map<String, SearchResult.Explanation.Match> out, String field, String term, float v) {
-        out.merge(field + "\u0000" + term, new SearchResult.Explanation.Match(field, term, v),
-                (a, b) -> new SearchResult.Explanation.Match(a.field(), a.term(), a.score() + b.score()));
+    /** A term query's term; a phrase's terms joined by spaces; null for other leaves. */
+    private static String describe(Query q) {
+        if (q instanceof TermQuery t) return t.getTerm().text();
+        if (q instanceof PhraseQuery p) return Arrays.stream(p.getTerms()).map(Term::text).collect(Collectors.joining(" "));
+        return null;
     }
 }

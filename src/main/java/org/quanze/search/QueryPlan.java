@@ -21,20 +21,44 @@ import java.util.List;
  * @param required   how many of the found concepts an item must contain to match
  * @param complete   items that contain every concept; null when that needs no search (one
  *                   concept, or a concept found nowhere)
- * @param rescore    the full ranking of a candidate (concept coverage, field weights, phrases);
- *                   null when there is nothing to rank by
+ * @param ranking    the full ranking of a candidate (concept coverage, field weights, phrases), by part
  * @param marks      the spellings and quoted phrases to mark in the stored text, as typed or spelled
  * @param uncited    a statute reference whose article no item cites: the law's items answer it
  * @param weights    the plan's queries made ready to score, once per plan (see {@link Weights})
  */
 record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> intents, Query candidates, int required, Query complete,
-                 Query rescore, List<String> marks, Statute uncited, Weights weights) {
+                 List<Part> ranking, List<String> marks, Statute uncited, Weights weights) {
 
     QueryPlan {
         concepts = List.copyOf(concepts);
         statutes = List.copyOf(statutes);
         intents = List.copyOf(intents);
         marks = List.copyOf(marks);
+        ranking = List.copyOf(ranking);
+    }
+
+    /** The full ranking as one query (its parts' scores add up); null when there is nothing to rank by. */
+    Query rescore() {
+        if (ranking.isEmpty()) return null;
+        org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
+        for (Part p : ranking) b.add(p.query(), org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+        return b.build();
+    }
+
+    /**
+     * One mechanism's part of the full ranking: a concept's best spelling by field
+     * ({@link #WORDS}), a constant for where a concept was found ({@link #COVERAGE}), the question
+     * as a phrase in one field ({@link #PHRASE}), a power type the wording asks for
+     * ({@link #INTENT}), a statute the question names ({@link #STATUTE}), a quoted phrase
+     * ({@link #QUOTED}). {@code detail} says which concept, field, type, statute or phrase.
+     */
+    record Part(String mechanism, String detail, Query query) {
+        static final String WORDS = "words";
+        static final String COVERAGE = "coverage";
+        static final String PHRASE = "phrase";
+        static final String INTENT = "intent";
+        static final String STATUTE = "statute";
+        static final String QUOTED = "quoted";
     }
 
     /** The match set without scores: for counting. */

@@ -162,7 +162,7 @@ public final class QueryPlanner {
         else candidates = new MatchNoDocsQuery("nothing in the question occurs in the index");
 
         return new QueryPlan(concepts, ref.statutes(), wanted, candidates, required, complete(concepts),
-                rescore(concepts, text, ref.statutes(), uq.phrases(), wanted), marks(concepts, uq.phrases()), uncited,
+                ranking(concepts, text, ref.statutes(), uq.phrases(), wanted), marks(concepts, uq.phrases()), uncited,
                 new QueryPlan.Weights());
     }
 
@@ -285,32 +285,27 @@ public final class QueryPlanner {
         return b.build();
     }
 
-    private Query rescore(List<QueryPlan.Concept> concepts, String text, List<Statute> statutes, List<String> phrases,
-                          List<String> wanted) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        boolean any = false;
+    /** The full ranking, a part per mechanism, so that an explanation can say what each added. */
+    private List<QueryPlan.Part> ranking(List<QueryPlan.Concept> concepts, String text, List<Statute> statutes,
+                                         List<String> phrases, List<String> wanted) {
+        List<QueryPlan.Part> parts = new ArrayList<>();
         for (String type : wanted) {
-            b.add(new BoostQuery(new TermQuery(FacetSupport.typeTerm(type)), INTENT_WEIGHT), Occur.SHOULD);
-            any = true;
+            parts.add(new QueryPlan.Part(QueryPlan.Part.INTENT, type, new BoostQuery(new TermQuery(FacetSupport.typeTerm(type)), INTENT_WEIGHT)));
         }
-        Query words = rescoring.build(concepts, text);
-        if (words != null) {
-            b.add(words, Occur.SHOULD);
-            any = true;
-        }
+        parts.addAll(rescoring.build(concepts, text));
         for (Statute s : statutes) {
-            b.add(new BoostQuery(new TermQuery(new Term(Schema.CITES, s.path())), ARTICLE_BOOST), Occur.SHOULD);
-            b.add(new BoostQuery(new TermQuery(new Term(Schema.CITES, s.law())), LAW_BOOST), Occur.SHOULD);
-            any = true;
+            parts.add(new QueryPlan.Part(QueryPlan.Part.STATUTE, s.path(),
+                    new BoostQuery(new TermQuery(new Term(Schema.CITES, s.path())), ARTICLE_BOOST)));
+            if (s.article() != null) {
+                parts.add(new QueryPlan.Part(QueryPlan.Part.STATUTE, s.law(),
+                        new BoostQuery(new TermQuery(new Term(Schema.CITES, s.law())), LAW_BOOST)));
+            }
         }
         for (String p : phrases) {
             Query q = anywhere(p);
-            if (q != null) {
-                b.add(q, Occur.SHOULD);
-                any = true;
-            }
+            if (q != null) parts.add(new QueryPlan.Part(QueryPlan.Part.QUOTED, p, q));
         }
-        return any ? b.build() : null;
+        return parts;
     }
 
     /** The concepts' spellings found in the index and the quoted phrases: what the highlighter marks. */

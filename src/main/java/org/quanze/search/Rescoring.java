@@ -2,8 +2,6 @@ package org.quanze.search;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
@@ -39,10 +37,9 @@ final class Rescoring {
         this.bigrams = new QueryBuilder(bigramAnalyzer);
     }
 
-    /** The ranking of the concepts and of the text as typed; null when neither gives a clause. */
-    Query build(List<QueryPlan.Concept> concepts, String text) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        int clauses = 0;
+    /** The ranking of the concepts and of the text as typed, a part per concept, mechanism and field. */
+    List<QueryPlan.Part> build(List<QueryPlan.Concept> concepts, String text) {
+        List<QueryPlan.Part> parts = new ArrayList<>();
         for (QueryPlan.Concept c : concepts) {
             if (!c.found()) continue;
             Map<String, Query> perFamily = perFamily(c);
@@ -54,20 +51,19 @@ final class Rescoring {
             }
             // A lone character (人, 药) says little on its own: half weight.
             float weight = c.surface().length() == 1 ? 0.5f : 1f;
-            b.add(new BoostQuery(new DisjunctionMaxQuery(perFamily.values(), FAMILY_TIE), weight), Occur.SHOULD);
-            b.add(new BoostQuery(new DisjunctionMaxQuery(found, 0f), weight), Occur.SHOULD);
-            clauses++;
+            parts.add(new QueryPlan.Part(QueryPlan.Part.WORDS, c.surface(),
+                    new BoostQuery(new DisjunctionMaxQuery(perFamily.values(), FAMILY_TIE), weight)));
+            parts.add(new QueryPlan.Part(QueryPlan.Part.COVERAGE, c.surface(), new BoostQuery(new DisjunctionMaxQuery(found, 0f), weight)));
         }
         if (!text.isBlank()) {
             for (String f : Schema.TEXT_FIELDS) {
                 Query p = bigrams.createPhraseQuery(Schema.bigram(f), text, PHRASE_SLOP);
                 if (p instanceof PhraseQuery || p instanceof MultiPhraseQuery) {
-                    b.add(new BoostQuery(p, FieldWeights.of(f).phrase()), Occur.SHOULD);
-                    clauses++;
+                    parts.add(new QueryPlan.Part(QueryPlan.Part.PHRASE, f, new BoostQuery(p, FieldWeights.of(f).phrase())));
                 }
             }
         }
-        return clauses == 0 ? null : b.build();
+        return parts;
     }
 
     /** Per field family, the concept's best spelling there, by words and by bigrams (a dismax). */

@@ -60,9 +60,19 @@ public record SearchResult(long total, int page, int size, long tookMs, boolean 
         }
     }
 
-    /** Why a hit matched: its score and the field/term matches that made it. */
-    public record Explanation(float score, List<Match> matches) {
-        public record Match(String field, String term, float score) {}
+    /**
+     * Why a hit ranks where it does: its score; what each mechanism of the ranking added
+     * ({@code words}: a concept's best spelling by field; {@code coverage}: a constant for a
+     * concept found, by where; {@code phrase}: the question as a phrase in one field;
+     * {@code intent}: a power type the wording asks for; {@code statute}: a statute the question
+     * names; {@code quoted}: a quoted phrase; {@code first-stage}: the first stage's share, which
+     * breaks ties), with {@code detail} naming the concept, field, type or statute; and the terms
+     * that matched in each field.
+     */
+    public record Explanation(float score, List<Contribution> contributions, List<Match> matches) {
+        public record Contribution(String mechanism, String detail, float score) {}
+
+        public record Match(String field, String term) {}
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -28,18 +28,12 @@ final class SearchRun {
 
     static SearchResult run(SearchBackend.Call call, QueryPlanner planner, SearchRequest req) throws IOException {
         long t0 = System.nanoTime();
-        QueryPlan plan = planner.plan(req.q(), call.generation(), 0);
         Filters filters = Filters.of(req);
-        int from = (req.page() - 1) * req.size();
         boolean bySource = SearchRequest.BY_SOURCE.equals(req.sort());
-        SearchBackend.Ranked first = call.rank(plan.candidates(), filters, rescore(plan), from, req.size(), bySource);
-        boolean widened = false;
-        // Nothing covers the required share: fewer concepts, said so by "partial".
-        while (first.total() == 0 && plan.searches() && plan.required() > 1) {
-            plan = planner.plan(req.q(), call.generation(), plan.required() - 1);
-            first = call.rank(plan.candidates(), filters, rescore(plan), from, req.size(), bySource);
-            widened = true;
-        }
+        Ranking ranking = rank(call, planner, req, (req.page() - 1) * req.size(), req.size());
+        QueryPlan plan = ranking.plan();
+        SearchBackend.Ranked first = ranking.ranked();
+        boolean widened = ranking.widened();
         List<SearchBackend.Found> page = first.page();
         SearchBackend.PageDocs docs = page.isEmpty() ? null : call.page(page);
         List<List<SearchResult.Highlight>> hl = plan.marks().isEmpty() || page.isEmpty() ? null
@@ -48,8 +42,7 @@ final class SearchRun {
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < page.size(); i++) {
             SearchBackend.Found f = page.get(i);
-            SearchResult.Explanation ex = req.explain()
-                    ? Explainer.summarise(call.explain(plan.candidates(), filters, bySource ? null : rescore(plan), f)) : null;
+            SearchResult.Explanation ex = req.explain() ? Explainer.explain(call, plan, filters, bySource, f, docs, i) : null;
             hits.add(SearchResult.Hit.of(f.record(), f.score(), hl == null ? List.of() : hl.get(i), coverage.missing(i), ex));
         }
         call.checkTime();
@@ -59,6 +52,28 @@ final class SearchRun {
                 && !call.any(Queries.all(plan.complete(), plan.match()), filters)));
         return new SearchResult(first.total(), req.page(), req.size(), (System.nanoTime() - t0) / 1_000_000, partial,
                 hits, first.facets(), req.explain() ? reading(plan) : null);
+    }
+
+    /** The plan a search ran and its ranked results; {@code widened} when fewer concepts than the usual share were required. */
+    record Ranking(QueryPlan plan, SearchBackend.Ranked ranked, boolean widened) {}
+
+    /**
+     * The match set counted and ranked, results {@code from} to {@code from + size}: a search's
+     * page, or an export's whole list in the same order.
+     */
+    static Ranking rank(SearchBackend.Call call, QueryPlanner planner, SearchRequest req, int from, int size) throws IOException {
+        QueryPlan plan = planner.plan(req.q(), call.generation(), 0);
+        Filters filters = Filters.of(req);
+        boolean bySource = SearchRequest.BY_SOURCE.equals(req.sort());
+        SearchBackend.Ranked first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
+        boolean widened = false;
+        // Nothing covers the required share: fewer concepts, said so by "partial".
+        while (first.total() == 0 && plan.searches() && plan.required() > 1) {
+            plan = planner.plan(req.q(), call.generation(), plan.required() - 1);
+            first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
+            widened = true;
+        }
+        return new Ranking(plan, first, widened);
     }
 
     /** The plan's second stage over the first stage's best candidates; null when there is nothing to rank by. */

@@ -102,14 +102,13 @@ public final class SearchService {
 
     /**
      * Every record the search matches (the same match set and filters as {@link #search}, page
-     * and size ignored), ranked by the first stage or in source order as the request sorts, up to
+     * and size ignored), in the order its pages show them or in source order as the request sorts, up to
      * {@code max}: for downloads of a whole result set.
      */
     public Matches matching(SearchRequest req, int max) throws IOException {
         return guarded(call -> {
-            QueryPlan plan = planner.plan(req.q(), call.generation(), 0);
-            SearchBackend.Top top = call.top(plan.candidates(), Filters.of(req), max, SearchRequest.BY_SOURCE.equals(req.sort()));
-            return new Matches(top.total(), records(top));
+            SearchBackend.Ranked r = SearchRun.rank(call, planner, req, 0, max).ranked();
+            return new Matches(r.total(), r.page().stream().map(SearchBackend.Found::record).toList());
         });
     }
 

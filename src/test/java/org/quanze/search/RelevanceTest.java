@@ -62,10 +62,17 @@ class RelevanceTest {
     }
 
     @Test
-    void explainSaysWhichFieldsAndTermsMatched() throws IOException {
-        SearchResult r = search.search(new SearchRequest("医疗救助", Map.of(), 1, 1, SearchRequest.RELEVANCE, true));
-        SearchResult.Explanation ex = r.hits().get(0).explain();
-        assertEquals(r.hits().get(0).score(), ex.score(), 1e-3);
-        assertTrue(ex.matches().stream().anyMatch(m -> m.field().equals("name")), ex.toString());
+    void explainSaysWhatEachMechanismAddedAndWhichFieldsAndTermsMatched() throws IOException {
+        SearchResult r = search.search(new SearchRequest("医疗救助怎么处罚", Map.of(), 1, 1, SearchRequest.RELEVANCE, true));
+        SearchResult.Hit top = r.hits().get(0);
+        SearchResult.Explanation ex = top.explain();
+        assertEquals("对采取虚报、隐瞒、伪造等手段，骗取医疗救助资金的处罚", top.name());
+        assertEquals(top.score(), ex.score(), 1e-3);
+        // The parts add up to the score: nothing is left unexplained.
+        assertEquals(top.score(), ex.contributions().stream().mapToDouble(SearchResult.Explanation.Contribution::score).sum(), 1e-2);
+        List<String> mechanisms = ex.contributions().stream().map(c -> c.mechanism() + ":" + c.detail()).toList();
+        assertTrue(mechanisms.containsAll(List.of("words:医疗", "words:救助", "coverage:救助", "words:处罚", "intent:行政处罚")), mechanisms.toString());
+        assertTrue(ex.matches().contains(new SearchResult.Explanation.Match("name", "救助")), ex.matches().toString());
+        assertEquals(List.of("行政处罚"), r.reading().intents());
     }
 }

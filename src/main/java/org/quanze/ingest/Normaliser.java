@@ -4,6 +4,7 @@ import org.quanze.model.PowerRecord;
 import org.quanze.model.SourceRef;
 import org.quanze.model.Statute;
 import org.quanze.model.Step;
+import org.quanze.statute.StatuteExtractor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package org.quanze.ingest;
+package org.quanze.statute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.quanze.ingest.SourceCells;
 import org.quanze.model.Statute;
 
 class StatuteExtractorTest {
@@ -266,28 +267,6 @@ class StatuteExtractorTest {
     @Test
     void readsArabicFullWidthAndSpacedArticleNumbers() {
         assertEquals(basis("某某法", 5, "某某法", 12, "某某法", 7), basisOf("《某某法》第5条、第１２条，第 7 条"));
-    }
-
-    @Test
-    void parsesChineseNumerals() {
-        assertEquals(1, StatuteExtractor.parseNumber("一"));
-        assertEquals(9, StatuteExtractor.parseNumber("九"));
-        assertEquals(10, StatuteExtractor.parseNumber("十"));
-        assertEquals(11, StatuteExtractor.parseNumber("十一"));
-        assertEquals(20, StatuteExtractor.parseNumber("二十"));
-        assertEquals(23, StatuteExtractor.parseNumber("二十三"));
-        assertEquals(104, StatuteExtractor.parseNumber("一百零四"));
-        assertEquals(110, StatuteExtractor.parseNumber("一百一十"));
-        assertEquals(110, StatuteExtractor.parseNumber("一百十"));
-        assertEquals(149, StatuteExtractor.parseNumber("一百四十九"));
-        assertEquals(2, StatuteExtractor.parseNumber("两"));
-        assertEquals(200, StatuteExtractor.parseNumber("两百"));
-        assertEquals(1000, StatuteExtractor.parseNumber("一千"));
-        assertEquals(5, StatuteExtractor.parseNumber("5"));
-        assertEquals(12, StatuteExtractor.parseNumber("１２"));
-        assertEquals(-1, StatuteExtractor.parseNumber("一二"));
-        assertEquals(-1, StatuteExtractor.parseNumber("零"));
-        assertEquals(-1, StatuteExtractor.parseNumber("十百"));
     }
 
     @Test

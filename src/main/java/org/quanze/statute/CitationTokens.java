@@ -75,6 +75,8 @@ final class CitationTokens {
             "《([^《》\\n]{2,120})》\\s*[（(]\\s*以下(?:简称|称)\\s*[《“\"]?([^《》“”\"（）()]{1,20})[》”\"]?\\s*[）)]");
     /** An article referred to by the quoted law itself: 本法第N条, 本条例第N条. */
     private static final Pattern SELF = Pattern.compile("本(?:法|法典|条例|办法|规定|细则|规则)\\s*$");
+    /** Words that continue a sentence after an article rather than start its text. */
+    private static final String CONNECTIVES = "和及与或等的之中至所";
     private static final int MAX_TITLE = 120;
     private static final int MAX_NOTE = 300;
     private static final int MAX_NAME = 40;
@@ -149,10 +151,14 @@ final class CitationTokens {
         if (tokens.size() == first + 1 && !self && !listContinues) {
             int j = i;
             while (j < s.length() && (s.charAt(j) == ' ' || s.charAt(j) == '\u3000' || s.charAt(j) == '\t')) j++;
+            // "第五十七条规定：…" introduces the quotation as much as "第五十七条：…" does.
+            if (s.startsWith("规定", j) && j + 2 < s.length() && (s.charAt(j + 2) == '：' || s.charAt(j + 2) == ':')) j += 2;
             boolean marked = j < s.length() && (s.charAt(j) == '：' || s.charAt(j) == ':');
             if (marked) j++;
             while (j < s.length() && Character.isWhitespace(s.charAt(j))) j++;
-            if (j < s.length() && Character.isLetterOrDigit(s.charAt(j)) || j < s.length() && marked && s.charAt(j) == '（') {
+            boolean text = j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || (marked && s.charAt(j) == '（'));
+            // "第十条和第十二条", "第三条的规定", "第八条规定": the sentence goes on, no quotation starts.
+            if (text && (marked || CONNECTIVES.indexOf(s.charAt(j)) < 0) && !(!marked && s.startsWith("规定", j))) {
                 tokens.set(first, tokens.get(first).withQuote(j, marked));
             }
         }

@@ -70,23 +70,38 @@ public final class StatuteExtractor {
         List<Found> found = new ArrayList<>();
         Deque<Citation> outer = new ArrayDeque<>();
         Citation current = null;
+        // The law whose articles are being quoted; a law cited inside a quotation holds only until
+        // the next article heading that starts a clause, which is the quoted law's again.
+        Citation base = null;
+        int quoteEnd = -1;
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
             switch (t.kind()) {
                 case LAW -> {
-                    current = new Citation(t.law(), t.pos(), version(t.note()));
+                    Citation c = new Citation(t.law(), t.pos(), version(t.note()));
+                    boolean inQuote = t.pos() < quoteEnd;
                     // A law named in a note is only a remark unless an article of it is cited there.
                     if (outer.isEmpty()) {
-                        found.add(new Found(new Statute(current.law(), null, role, current.version(), null, null),
-                                current.start(), t.pos()));
+                        found.add(new Found(new Statute(c.law(), null, role, c.version(), null, null), c.start(), t.pos()));
+                    }
+                    if (!inQuote) {
+                        current = c;
+                        if (outer.isEmpty()) base = c;
+                        quoteEnd = -1;
+                    } else if (articleFollows(tokens, k)) {
+                        current = c;  // "依照《社会保险法》第八十六条": that law's article, inside the quotation
                     }
                 }
                 case ARTICLE -> {
+                    if (outer.isEmpty() && base != null && current != base && Quotes.startsClause(s, t.pos())) {
+                        current = base;
+                    }
                     if (current != null && !AMENDMENT.matcher(current.law()).matches()
                             && t.article() >= 1 && t.article() <= MAX_ARTICLE) {
-                        Statute.Quote quote = Quotes.of(s, tokens, k);
-                        found.add(new Found(new Statute(current.law(), t.article(), role, current.version(), quote, null),
-                                current.start(), t.pos()));
+                        Quotes.Found q = outer.isEmpty() ? Quotes.of(s, tokens, k) : null;
+                        if (q != null) quoteEnd = Math.max(quoteEnd, q.end());
+                        found.add(new Found(new Statute(current.law(), t.article(), role, current.version(),
+                                q == null ? null : q.quote(), null), current.start(), t.pos()));
                     }
                 }
                 case NOTE_OPEN -> {
@@ -98,6 +113,16 @@ public final class StatuteExtractor {
             }
         }
         return finish(found);
+    }
+
+    /** True when the token after the law at {@code k} is one of its articles (its note, if any, between them). */
+    private static boolean articleFollows(List<Token> tokens, int k) {
+        for (int j = k + 1; j < tokens.size(); j++) {
+            CitationTokens.Kind kind = tokens.get(j).kind();
+            if (kind == CitationTokens.Kind.ARTICLE) return true;
+            if (kind == CitationTokens.Kind.LAW) return false;
+        }
+        return false;
     }
 
     /** The note as the version the citation names, when it carries a date. */

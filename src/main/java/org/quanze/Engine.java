@@ -10,6 +10,8 @@ import org.quanze.ingest.SourceCatalog;
 import org.quanze.search.QueryFactory;
 import org.quanze.search.SearchService;
 import org.quanze.search.Vocabulary;
+import org.quanze.statute.CitationCheck;
+import org.quanze.statute.LawLibrary;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Wires the pipeline over one data folder ({@code sources/}, {@code sources.json},
- * {@code synonyms.txt}, {@code query-stopwords.txt}, {@code index/}): ingest, build, open, serve.
+ * {@code synonyms.txt}, {@code query-stopwords.txt}, {@code laws/}, {@code index/}): ingest (each
+ * citation checked against the statute library, which is stored with the generation), build,
+ * open, serve.
  */
 public final class Engine implements AutoCloseable {
 
@@ -58,7 +62,10 @@ public final class Engine implements AutoCloseable {
         SourceCatalog catalog = SourceCatalog.load(store.catalogFile());
         Ingester.Result r = new Ingester(catalog).ingest(store.sourcesDir());
         if (r.records().isEmpty()) return new Built(r.report(), null);
-        Path gen = store.build(r.records(), fingerprint);
+        LawLibrary laws = LawLibrary.load(store.lawsDir());
+        Path gen = store.write(new CitationCheck(laws).annotate(r.records()), fingerprint);
+        laws.save(gen);
+        store.publish(gen);
         return new Built(r.report(), gen);
     }
 
@@ -119,9 +126,11 @@ public final class Engine implements AutoCloseable {
                 String fingerprint = store.sourcesFingerprint();
                 Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(store.sourcesDir());
                 if (r.records().isEmpty()) return new Built(r.report(), null);
-                Path gen = store.write(r.records(), fingerprint);
+                LawLibrary laws = LawLibrary.load(store.lawsDir());
+                Path gen = store.write(new CitationCheck(laws).annotate(r.records()), fingerprint);
                 IndexHandle next = null;
                 try {
+                    laws.save(gen);
                     next = IndexHandle.open(gen);
                     store.publish(gen);
                 } catch (IOException | RuntimeException e) {

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 public final class IndexStore {
 
     /** Bumped when the schema changes, so an index built by older code is rebuilt. */
-    static final String SCHEMA_VERSION = "4";
+    static final String SCHEMA_VERSION = "5";
     static final String FINGERPRINT = "fingerprint";
     static final String ITEMS = "items";
     /** Source id → title, so facet labels need no scan of the stored records. */
@@ -54,6 +54,9 @@ public final class IndexStore {
     public Path sourcesDir() { return dataDir.resolve("sources"); }
 
     public Path catalogFile() { return dataDir.resolve("sources.json"); }
+
+    /** The statute library's texts, repeals and renumberings (org.quanze.statute.LawLibrary). */
+    public Path lawsDir() { return dataDir.resolve("laws"); }
 
     /** Threads a build indexes with: one per core. */
     public static int indexingThreads() {
@@ -87,6 +90,18 @@ public final class IndexStore {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
             if (Files.isRegularFile(catalogFile())) md.update(Files.readAllBytes(catalogFile()));
+            // The checks of every citation depend on the statute library: a law added or changed rebuilds too.
+            if (Files.isDirectory(lawsDir())) {
+                List<Path> laws;
+                try (Stream<Path> s = Files.walk(lawsDir(), java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+                    laws = s.filter(Files::isRegularFile).sorted().toList();
+                }
+                for (Path f : laws) {
+                    md.update(lawsDir().relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                    md.update((byte) 0);
+                    md.update(Files.readAllBytes(f));
+                }
+            }
             if (Files.isDirectory(sourcesDir())) {
                 List<Path> files;
                 try (Stream<Path> s = Files.list(sourcesDir())) {

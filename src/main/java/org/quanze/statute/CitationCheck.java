@@ -28,6 +28,9 @@ import org.quanze.model.StatuteCheck.Successor;
  */
 public final class CitationCheck {
 
+    /** Below this similarity a quotation is not the cited article reworded but another text altogether. */
+    static final double UNLIKE = 0.35;
+
     private final LawLibrary library;
 
     public CitationCheck(LawLibrary library) {
@@ -84,14 +87,18 @@ public final class CitationCheck {
                     ? elsewhere(quote.text(), link.version(), s.article(), quotation == null ? 0 : quotation.similarity()) : null;
             if (elsewhere != null) {
                 quotation = quotation == null ? new StatuteCheck.Quotation(null, 0, true, List.of(), elsewhere) : withElsewhere(quotation, elsewhere);
-                Succession renumbering = lastRenumbering(s.law());
-                if (renumbering != null && !link.named() && StatuteCheck.CURRENT.equals(status)) {
-                    status = StatuteCheck.SUPERSEDED;
-                    successor = new Successor(s.law(), current.published(), renumbering.date(), renumbering.source());
-                    reason = "the quoted text is " + new Numerals.Article(elsewhere, 0).label() + " of the current version ("
-                            + current.published() + "): the list numbers it as before the renumbering of "
-                            + renumbering.date() + " (" + renumbering.source() + ")";
-                }
+            }
+            Succession renumbering = lastRenumbering(s.law());
+            boolean unlike = quotation != null && quotation.similarity() < UNLIKE;
+            if (renumbering != null && !link.named() && StatuteCheck.CURRENT.equals(status) && (elsewhere != null || unlike)) {
+                // A law renumbered since: the list quotes another article's text under this number, or a
+                // text the current article does not resemble at all: the number is an earlier version's.
+                status = StatuteCheck.SUPERSEDED;
+                successor = new Successor(s.law(), current.published(), renumbering.date(), renumbering.source());
+                reason = (elsewhere != null
+                        ? "the quoted text is " + new Numerals.Article(elsewhere, 0).label() + " of the current version (" + current.published() + ")"
+                        : "the quoted text is not " + label(s) + " of the current version (" + current.published() + ")")
+                        + ": the list numbers it as before the renumbering of " + renumbering.date() + " (" + renumbering.source() + ")";
             }
         }
         if (quotation != null && quotation.differs() && link.olderNotHeld() && StatuteCheck.CURRENT.equals(status)) {

@@ -3,8 +3,11 @@ package org.quanze.statute;
 import org.quanze.model.Statute;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,8 +30,8 @@ public record StatuteReference(List<Statute> statutes, String rest) {
     private static final Pattern TYPED_NAME = Pattern.compile("\\p{IsHan}{1,40}?(?:法|法典|条例|办法|规定|细则|规则)$");
     private static final int MAX_NAME = 40;
 
-    /** The vocabulary with the index's laws, kept while the index stays the same (one set per generation). */
-    private static volatile Object[] cache = {null, null};
+    /** The vocabulary with an index's laws, per set of laws (one per index generation), dropped with the set. */
+    private static final Map<Set<String>, LawNames> NAMES = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * @param knownLaws the laws the index cites (canonical names): names outside the vocabulary,
@@ -82,10 +85,11 @@ public record StatuteReference(List<Statute> statutes, String rest) {
     }
 
     private static LawNames names(Set<String> knownLaws) {
-        Object[] c = cache;
-        if (c[0] == knownLaws) return (LawNames) c[1];
-        LawNames names = LawNames.standard().with(knownLaws);
-        cache = new Object[] {knownLaws, names};
+        LawNames names = NAMES.get(knownLaws);
+        if (names == null) {
+            names = LawNames.standard().with(knownLaws);
+            NAMES.put(knownLaws, names);
+        }
         return names;
     }
 }

@@ -15,8 +15,8 @@ final class Params {
     static final int MAX_SIZE = 100;
     /** Deep pages are refused instead of scanned: page × size may not pass this. */
     static final int MAX_WINDOW = 10_000;
-    static final List<String> FACETS = List.of("type", "unit", "level", "statute", "source", "kind");
-    static final Set<String> SEARCH_PARAMS = Set.of("q", "type", "unit", "level", "statute", "source", "kind",
+    static final List<String> FACETS = List.of("type", "unit", "level", "statute", "source", "kind", "lawStatus");
+    static final Set<String> SEARCH_PARAMS = Set.of("q", "type", "unit", "level", "statute", "source", "kind", "lawStatus",
             "page", "size", "sort", "explain");
 
     private Params() {}

@@ -73,6 +73,8 @@ final class CitationTokens {
     /** "《X》（以下简称《Y》）": Y stands for X in the rest of the text. */
     private static final Pattern ALIAS = Pattern.compile(
             "《([^《》\\n]{2,120})》\\s*[（(]\\s*以下(?:简称|称)\\s*[《“\"]?([^《》“”\"（）()]{1,20})[》”\"]?\\s*[）)]");
+    /** What turns a title into part of a longer name right after its 》. */
+    private static final Pattern COMPOSITE = Pattern.compile("实施条例|实施细则|实施办法|若干规定|办法");
     /** An article referred to by the quoted law itself: 本法第N条, 本条例第N条. */
     private static final Pattern SELF = Pattern.compile("本(?:法|法典|条例|办法|规定|细则|规则)\\s*$");
     /** Words that continue a sentence after an article rather than start its text. */
@@ -98,13 +100,28 @@ final class CitationTokens {
             int close = c == '《' ? titleEnd(s, i) : -1;
             if (close > 0) {
                 String title = s.substring(i + 1, close);
+                // "实施《中华人民共和国社会保险法》若干规定", "《药品管理法》实施条例": the title is part of a longer name.
+                Matcher composite = COMPOSITE.matcher(s).region(close + 1, s.length());
+                int start = i;
+                if (composite.lookingAt()) {
+                    boolean implementing = i >= 2 && s.startsWith("实施", i - 2);
+                    String suffix = composite.group();
+                    if (implementing && !suffix.startsWith("实施")) {
+                        title = "实施〈" + title + "〉" + suffix;
+                        start = i - 2;
+                        close = composite.end() - 1;
+                    } else if (suffix.startsWith("实施")) {
+                        title = title + suffix;
+                        close = composite.end() - 1;
+                    }
+                }
                 String law = names.canonical(title);
                 if (law == null) law = aliases.get(LawNames.normalise(title));
                 if (law == null) {
                     i = close + 1;
                 } else {
                     int[] note = note(s, close + 1);
-                    tokens.add(Token.law(i, law, note == null ? null : s.substring(note[0] + 1, note[1] - 1)));
+                    tokens.add(Token.law(start, law, note == null ? null : s.substring(note[0] + 1, note[1] - 1)));
                     if (note != null) {
                         tokens.add(Token.mark(Kind.NOTE_OPEN, note[0]));
                         noteEnds.push(note[1]);

@@ -39,6 +39,7 @@ public final class LawLibrary {
     /** "…《中华人民共和国行政监察法》同时废止": a law's closing article repealing another. */
     private static final Pattern REPEALS = Pattern.compile("同时废止|予以废止");
     private static final Pattern TITLE = Pattern.compile("《([^《》]{2,120})》");
+    private static final int MAX_QUOTED = 200;
     /** Files over this size are no law text (the longest law, the civil code, is about 0.3 MB). */
     private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
@@ -142,8 +143,10 @@ public final class LawLibrary {
                         if (repealed == null || repealed.equals(v.name()) || out.containsKey(repealed)) continue;
                         if (listed.stream().anyMatch(s -> s.law().equals(repealed) && s.event().equals(Succession.REPEALED))) continue;
                         String date = v.validFrom() != null ? v.validFrom() : v.published();
+                        // A closing article is short: quote it whole; a long one by its sentence.
+                        String words = a.text().length() <= MAX_QUOTED ? a.text().strip() : sentence.strip() + "。";
                         out.put(repealed, new Succession(repealed, Succession.REPEALED, date, v.name(), v.published(),
-                                v.title() + "（" + v.published() + "）" + a.label() + "：“" + sentence.strip() + "。”"));
+                                v.title() + "（" + v.published() + "）" + a.label() + "：“" + words + "”"));
                     }
                 }
             }

@@ -37,7 +37,8 @@ public final class StatuteExtractor {
     private static final Pattern AMENDMENT = Pattern.compile(".*修改.*决定");
     /** A note names a version when it carries a year: "2017年9月1日第二次修正", "2010年通过". */
     private static final Pattern DATED = Pattern.compile("\\d{4}\\s*年");
-    static final int MAX_ARTICLE = 1000;
+    /** Above any law's last article: the civil code, the longest, has 1260. */
+    static final int MAX_ARTICLE = 1300;
     private static final int MAX_VERSION_NOTE = 160;
 
     /** One mention of a law, which the articles following it attach to. */

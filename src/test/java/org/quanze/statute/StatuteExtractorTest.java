@@ -258,10 +258,11 @@ class StatuteExtractorTest {
     }
 
     @Test
-    void rejectsArticleZeroAndArticlesAboveAThousand() {
-        assertEquals(basis("某某法", null), basisOf("《某某法》第一千零一条"));
+    void rejectsArticleZeroAndArticlesBeyondTheLongestCode() {
+        // The civil code, the longest law, has 1260 articles.
+        assertEquals(basis("某某法", null), basisOf("《某某法》第一千三百零一条"));
         assertEquals(basis("某某法", null), basisOf("《某某法》第0条"));
-        assertEquals(basis("某某法", 1000), basisOf("《某某法》第一千条"));
+        assertEquals(basis("民法典", 1260), basisOf("《民法典》第一千二百六十条"));
     }
 
     @Test

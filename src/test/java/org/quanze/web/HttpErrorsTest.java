@@ -91,7 +91,7 @@ class HttpErrorsTest {
 
     @Test
     void anUnknownLawIsA404() {
-        assertError(404, "not_found", "no item cites a law named '无此法' as its legal basis",
+        assertError(404, "not_found", "neither the statute library nor any item's legal basis has a law named '无此法'",
                 server.get("/api/statutes/" + enc("无此法")));
     }
 

@@ -8,6 +8,8 @@ import { renderTotal, renderExport, renderIntro, renderChips, renderHits, render
 import { renderItem } from './item.js';
 import { initSuggest } from './suggest.js';
 import { el, clear } from './render.js';
+import { renderStatuteAnswer } from './statute-text.js';
+import { showLawPage } from './law-page.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('q');
@@ -34,6 +36,7 @@ function navigate(next, { focus = null } = {}) {
 }
 
 window.addEventListener('popstate', () => {
+  if (showLawPage($('item'), $('layout'), $('search-view'))) return;
   const previous = current;
   current = parseState(location.search);
   show(current, { focus: previous.item && !current.item ? 'returned-hit' : null, previous });
@@ -97,6 +100,7 @@ async function showSearch(state, token, focus, previous) {
   renderFacets($('facet-groups'), answer.facets, state, (facet, value) => navigate(toggleFilter(current, facet, value)));
   renderChips(state, (facet, value) => navigate(toggleFilter(current, facet, value)));
   renderHits(answer, state);
+  renderStatuteAnswer(answer);
   renderPager(answer, state);
   updateFacetsToggle(state, answer.total);
   if (answer.total === 0) showNoResults(state, token);
@@ -241,4 +245,4 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
-show(current, { focus: null });
+if (!showLawPage($('item'), $('layout'), $('search-view'))) show(current, { focus: null });

@@ -57,7 +57,7 @@ function render(container, law, article) {
   const lawOnly = (law.withoutArticle || []).length
     ? el('section', { class: 'panel' }, el('h3', { class: 'panel-title' }, '只引用法规名称、未指明条款的事项'), itemList(law.withoutArticle))
     : null;
-  clear(container).append(backLink(), head, versions, lawOnly, list);
+  clear(container).append(...[backLink(), head, versions, lawOnly, list].filter(Boolean));
   const target = article ? document.getElementById(`article-${article}`) : null;
   if (target) {
     target.querySelector('details')?.setAttribute('open', '');

@@ -43,14 +43,14 @@ import java.util.TreeMap;
  * items citing it with their quotations and flags). Law names may be given in any form the
  * vocabulary knows (社保法, 《中华人民共和国社会保险法》).
  */
-final class StatuteApi {
+public final class StatuteApi {
 
     static final int MAX_ITEMS = 10_000;
     static final int MAX_NAME = 200;
 
     private final SearchService search;
 
-    StatuteApi(SearchService search) {
+    public StatuteApi(SearchService search) {
         this.search = search;
     }
 
@@ -202,7 +202,7 @@ final class StatuteApi {
      * Currency over the whole index for /api/stats and the stats command: items per 法律依据状态
      * per list, and the laws cited that the library does not hold, with how many items cite each.
      */
-    Map<String, Object> currency() throws IOException {
+    public Map<String, Object> currency() throws IOException {
         IndexHandle h = search.index().acquire();
         try {
             return h.derived("currency", handle -> {

@@ -1,7 +1,9 @@
 package org.quanze.statute;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.quanze.model.PowerRecord;
 import org.quanze.model.Statute;
@@ -32,12 +34,14 @@ public final class CitationCheck {
     static final double UNLIKE = 0.35;
 
     private final LawLibrary library;
+    /** Each article's normalised text, computed once: a quotation found elsewhere is looked for in every article. */
+    private final Map<LawVersion.Article, String> normalised = new IdentityHashMap<>();
 
     public CitationCheck(LawLibrary library) {
         this.library = library;
     }
 
-    /** The records with every citation checked; a record without citations is returned as it is. */
+    /** The records with every citation checked; a record without citations is returned as it is. Not thread-safe. */
     public List<PowerRecord> annotate(List<PowerRecord> records) {
         List<PowerRecord> out = new ArrayList<>(records.size());
         for (PowerRecord r : records) out.add(annotate(r));
@@ -162,14 +166,14 @@ public final class CitationCheck {
     }
 
     /** The article of the version whose text the quotation is, when it is not the one cited. */
-    private static Integer elsewhere(String quote, LawVersion version, Integer cited, double citedSimilarity) {
+    private Integer elsewhere(String quote, LawVersion version, Integer cited, double citedSimilarity) {
         String q = Quotation.normalise(quote).text();
         if (q.length() < 8) return null;
         LawVersion.Article best = null;
         double bestShare = 0;
         for (LawVersion.Article a : version.articles()) {
             if (cited != null && a.number() == cited && a.sub() == 0) continue;
-            double share = Quotation.shared(q, Quotation.normalise(a.text()).text());
+            double share = Quotation.shared(q, normalised.computeIfAbsent(a, x -> Quotation.normalise(x.text()).text()));
             if (share > bestShare) {
                 bestShare = share;
                 best = a;

@@ -4,6 +4,7 @@ import org.quanze.index.Analyzers;
 import org.quanze.index.IndexHandle;
 import org.quanze.index.IndexManager;
 import org.quanze.index.IndexStore;
+import org.quanze.index.UpdateLock;
 import org.quanze.ingest.IngestReport;
 import org.quanze.ingest.Ingester;
 import org.quanze.ingest.SourceCatalog;
@@ -14,35 +15,60 @@ import org.quanze.statute.CitationCheck;
 import org.quanze.statute.LawLibrary;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wires the pipeline over one data folder ({@code sources/}, {@code sources.json},
  * {@code synonyms.txt}, {@code query-stopwords.txt}, {@code laws/}, {@code index/}): ingest (each
  * citation checked against the statute library, which is stored with the generation), build,
  * open, serve.
+ * Every change to the folder runs under its {@link UpdateLock}; at start, what an update killed
+ * midway left behind is finished or rolled back first (see {@link StagedUpload}).
  */
 public final class Engine implements AutoCloseable {
 
     /** What an ingest produced; {@code generation} is null when nothing was built. */
     public record Built(IngestReport report, Path generation) {}
 
+    /** When {@link #open} rebuilds an index that is missing or older than the sources. */
+    public enum Rebuild {
+        /** Never: serve what CURRENT names (commands that only read). */
+        NEVER,
+        /** Before opening, so the caller sees the new index at once (the command line). */
+        FIRST,
+        /**
+         * While serving the previous complete generation, swapped for the new one when it is done
+         * (the server: its port answers at once). With no index at all, it is built first.
+         */
+        IN_BACKGROUND
+    }
+
     /**
-     * A change to the sources made under the rebuild lock and undone when the rebuild that follows
-     * does not make it to the swap, so sources and index always change together or not at all.
+     * A change to the sources that becomes true only with the index built from it. Nothing in
+     * {@code sources/} changes before {@link #commit}, which runs once that index is current.
      */
     public interface SourcesChange {
-        void apply() throws IOException;
+        /** A folder holding the sources as they will be after the change; the build reads it. */
+        Path stage() throws IOException;
 
-        void undo() throws IOException;
+        /** The generation built from the staged folder is complete and about to become current. */
+        void built(Path generation) throws IOException;
+
+        /** The generation is current: make the sources match it. */
+        void commit() throws IOException;
+
+        /** The generation did not become current: remove what {@link #stage} made. Never throws. */
+        void discard();
     }
 
     private final IndexStore store;
     private final IndexManager manager;
     private final SearchService search;
-    private final ReentrantLock rebuilding = new ReentrantLock();
+    /** Updates running or waiting for their turn; one runs at a time (the update lock). */
+    private final AtomicInteger updates = new AtomicInteger();
 
     private Engine(IndexStore store, IndexManager manager, SearchService search) {
         this.store = store;
@@ -55,42 +81,89 @@ public final class Engine implements AutoCloseable {
      * no readable item nothing is built and the previous index stays current.
      */
     public static Built ingest(IndexStore store) throws IOException {
+        return ingest(store, new PrintStream(java.io.OutputStream.nullOutputStream()));
+    }
+
+    private static Built ingest(IndexStore store, PrintStream log) throws IOException {
         if (!Files.isDirectory(store.sourcesDir())) {
             throw new IOException("no sources folder at " + store.sourcesDir());
         }
-        String fingerprint = store.sourcesFingerprint();
-        SourceCatalog catalog = SourceCatalog.load(store.catalogFile());
-        Ingester.Result r = new Ingester(catalog).ingest(store.sourcesDir());
-        if (r.records().isEmpty()) return new Built(r.report(), null);
-        LawLibrary laws = LawLibrary.load(store.lawsDir());
-        Path gen = store.write(new CitationCheck(laws).annotate(r.records()), fingerprint);
-        laws.save(gen);
-        store.publish(gen);
-        return new Built(r.report(), gen);
+        try (UpdateLock lock = store.lockForUpdate()) {
+            StagedUpload.recover(store, log);
+            String fingerprint = store.sourcesFingerprint();
+            Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(store.sourcesDir());
+            if (r.records().isEmpty()) return new Built(r.report(), null);
+            LawLibrary laws = LawLibrary.load(store.lawsDir());
+            Path gen = store.write(new CitationCheck(laws).annotate(r.records()), fingerprint);
+            laws.save(gen);
+            store.publish(gen);
+            return new Built(r.report(), gen);
+        }
     }
 
     /**
      * Opens the data folder for searching. When {@code rebuildIfStale}, an index that is missing
      * or was built from other sources than those now present is rebuilt first.
      */
-    public static Engine open(Path dataDir, boolean rebuildIfStale, java.io.PrintStream log) throws IOException {
+    public static Engine open(Path dataDir, boolean rebuildIfStale, PrintStream log) throws IOException {
+        return open(dataDir, rebuildIfStale ? Rebuild.FIRST : Rebuild.NEVER, log);
+    }
+
+    /**
+     * Opens the data folder for searching, after finishing or rolling back an update that a crash
+     * interrupted (unless another process is updating the folder right now), and rebuilds an index
+     * that is missing or was built from other sources as {@code rebuild} says.
+     */
+    public static Engine open(Path dataDir, Rebuild rebuild, PrintStream log) throws IOException {
         Analyzers.preload();
         IndexStore store = new IndexStore(dataDir);
+        try (UpdateLock lock = store.tryLockForUpdate()) {
+            if (lock != null) {
+                StagedUpload.recover(store, log);
+                // Generations other than CURRENT are debris of interrupted builds (none runs: we hold the lock).
+                store.prune(null);
+            }
+        }
         Path current = store.current();
-        if (rebuildIfStale && (current == null || !store.sourcesFingerprint().equals(store.currentFingerprint()))) {
+        boolean stale = current == null || !store.sourcesFingerprint().equals(store.currentFingerprint());
+        if (stale && rebuild != Rebuild.NEVER && (current == null || rebuild == Rebuild.FIRST)) {
             log.println(current == null ? "No index yet: building it from " + store.sourcesDir()
                     : "Sources changed since the index was built: rebuilding it");
-            Built b = ingest(store);
+            Built b = ingest(store, log);
             log.println(summary(b.report()));
             current = store.current();
+            stale = false;
         }
         if (current == null) {
             throw new IOException("no index in " + dataDir + "; run 'ingest' first (the sources hold no readable item)");
         }
-        store.prune(null);
         IndexManager manager = new IndexManager(IndexHandle.open(current));
         QueryFactory queries = new QueryFactory(Vocabulary.load(dataDir));
-        return new Engine(store, manager, new SearchService(manager, queries));
+        Engine engine = new Engine(store, manager, new SearchService(manager, queries));
+        if (stale && rebuild == Rebuild.IN_BACKGROUND) engine.rebuildInBackground(current, log);
+        return engine;
+    }
+
+    /** The start-up rebuild, on its own thread, while the previous generation serves. */
+    private void rebuildInBackground(Path serving, PrintStream log) {
+        log.println("Sources changed since the index was built: serving the previous index (" + serving.getFileName()
+                + ") while a new one is built");
+        updates.incrementAndGet(); // counted from now, so no one sees "not rebuilding" before the thread runs
+        Thread t = new Thread(() -> {
+            try {
+                Built b = reindex();
+                log.println(b.generation() == null
+                        ? "The sources hold no readable item; still serving " + serving.getFileName()
+                        : "Rebuilt the index: " + summary(b.report()) + "; now serving " + b.generation().getFileName());
+            } catch (IOException | RuntimeException e) {
+                log.println("The rebuild failed (" + e.getMessage() + "); still serving " + serving.getFileName());
+            } finally {
+                updates.decrementAndGet();
+            }
+        }, "quanze-start-rebuild");
+        // A server stopped meanwhile does not wait for it: an unfinished generation is pruned at the next start.
+        t.setDaemon(true);
+        t.start();
     }
 
     public SearchService search() {
@@ -99,6 +172,11 @@ public final class Engine implements AutoCloseable {
 
     public IndexStore store() {
         return store;
+    }
+
+    /** Whether a rebuild (at start, a reindex or an upload) is running or waiting for its turn. */
+    public boolean rebuilding() {
+        return updates.get() > 0;
     }
 
     /**
@@ -110,21 +188,21 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Applies the change, rebuilds and swaps. The new generation is written beside the serving one,
-     * opened, and only then named in CURRENT and swapped in; if anything fails before that, the
-     * generation is discarded and the change undone, so sources, CURRENT and the serving index all
-     * stay as they were.
+     * Builds a generation from the sources as the change stages them (or as they are), opens it,
+     * names it in CURRENT and swaps it in; only then does the change reach the sources. If anything
+     * fails before CURRENT moves, the generation and the staged change are discarded, so sources,
+     * CURRENT and the serving index all stay as they were; a crash is finished or rolled back at
+     * the next start the same way.
      */
     public Built update(SourcesChange change) throws IOException {
-        rebuilding.lock();
-        try {
+        updates.incrementAndGet();
+        try (UpdateLock lock = store.lockForUpdate()) {
             Path before = manager.currentPath();
-            if (change != null) change.apply();
-            boolean swapped = false;
-            Throwable failure = null;
+            boolean current = false;
             try {
-                String fingerprint = store.sourcesFingerprint();
-                Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(store.sourcesDir());
+                Path from = change == null ? store.sourcesDir() : change.stage();
+                String fingerprint = store.sourcesFingerprint(from);
+                Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(from);
                 if (r.records().isEmpty()) return new Built(r.report(), null);
                 LawLibrary laws = LawLibrary.load(store.lawsDir());
                 Path gen = store.write(new CitationCheck(laws).annotate(r.records()), fingerprint);
@@ -132,36 +210,28 @@ public final class Engine implements AutoCloseable {
                 try {
                     laws.save(gen);
                     next = IndexHandle.open(gen);
+                    if (change != null) change.built(gen);
                     store.publish(gen);
                 } catch (IOException | RuntimeException e) {
                     if (next != null) next.close();
                     store.discard(gen);
                     throw e;
                 }
+                current = true;
                 manager.swapTo(next);
-                swapped = true;
+                // CURRENT has moved: should moving the file fail, the next start finishes it from the journal.
+                if (change != null) change.commit();
                 try {
                     store.prune(before);
                 } catch (IOException | RuntimeException e) {
                     // Old generations left behind are removed by the next prune; the swap stands.
                 }
                 return new Built(r.report(), gen);
-            } catch (Throwable t) {
-                failure = t;
-                throw t;
             } finally {
-                // Not swapped (a failure, or nothing readable): the change must not stay either.
-                if (change != null && !swapped) {
-                    try {
-                        change.undo();
-                    } catch (IOException | RuntimeException u) {
-                        if (failure == null) throw u;
-                        failure.addSuppressed(u);
-                    }
-                }
+                if (change != null && !current) change.discard();
             }
         } finally {
-            rebuilding.unlock();
+            updates.decrementAndGet();
         }
     }
 

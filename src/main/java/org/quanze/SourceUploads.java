@@ -9,15 +9,13 @@ import org.quanze.ingest.SourceFileName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
- * Adds or replaces one list in the sources folder. The file is checked completely before the
- * sources are touched: its size, a safe base name, a recognised layout and at least one item.
- * Then it is written to a staging folder beside the sources and moved in with an atomic rename,
- * inside {@link Engine#update}, which rebuilds and swaps the index; if that fails, the move is
- * undone (the replaced list moved back), so sources and index stay as they were.
+ * Adds or replaces one list in the sources folder. The file is checked completely before anything
+ * is written: its size, a safe base name, a recognised layout and at least one item. Then it is
+ * staged and the index is rebuilt from the sources as they will be ({@link StagedUpload}); the file
+ * enters the sources only once that index is current, so a failure or a crash at any point leaves
+ * sources and index both as they were before, or both with the new list.
  */
 public final class SourceUploads {
 
@@ -52,36 +50,10 @@ public final class SourceUploads {
         Path sources = store.sourcesDir().toAbsolutePath().normalize();
         Path target = sources.resolve(name).normalize();
         if (!sources.equals(target.getParent())) throw new Rejected(400, "the file name does not stay inside the sources folder");
-        Path staging = Files.createDirectories(store.dataDir().resolve(".staging"));
-        Path upload = Files.createTempFile(staging, "upload-", ".part");
-        Path previous = staging.resolve(upload.getFileName() + ".previous");
-        boolean[] replaced = {false};
-        boolean done = false;
-        try {
-            Files.write(upload, bytes, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
-            Engine.Built built = engine.update(new Engine.SourcesChange() {
-                @Override
-                public void apply() throws IOException {
-                    if (Files.exists(target)) {
-                        Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
-                        replaced[0] = true;
-                    }
-                    Files.move(upload, target, StandardCopyOption.ATOMIC_MOVE);
-                }
-
-                @Override
-                public void undo() throws IOException {
-                    Files.deleteIfExists(target);
-                    if (replaced[0]) Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
-                }
-            });
-            if (built.generation() == null) throw new IOException("the sources held no readable item after the upload");
-            done = true;
-            return new Added(name, replaced[0], read, built);
-        } finally {
-            Files.deleteIfExists(upload);
-            // The replaced list is deleted only once the new one serves; after a failed undo it is the only copy.
-            if (done) Files.deleteIfExists(previous);
-        }
+        if (Files.isDirectory(target)) throw new Rejected(400, "the sources hold a folder named " + name + "; choose another file name");
+        StagedUpload upload = new StagedUpload(store, name, bytes);
+        Engine.Built built = engine.update(upload);
+        if (built.generation() == null) throw new IOException("the sources held no readable item after the upload");
+        return new Added(name, upload.replaced(), read, built);
     }
 }

@@ -38,18 +38,7 @@ class KillDuringIngestTest {
         String servedFingerprint = store.sourcesFingerprint();
 
         // A large sources folder: the bundled lists many times over, under other names.
-        List<Path> bundled;
-        try (Stream<Path> s = Files.list(data.resolve("sources"))) {
-            bundled = s.sorted().toList();
-        }
-        List<Path> added = new java.util.ArrayList<>();
-        for (int i = 0; i < COPIES; i++) {
-            for (Path p : bundled) {
-                Path copy = data.resolve("sources").resolve("copy" + i + "_" + p.getFileName());
-                Files.copy(p, copy);
-                added.add(copy);
-            }
-        }
+        List<Path> added = TestData.addCopies(data, COPIES);
 
         Path out = tmp.resolve("child.log");
         Process child = TestData.childJvm(List.of("-Xmx512m"), IngestChild.class.getName(), data.toString())

@@ -32,6 +32,27 @@ public final class TestData {
         }
     }
 
+    /**
+     * Adds {@code copies} copies of every list in the folder's sources under other names
+     * ({@code copyN_…}), so that a build takes seconds rather than milliseconds: long enough for a
+     * test to act while it runs. Each copy is a list of its own: {@value #ITEMS} more items.
+     */
+    public static List<Path> addCopies(Path data, int copies) throws IOException {
+        List<Path> bundled;
+        try (Stream<Path> s = Files.list(data.resolve("sources"))) {
+            bundled = s.sorted().toList();
+        }
+        List<Path> added = new java.util.ArrayList<>();
+        for (int i = 0; i < copies; i++) {
+            for (Path p : bundled) {
+                Path copy = data.resolve("sources").resolve("copy" + i + "_" + p.getFileName());
+                Files.copy(p, copy);
+                added.add(copy);
+            }
+        }
+        return added;
+    }
+
     /** The java launcher and class path of this JVM, for child processes. */
     public static ProcessBuilder childJvm(List<String> jvmArgs, String mainClass, String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -38,12 +38,14 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535");
         AdminToken token = AdminToken.configured(adminTokenFile, System.getenv(AdminToken.ENV));
-        Engine engine = Engine.open(data.dir, true, System.out);
+        // An index older than the sources is rebuilt while the previous one serves: the port answers at once.
+        Engine engine = Engine.open(data.dir, Engine.Rebuild.IN_BACKGROUND, System.out);
         Javalin app = WebApp.create(engine.search(), new WebApp.Options(web,
-                token == null ? null : new WebApp.Admin(engine, token), corsOrigins));
+                token == null ? null : new WebApp.Admin(engine, token), corsOrigins, engine::rebuilding));
         app.start(host, port);
         String shown = host.contains(":") ? "[" + host + "]" : host;
-        System.out.println("Quanze is serving " + engine.search().items() + " items at http://" + shown + ":" + app.port() + "/");
+        System.out.println("Quanze is serving " + engine.search().items() + " items ("
+                + engine.search().index().currentPath().getFileName() + ") at http://" + shown + ":" + app.port() + "/");
         System.out.println(token == null ? "Admin endpoints are off (no --admin-token-file, no $" + AdminToken.ENV + ")"
                 : "Admin endpoints are on: POST /api/admin/reindex, POST /api/admin/sources, GET /api/admin/stats");
         CountDownLatch stopped = new CountDownLatch(1);

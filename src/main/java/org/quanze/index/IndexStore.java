@@ -10,6 +10,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 import org.quanze.model.PowerRecord;
 
 import java.io.IOException;
@@ -58,6 +59,19 @@ public final class IndexStore {
     /** The statute library's texts, repeals and renumberings (org.quanze.statute.LawLibrary). */
     public Path lawsDir() { return dataDir.resolve("laws"); }
 
+    /** Scratch space of uploads in progress, beside the sources so that a rename moves a file in. */
+    public Path stagingDir() { return dataDir.resolve(".staging"); }
+
+    /** Waits for, then holds, the right to change this data folder (see {@link UpdateLock}). */
+    public UpdateLock lockForUpdate() throws IOException {
+        return UpdateLock.acquire(indexRoot);
+    }
+
+    /** The right to change this data folder when no one else holds it, else null. */
+    public UpdateLock tryLockForUpdate() throws IOException {
+        return UpdateLock.tryAcquire(indexRoot);
+    }
+
     /** Threads a build indexes with: one per core. */
     public static int indexingThreads() {
         return ParallelIndexing.threads();
@@ -86,6 +100,14 @@ public final class IndexStore {
 
     /** A digest of the sources, their metadata and the schema: it changes when a rebuild is due. */
     public String sourcesFingerprint() throws IOException {
+        return sourcesFingerprint(sourcesDir());
+    }
+
+    /**
+     * The fingerprint the sources will have when they hold what {@code dir} holds: an upload builds
+     * from a staged copy of the sources, and the generation must match the folder it becomes.
+     */
+    public String sourcesFingerprint(Path dir) throws IOException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
@@ -102,9 +124,9 @@ public final class IndexStore {
                     md.update(Files.readAllBytes(f));
                 }
             }
-            if (Files.isDirectory(sourcesDir())) {
+            if (Files.isDirectory(dir)) {
                 List<Path> files;
-                try (Stream<Path> s = Files.list(sourcesDir())) {
+                try (Stream<Path> s = Files.list(dir)) {
                     files = s.filter(Files::isRegularFile).sorted().toList();
                 }
                 for (Path f : files) {
@@ -184,6 +206,8 @@ public final class IndexStore {
         Files.writeString(tmp, gen.getFileName().toString(), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
         Files.move(tmp, indexRoot.resolve("CURRENT"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // The rename itself must reach the disk before anything acts on it (an upload's file moves next).
+        IOUtils.fsync(indexRoot, true);
     }
 
     /** Deletes a generation that never became current; failures are left to the next prune. */
@@ -223,7 +247,8 @@ public final class IndexStore {
         return gen;
     }
 
-    static void deleteTree(Path p) throws IOException {
+    /** Deletes a folder and everything in it; nothing when it does not exist. */
+    public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) return;
         try (Stream<Path> s = Files.walk(p)) {
             s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(f -> {

@@ -1,5 +1,6 @@
 package org.quanze.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
@@ -7,13 +8,18 @@ import java.util.Optional;
 /**
  * Reduces a file name sent by a client to a safe base name for the sources folder: no folder
  * part, no {@code ..}, no control or bidirectional-override characters, no blanks and no
- * characters a shell or another file system would read specially (each becomes {@code _}), at
- * most {@value #MAX_CHARS} characters, and the extension of a format the ingest reads (or none:
- * then the content decides). What cannot be reduced to such a name is refused with why.
+ * characters a shell or another file system would read specially (each becomes {@code _}), and
+ * the extension of a format the ingest reads. What cannot be reduced to such a name is refused
+ * with why, and so is a name longer than {@value #MAX_BYTES} bytes in UTF-8: cutting it could
+ * make two lists one.
  */
 public final class SourceFileName {
 
-    static final int MAX_CHARS = 100;
+    /**
+     * File systems allow 255 bytes per name, and a Chinese character takes 3 in UTF-8; the rest is
+     * room for what may be added to a name on disk (a {@code .tmp} or {@code .previous} suffix).
+     */
+    public static final int MAX_BYTES = 200;
     /** What {@link GridReaders} reads, and .tsv, which it reads as text. */
     static final java.util.List<String> EXTENSIONS = java.util.stream.Stream.concat(GridReaders.EXTENSIONS.stream(),
             java.util.stream.Stream.of(".tsv")).toList();
@@ -52,15 +58,21 @@ public final class SourceFileName {
             return refuse("the file name '" + shown(submitted) + "' has no usable characters"
                     + (ext.isEmpty() ? "" : " before its extension"));
         }
-        if (!ext.isEmpty() && !EXTENSIONS.contains("." + ext)) {
+        if (ext.isEmpty()) {
+            return refuse("the file name '" + shown(submitted) + "' has no extension; it must end in one of "
+                    + String.join(", ", EXTENSIONS) + ", which says how the list is read");
+        }
+        if (!EXTENSIONS.contains("." + ext)) {
             return refuse("only lists in " + String.join(", ", EXTENSIONS) + " files are read, not ." + shown(ext));
         }
-        String suffix = ext.isEmpty() ? "" : "." + ext;
-        int room = MAX_CHARS - suffix.length();
-        if (stem.length() > room) {
-            stem = stem.substring(0, Character.isHighSurrogate(stem.charAt(room - 1)) ? room - 1 : room).replaceAll("[._]+$", "");
+        String name = stem + "." + ext;
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            return refuse("the file name is " + bytes + " bytes long in UTF-8, over the limit of " + MAX_BYTES
+                    + " bytes (a Chinese character takes 3: " + (MAX_BYTES - ext.length() - 1) / 3 + " of them and ." + ext
+                    + " fit); shorten it");
         }
-        return new Result(stem + suffix, null);
+        return new Result(name, null);
     }
 
     private static Result refuse(String why) {

@@ -53,6 +53,9 @@ public final class QueryFactory {
      */
     static final int MAX_CONCEPT_CHARS = 200;
     static final int MAX_CONCEPTS = 32;
+    /** Words of an item's name its related-items query is built from (see {@link #leadingWords}). */
+    static final int MAX_RELATED_WORDS = 48;
+    static final int MAX_RELATED_CHARS = 160;
 
     private final Vocabulary vocabulary;
     private final QueryBuilder words;
@@ -173,6 +176,7 @@ public final class QueryFactory {
 
     /** A name searched over names only, words and bigrams: "the same matter" in another list. */
     Query nameLike(String name) {
+        name = leadingWords(name, MAX_RELATED_WORDS);
         List<Query> parts = new ArrayList<>();
         add(parts, words.createBooleanQuery(Schema.NAME, withoutPunctuation(name), Occur.SHOULD), 1f);
         add(parts, bigrams.createBooleanQuery(Schema.bigram(Schema.NAME), name, Occur.SHOULD), 1f);
@@ -180,6 +184,32 @@ public final class QueryFactory {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (Query q : parts) b.add(q, Occur.SHOULD);
         return b.build();
+    }
+
+    /**
+     * The text up to the end of its {@code max}-th word (as the words analyzer cuts it), and at most
+     * {@value #MAX_RELATED_CHARS} characters (the bigram query has a clause per character). An
+     * item's name is list text of up to 10,000 characters; analysed whole into a related-items
+     * query it passes Lucene's clause limit and the synonym graph's recursion limit. Real names of
+     * powers have under 45 words and 110 characters, and their first words say what matter it is.
+     */
+    String leadingWords(String text, int max) {
+        text = head(text, MAX_RELATED_CHARS);
+        try (org.apache.lucene.analysis.TokenStream ts = words.getAnalyzer().tokenStream(Schema.NAME, text)) {
+            var pos = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+            var off = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+            ts.reset();
+            int n = 0, end = 0;
+            while (ts.incrementToken()) {
+                if (pos.getPositionIncrement() > 0 && ++n > max) break;
+                end = Math.max(end, off.endOffset());
+            }
+            boolean cut = n > max;
+            ts.end();
+            return cut ? text.substring(0, Math.min(end, text.length())) : text;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The phrase exactly as written, in any field: bigram positions make it verbatim. */

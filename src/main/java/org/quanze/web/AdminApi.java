@@ -39,11 +39,14 @@ final class AdminApi {
 
     private final Engine engine;
     private final AdminToken token;
+    /** Every text that comes from an exception or a report passes it before it is answered or listed. */
+    private final ServerPaths paths;
     private final Deque<Action> recent = new ArrayDeque<>();
 
     AdminApi(Engine engine, AdminToken token) {
         this.engine = engine;
         this.token = token;
+        this.paths = new ServerPaths(engine.store().dataDir());
     }
 
     /**
@@ -73,8 +76,9 @@ final class AdminApi {
         try {
             b = engine.reindex();
         } catch (IOException | RuntimeException e) {
+            AUDIT.warn("admin reindex failed", e);
             audit("reindex", ctx, "failed", e.toString(), since(t0));
-            throw new ApiError(500, "update_failed", "the index could not be rebuilt (" + e.getMessage()
+            throw new ApiError(500, "update_failed", "the index could not be rebuilt (" + paths.hide(e.getMessage())
                     + "); the previous index is still serving");
         }
         if (b.generation() == null) {
@@ -121,10 +125,11 @@ final class AdminApi {
             a = SourceUploads.add(engine, submitted, bytes);
         } catch (SourceUploads.Rejected r) {
             audit("upload", ctx, "rejected", r.getMessage(), since(t0));
-            throw new ApiError(r.status(), r.status() == 413 ? "too_large" : "bad_upload", r.getMessage());
+            throw new ApiError(r.status(), r.status() == 413 ? "too_large" : "bad_upload", paths.hide(r.getMessage()));
         } catch (IOException | RuntimeException e) {
+            AUDIT.warn("admin upload failed", e);
             audit("upload", ctx, "failed", e.toString(), since(t0));
-            throw new ApiError(500, "update_failed", "the list is valid but the index could not be rebuilt (" + e.getMessage()
+            throw new ApiError(500, "update_failed", "the list is valid but the index could not be rebuilt (" + paths.hide(e.getMessage())
                     + "); the sources and the index are as they were");
         }
         long ms = since(t0);
@@ -132,8 +137,8 @@ final class AdminApi {
                 + " items), " + a.built().generation().getFileName(), ms);
         Map<String, Object> body = Api.ordered("stored", a.file(), "replaced", a.replaced(),
                 "items", a.read().records().size(), "layout", a.read().layout(),
-                "skipped", a.read().skips().stream().map(Object::toString).toList(),
-                "remarks", a.read().remarks().stream().map(Object::toString).toList(),
+                "skipped", a.read().skips().stream().map(x -> paths.hide(x.toString())).toList(),
+                "remarks", a.read().remarks().stream().map(x -> paths.hide(x.toString())).toList(),
                 "index", built(a.built(), ms));
         ctx.status(201).json(body);
     }
@@ -162,12 +167,13 @@ final class AdminApi {
         IngestReport r = b.report();
         return Api.ordered("generation", b.generation().getFileName().toString(), "items", engine.search().items(),
                 "powers", r.powers(), "duties", r.duties(), "skipped", r.skipped().size(), "remarks", r.remarks().size(),
-                "failedFiles", r.failed().stream().map(s -> s.file() + ": " + s.error()).toList(), "tookMs", ms);
+                "failedFiles", r.failed().stream().map(s -> paths.hide(s.file() + ": " + s.error())).toList(), "tookMs", ms);
     }
 
     private void audit(String action, Context ctx, String outcome, String detail, long millis) {
-        // Details quote client input (file names, parser messages): one line, no control characters.
-        detail = detail == null ? "" : detail.replaceAll("\\p{Cntrl}", "?");
+        // Details quote client input (file names, parser messages): one line, no control characters;
+        // /api/admin/stats lists them, so no server path either.
+        detail = detail == null ? "" : paths.hide(detail).replaceAll("\\p{Cntrl}", "?");
         if (detail.length() > 300) detail = detail.substring(0, 300) + "…";
         Action a = new Action(Instant.now().toString(), action, ctx.ip(), outcome, detail, millis);
         synchronized (recent) {

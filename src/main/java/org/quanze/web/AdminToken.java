@@ -37,19 +37,44 @@ public final class AdminToken {
         return new AdminToken(t);
     }
 
-    /** The first line of the file, trimmed. */
-    public static AdminToken fromFile(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        int nl = text.indexOf('\n');
+    /**
+     * The first line of the file, trimmed, without the byte order mark Windows editors put first
+     * (kept, it would be part of a token no one can type). A file that is missing, unreadable, not
+     * UTF-8 or empty is refused with its path and the reason.
+     */
+    public static AdminToken fromFile(Path file) {
+        String text;
         try {
-            return of(nl < 0 ? text : text.substring(0, nl));
+            if (Files.isDirectory(file)) throw refused(file, "it is a folder, not a file");
+            byte[] bytes = Files.readAllBytes(file);
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw refused(file, "no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw refused(file, "permission denied (the server's user cannot read it)");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw refused(file, "it is not UTF-8 text");
+        } catch (IOException e) {
+            throw refused(file, "it cannot be read (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        }
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        int nl = text.indexOf('\n');
+        String first = nl < 0 ? text : text.substring(0, nl);
+        if (text.isBlank()) throw refused(file, "it is empty");
+        if (first.isBlank()) throw refused(file, "its first line, which must hold the token, is empty");
+        try {
+            return of(first);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage());
+            throw refused(file, e.getMessage());
         }
     }
 
+    private static IllegalArgumentException refused(Path file, String why) {
+        return new IllegalArgumentException("admin token file " + file + ": " + why);
+    }
+
     /** From the file when one is given, else from {@value #ENV}; null when neither is set. */
-    public static AdminToken configured(Path file, String envValue) throws IOException {
+    public static AdminToken configured(Path file, String envValue) {
         if (file != null) return fromFile(file);
         if (envValue != null && !envValue.isBlank()) return of(envValue);
         return null;

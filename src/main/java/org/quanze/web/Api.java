@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
-import org.quanze.model.Statute;
 import org.quanze.search.SearchRequest;
-import org.quanze.search.SearchResult;
 import org.quanze.search.SearchService;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /** The API handlers: each validates, calls the search service and writes JSON. */
 final class Api {
@@ -23,10 +20,12 @@ final class Api {
     static final int MAX_SUGGEST_CHARS = 100;
 
     private final SearchService search;
+    private final BooleanSupplier rebuilding;
     private final StatuteApi statutes;
 
-    Api(SearchService search, StatuteApi statutes) {
+    Api(SearchService search, BooleanSupplier rebuilding, StatuteApi statutes) {
         this.search = search;
+        this.rebuilding = rebuilding;
         this.statutes = statutes;
     }
 
@@ -61,8 +60,16 @@ final class Api {
         ctx.json(Map.of("suggestions", search.suggest(q.strip(), 10)));
     }
 
+    /** The generation served and whether a newer one is being built (it is swapped in when complete). */
     void health(Context ctx) {
-        ctx.json(Map.of("status", "ok", "items", search.items()));
+        // Count and generation from one handle, so a swap in between cannot pair them wrongly.
+        org.quanze.index.IndexHandle h = search.index().acquire();
+        try {
+            ctx.json(ordered("status", "ok", "items", h.items(), "generation", h.path().getFileName().toString(),
+                    "rebuilding", rebuilding.getAsBoolean()));
+        } finally {
+            search.index().release(h);
+        }
     }
 
     void stats(Context ctx) throws IOException {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Builds the HTTP server: the JSON API under /api, the page at /. Returns it unstarted, so tests
@@ -46,10 +47,16 @@ public final class WebApp {
      * @param webDir      the page's folder on disk, or null to serve the copy bundled in the jar
      * @param admin       the admin endpoints' engine and token, or null for a server without them
      * @param corsOrigins origins allowed to call the API from other sites; empty sends no CORS headers
+     * @param rebuilding  whether a rebuild is running (shown by /api/health); null: never
      */
-    public record Options(Path webDir, Admin admin, List<String> corsOrigins) {
+    public record Options(Path webDir, Admin admin, List<String> corsOrigins, BooleanSupplier rebuilding) {
         public Options {
             corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+            rebuilding = rebuilding == null ? () -> false : rebuilding;
+        }
+
+        public Options(Path webDir, Admin admin, List<String> corsOrigins) {
+            this(webDir, admin, corsOrigins, null);
         }
 
         public Options(Path webDir) {
@@ -64,7 +71,7 @@ public final class WebApp {
 
     public static Javalin create(SearchService search, Options options) {
         StatuteApi statutes = new StatuteApi(search);
-        Api api = new Api(search, statutes);
+        Api api = new Api(search, options.rebuilding(), statutes);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.prefer405over404 = true;

@@ -31,7 +31,7 @@ class SourceFileNameTest {
 
     @Test
     void stripsFolderPartsOfEitherSeparator() {
-        assertEquals("passwd", safe("../../etc/passwd"));
+        assertEquals("passwd.txt", safe("../../etc/passwd.txt"));
         assertEquals("list.txt", safe("..\\..\\windows\\list.txt"));
         assertEquals("list.txt", safe("C:\\Users\\me\\list.txt"));
         assertEquals("list.txt", safe("/var/lib/quanze/sources/list.txt"));
@@ -67,15 +67,25 @@ class SourceFileNameTest {
         assertTrue(refusal("list.html").contains(".xlsx"), "the refusal lists what is read");
         for (String ok : new String[] {"清单.xlsx", "清单.xls", "清单.docx", "清单.csv", "清单.txt", "清单.tsv"}) assertEquals(ok, safe(ok));
         assertEquals("清单.xlsx", safe("清单.XLSX"));
-        assertEquals("README", safe("README"), "no extension: the content decides how it is read");
     }
 
     @Test
-    void capsTheLength() {
-        String n = safe("长".repeat(300) + ".txt");
-        assertEquals(100, n.length());
-        assertTrue(n.endsWith(".txt"));
-        assertEquals(100, safe("长".repeat(300)).length());
-        assertFalse(n.contains(".."));
+    void refusesANameWithoutAnExtensionNamingTheRule() {
+        assertEquals("the file name 'README' has no extension; it must end in one of .xlsx, .xls, .docx, .csv, .txt, .tsv,"
+                + " which says how the list is read", refusal("README"));
+        assertTrue(refusal("../清单.").contains("has no extension"));
+    }
+
+    @Test
+    void limitsTheNameInBytesNotCharacters() {
+        // 66 Chinese characters and ".xlsx": 198 + 5 bytes, just over; 65 fit.
+        assertEquals("the file name is 203 bytes long in UTF-8, over the limit of 200 bytes (a Chinese character takes 3:"
+                + " 65 of them and .xlsx fit); shorten it", refusal("长".repeat(66) + ".xlsx"));
+        assertEquals("长".repeat(65) + ".xlsx", safe("长".repeat(65) + ".xlsx"));
+        // ASCII is a byte a character: 196 + ".txt" is exactly the limit.
+        assertEquals(200, safe("a".repeat(196) + ".txt").length());
+        assertTrue(refusal("a".repeat(197) + ".txt").contains("201 bytes"));
+        // A name of 100 Chinese characters, which once reached the file system as a 500 "File name too long".
+        assertTrue(refusal("权".repeat(100) + ".txt").startsWith("the file name is 304 bytes long in UTF-8, over the limit of 200"));
     }
 }

@@ -171,11 +171,13 @@ class HttpDetailTest {
     }
 
     @Test
-    void healthAnswersWithTheItemCount() {
+    void healthAnswersWithTheItemCountAndTheGenerationServing() {
         JsonNode health = ok(server.get("/api/health"));
-        assertEquals(sorted("status", "items"), fields(health));
+        assertEquals(sorted("status", "items", "generation", "rebuilding"), fields(health));
         assertEquals("ok", health.get("status").asText());
         assertEquals(86, health.get("items").asInt());
+        assertEquals("gen-1", health.get("generation").asText());
+        assertEquals(false, health.get("rebuilding").asBoolean());
     }
 
     @Test

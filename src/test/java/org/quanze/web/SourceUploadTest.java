@@ -15,6 +15,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,40 @@ class SourceUploadTest {
     }
 
     @Test
+    void aNameOverTheByteLimitIs400NamingTheLimitNotA500() throws Exception {
+        Map<String, String> before = sources();
+        // 100 Chinese characters are 300 bytes in UTF-8; the file system allows 255 per name.
+        HttpResponse<String> r = server.upload("权".repeat(100) + ".txt", LIST.getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, r.statusCode(), r.body());
+        assertEquals("bad_upload", LiveServer.json(r).get("error").asText());
+        assertEquals("the file name is 304 bytes long in UTF-8, over the limit of 200 bytes (a Chinese character takes 3:"
+                + " 65 of them and .txt fit); shorten it", LiveServer.json(r).get("message").asText());
+        assertEquals(before, sources());
+        // 65 of them and ".txt" fit, and the list is stored under that name.
+        r = server.upload("权".repeat(63) + "清单.txt", LIST.replace("上传测试", "长名测试").getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, r.statusCode(), r.body());
+        assertEquals("权".repeat(63) + "清单.txt", LiveServer.json(r).get("stored").asText());
+        assertEquals(1, total("\"长名测试单位\""));
+    }
+
+    @Test
+    void aNameWithoutAnExtensionIsRefusedNamingTheRule() throws Exception {
+        Map<String, String> before = sources();
+        HttpResponse<String> r = server.upload("权责清单", LIST.getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, r.statusCode(), r.body());
+        assertEquals("the file name '权责清单' has no extension; it must end in one of .xlsx, .xls, .docx, .csv, .txt, .tsv,"
+                + " which says how the list is read", LiveServer.json(r).get("message").asText());
+        assertEquals(before, sources());
+    }
+
+    @Test
+    void anUploadedListIsStoredReadableByAllLikeTheOthers() throws Exception {
+        HttpResponse<String> r = server.upload("权限测试.txt", LIST.replace("上传测试", "权限测试").getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, r.statusCode(), r.body());
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(server.data.resolve("sources/权限测试.txt"))));
+    }
+
+    @Test
     void oversizedUploadsAre413BeforeAndWhileReading() throws Exception {
         Map<String, String> before = sources();
         byte[] big = new byte[21 * 1024 * 1024];
@@ -167,7 +202,19 @@ class SourceUploadTest {
             HttpResponse<String> r = server.upload("midway.txt", LIST.replace("上传测试", "中途失败").getBytes(StandardCharsets.UTF_8));
             assertEquals(500, r.statusCode(), r.body());
             assertEquals("update_failed", LiveServer.json(r).get("error").asText());
-            assertTrue(LiveServer.json(r).get("message").asText().contains("as they were"));
+            // The file system's message, with the path inside the data folder only.
+            assertEquals("the list is valid but the index could not be rebuilt (index/CURRENT.tmp: Is a directory);"
+                    + " the sources and the index are as they were", LiveServer.json(r).get("message").asText());
+            HttpResponse<String> reindex = server.admin("POST", "/api/admin/reindex", HttpRequest.BodyPublishers.noBody());
+            assertEquals(500, reindex.statusCode(), reindex.body());
+            assertEquals("the index could not be rebuilt (index/CURRENT.tmp: Is a directory); the previous index is still serving",
+                    LiveServer.json(reindex).get("message").asText());
+            String stats = server.admin("GET", "/api/admin/stats", HttpRequest.BodyPublishers.noBody()).body();
+            assertTrue(stats.contains("CURRENT.tmp: Is a directory"), stats);
+            for (String body : List.of(r.body(), reindex.body(), stats)) {
+                assertFalse(body.contains(tmp.toString()) || body.contains(tmp.toRealPath().toString())
+                        || body.contains(server.data.toString()), "no server path: " + body);
+            }
             assertEquals(before, sources(), "the upload was moved out again");
             assertEquals(gen, current(), "CURRENT still names the serving generation");
             assertEquals(powers, LiveServer.json(server.get("/api/search")).get("total").asInt());

@@ -1,25 +1,35 @@
 // The facet sidebar: one fieldset of checkboxes per facet, the statute facet with articles
-// nested under each law. It is rebuilt from every search answer, so whatever UI state must
-// survive a rebuild (which lists are expanded, which checkbox had focus) lives in this module.
+// nested under each law, and a filter box in a facet too long to scan. It is rebuilt from every
+// search answer, so whatever UI state must survive a rebuild (which lists are expanded, what was
+// typed in a filter box, which control had focus) lives in this module.
 
 import { el, clear, sourceTitle } from './render.js';
-import { FACETS, KIND_LABELS, hasFilter, kindsOf, statuteLabel } from './state.js';
+import { FACETS, KIND_LABELS, hasFilter, kindsOf, statuteLabel, splitStatute } from './state.js';
 
 const TOP = 8;
 const expandedFacets = new Set(); // facets showing all values ("更多")
 const expandedLaws = new Set(); // laws whose articles are shown
-const labels = new Map(); // "facet\0value" → display label, remembered for the chips
+const filterTexts = new Map(); // facet → text typed in its filter box
 
-export function labelFor(facet, value) {
-  const known = labels.get(`${facet}\0${value}`);
-  if (known) return known;
+/**
+ * The display label of a facet value, read from a search answer's facets (list titles, article
+ * numbers) or, for a value the answer does not list, made from the value itself. A pure function
+ * of its arguments: chips and facets agree whatever is rendered first.
+ */
+export function valueLabel(facets, facet, value) {
   if (facet === 'kind') return KIND_LABELS[value] || value;
-  if (facet === 'source') return sourceTitle(value, null);
-  return facet === 'statute' ? statuteLabel(value) : value;
+  if (facet === 'source') {
+    const listed = (facets?.source || []).find((v) => v.value === value);
+    return sourceTitle(value, listed?.label);
+  }
+  if (facet === 'statute') return statuteLabel(value);
+  return value;
 }
 
-export function rememberLabel(facet, value, label) {
-  if (label) labels.set(`${facet}\0${value}`, label);
+/** A chip's text: the facet's name and the value (层级：县级). */
+export function chipLabel(facets, facet, value) {
+  const name = FACETS.find((f) => f.facet === facet)?.chip;
+  return name ? `${name}：${valueLabel(facets, facet, value)}` : valueLabel(facets, facet, value);
 }
 
 /**
@@ -35,17 +45,20 @@ export function renderFacets(container, facets, state, onToggle) {
   for (const { facet, title } of FACETS) {
     const values = withSelectedKept(facet, facets?.[facet] || [], state);
     if (values.length === 0) continue;
-    container.append(facetGroup(facet, title, values, state, onToggle));
+    container.append(facetGroup(facet, title, values, state, onToggle, facets));
   }
   if (!container.firstChild) container.append(el('p', { class: 'muted' }, '暂无可用的筛选条件。'));
 
-  // Rebuilding replaced the checkbox the keyboard user just pressed; put focus back on its twin.
+  // Rebuilding replaced the control the keyboard user just used; put focus back on its twin.
   if (focusKey) focusByKey(container, focusKey);
 }
 
 // Keys hold arbitrary list text, so they are compared as strings rather than put in a selector.
 function focusByKey(root, key) {
-  [...root.querySelectorAll('[data-focus-key]')].find((n) => n.dataset.focusKey === key)?.focus();
+  const twin = [...root.querySelectorAll('[data-focus-key]')].find((n) => n.dataset.focusKey === key);
+  if (!twin) return;
+  twin.focus();
+  if (twin.tagName === 'INPUT' && twin.type === 'search') twin.setSelectionRange(twin.value.length, twin.value.length);
 }
 
 // A selected value the server no longer counts (count 0) must stay visible so it can be unticked.
@@ -58,28 +71,36 @@ function withSelectedKept(facet, values, state) {
   return [...values, ...missing];
 }
 
-function facetGroup(facet, title, values, state, onToggle) {
+function facetGroup(facet, title, values, state, onToggle, facets) {
   // Kinds have a default the URL leaves out; other facets are selected only when in the URL.
   const isSelected = facet === 'kind'
     ? (v) => kindsOf(state).includes(v.value)
     : (v) => v.selected || hasFilter(state, facet, v.value);
-  const expanded = expandedFacets.has(facet);
-  // Selected values always show, even when they rank below the top few.
-  const shown = expanded ? values : values.filter((v, i) => i < TOP || isSelected(v) || hasSelectedArticle(v, state));
+  // A law is listed by its name (the facet's title says what it is); everything else as on a chip.
+  const lawName = (v) => facet === 'statute' && !splitStatute(v.value).article;
+  const labelled = values.map((v) => ({ ...v, label: lawName(v) ? v.value : valueLabel(facets, facet, v.value) }));
+  const long = values.length > TOP;
+  const filter = long ? (filterTexts.get(facet) || '').trim() : '';
+  const expanded = expandedFacets.has(facet) || Boolean(filter);
+  // Selected values always show, even when they rank below the top few or do not match the filter.
+  const shown = labelled.filter((v, i) => isSelected(v) || hasSelectedArticle(v, state)
+    || (filter ? v.label.includes(filter) : expanded || i < TOP));
   const list = el('ul', { class: 'facet-values', id: `facet-${facet}-values` });
 
-  for (const raw of shown) {
-    const v = facet === 'kind' ? { ...raw, label: labelFor('kind', raw.value) }
-      : facet === 'source' ? { ...raw, label: sourceTitle(raw.value, raw.label) } : raw;
-    rememberLabel(facet, v.value, v.label);
+  for (const v of shown) {
     const li = el('li', {}, checkboxRow(facet, v, isSelected(v), onToggle));
     if (facet === 'statute' && v.articles?.length) li.append(...articles(v, state, onToggle));
     list.append(li);
   }
+  if (filter && !shown.some((v) => v.label.includes(filter))) {
+    list.append(el('li', { class: 'facet-none muted' }, `没有包含“${filter}”的${title}`));
+  }
 
-  const group = el('fieldset', { class: 'facet', 'data-facet': facet }, el('legend', { class: 'facet-title' }, title), list);
+  const group = el('fieldset', { class: 'facet', 'data-facet': facet }, el('legend', { class: 'facet-title' }, title));
+  if (long) group.append(filterBox(facet, title, values, state, onToggle, facets, group));
+  group.append(list);
 
-  if (values.length > TOP) {
+  if (long && !filter) {
     const more = el('button', {
       type: 'button',
       class: 'btn-link facet-more',
@@ -90,13 +111,41 @@ function facetGroup(facet, title, values, state, onToggle) {
     more.addEventListener('click', () => {
       if (expandedFacets.has(facet)) expandedFacets.delete(facet);
       else expandedFacets.add(facet);
-      const rebuilt = facetGroup(facet, title, values, state, onToggle);
+      const rebuilt = facetGroup(facet, title, values, state, onToggle, facets);
       group.replaceWith(rebuilt);
       focusByKey(rebuilt, `more\0${facet}`);
     });
     group.append(more);
   }
   return group;
+}
+
+// Narrows a long facet to the values whose label holds the typed text, as the user types.
+function filterBox(facet, title, values, state, onToggle, facets, group) {
+  const input = el('input', {
+    type: 'search',
+    class: 'facet-filter',
+    placeholder: `查找${title}`,
+    'aria-label': `在${title}中查找`,
+    'aria-controls': `facet-${facet}-values`,
+    'data-focus-key': `filter\0${facet}`,
+    enterkeyhint: 'search',
+    spellcheck: 'false',
+  });
+  input.value = filterTexts.get(facet) || '';
+  input.addEventListener('input', () => {
+    filterTexts.set(facet, input.value);
+    const current = group.isConnected ? group : null;
+    if (!current) return;
+    const rebuilt = facetGroup(facet, title, values, state, onToggle, facets);
+    current.replaceWith(rebuilt);
+    focusByKey(rebuilt, `filter\0${facet}`);
+  });
+  // Enter in the box must not submit anything or tick anything.
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') e.preventDefault();
+  });
+  return input;
 }
 
 function hasSelectedArticle(v, state) {
@@ -119,6 +168,7 @@ function checkboxRow(facet, v, checked, onToggle) {
 }
 
 // The articles of one law, behind a disclosure button, so that the statute facet stays short.
+// Ticking an article under a ticked law narrows to that article (the API treats it so).
 function articles(law, state, onToggle) {
   const open = expandedLaws.has(law.value) || hasSelectedArticle(law, state);
   const id = `articles-${cssSafeId(law.value)}`;
@@ -131,9 +181,9 @@ function articles(law, state, onToggle) {
   }, open ? '收起条款' : `按条款（${law.articles.length}）`);
   const list = el('ul', { class: 'facet-articles', id, hidden: !open });
   for (const a of law.articles) {
-    rememberLabel('statute', a.value, `《${law.value}》${a.label || ''}`);
     const selected = a.selected || hasFilter(state, 'statute', a.value);
-    list.append(el('li', {}, checkboxRow('statute', { ...a, label: a.label || a.value }, selected, onToggle)));
+    const label = a.label || `第${splitStatute(a.value).article}条`;
+    list.append(el('li', {}, checkboxRow('statute', { ...a, label }, selected, onToggle)));
   }
   toggle.addEventListener('click', () => {
     const nowOpen = list.hidden;

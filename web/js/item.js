@@ -1,7 +1,7 @@
 // The item view: one record laid out the way the official lists print it — a two-column table
 // of labelled fields — with a copy button on each text block for staff drafting their own list.
 
-import { el, clear, present, typeBadge, sourceTitle } from './render.js';
+import { el, clear, present, typeBadge, sourceTitle, phoneLink } from './render.js';
 import { emptyState, stateUrl, isBrowsing } from './state.js';
 import { copyButton } from './copy.js';
 import { citationPanel } from './statute-text.js';
@@ -42,15 +42,17 @@ function rows(item) {
     textRow('子项', item.subItem),
     present(item.powerType) ? row('权力类型', el('p', { class: 'field-text' }, item.powerType, rawType)) : null,
     textRow('行使主体', item.authority),
+    whereRow(item),
     textRow('责任主体/承办机构', (item.units || []).join('、')),
     present(levels) || present(item.levelRaw) ? row('层级', el('p', { class: 'field-text' }, levels, levelRaw)) : null,
+    // Who to call comes with who acts, not after the accountability texts a screen or two below.
+    phoneRow(item),
     textRow('设定依据', item.basis),
     stepsRow(item.responsibilities),
     textRow('责任事项依据', item.responsibilityBasis),
     textRow('追责对象范围', item.accountableParties),
     textRow('追责情形', item.accountability),
     textRow('免责情形', item.exemption),
-    textRow('监督电话', item.supervision),
     textRow('受理条件', item.acceptanceConditions),
     textRow('法定期限', item.timeLimit),
     textRow('受理地点', item.place),
@@ -58,6 +60,33 @@ function rows(item) {
     textRow('备注', item.notes),
     sourceRow(item),
   ];
+}
+
+// The department and place the list belongs to, with what they rest on (its title, its phone
+// numbers' area code …), so a reader can judge them.
+function whereRow(item) {
+  const s = item.source || {};
+  const department = present(item.authority) ? null : s.authority;
+  if (!present(department) && !present(s.region)) return null;
+  const evidence = (s.evidence || []).filter(present);
+  return row('所属部门与地区',
+    el('p', { class: 'field-text', id: 'item-where' }, [department, s.region].filter(present).join(' · ')),
+    evidence.length ? el('ul', { class: 'evidence muted' }, evidence.map((e) => el('li', {}, e))) : null);
+}
+
+// The phone numbers as links that dial them, beside the column's own text; or a plain word that
+// the list gives none.
+function phoneRow(item) {
+  const phones = (item.phones || []).filter(present);
+  if (!phones.length && !present(item.supervision)) {
+    return row('监督电话', el('p', { class: 'field-text muted' }, (item.source?.itemsWithPhone ?? 0) > 0 ? '本事项未列电话' : '本清单未公布电话'));
+  }
+  const shownAsLinks = present(item.supervision) && phones.length && item.supervision.replace(/[^0-9]/g, '') === phones.join('').replace(/[^0-9]/g, '');
+  return row('监督电话', el('div', { class: 'field-body' },
+    el('div', {},
+      phones.length ? el('p', { class: 'field-text phones' }, phones.map((p) => phoneLink(p))) : null,
+      present(item.supervision) && !shownAsLinks ? el('p', { class: 'field-text' }, item.supervision) : null),
+    present(item.supervision) ? copyButton(() => item.supervision, '监督电话') : null));
 }
 
 function row(label, ...content) {

@@ -1,5 +1,6 @@
 // Wiring: URL → state → API → views. Every user action builds a new state and calls navigate(),
 // which pushes the URL and shows it; popstate shows whatever state the browser steps back to.
+// Typing in the search box shows results as you type: one history entry per typing session.
 
 import * as api from './api.js';
 import { parseState, stateUrl, searchParams, toggleFilter, hasFilter } from './state.js';
@@ -7,17 +8,21 @@ import { renderFacets } from './facets.js';
 import { renderTotal, renderExport, renderIntro, renderChips, renderHits, renderPager, renderNoResults, fillNoResultSuggestions, hideNoResults } from './results.js';
 import { renderItem } from './item.js';
 import { initSuggest } from './suggest.js';
-import { el, clear } from './render.js';
+import { el, clear, charCount } from './render.js';
+import { initTyping, initKeys } from './keys.js';
 import { renderStatuteAnswer } from './statute-text.js';
 import { showLawPage } from './law-page.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('q');
 const APP_TITLE = '权责清单检索';
+/** Results follow the typing this long after the last key: a word's worth of pause. */
+const LIVE_DELAY_MS = 300;
 
 let current = parseState(location.search);
 let showToken = 0; // answers to superseded requests are dropped
 let inflight = null;
+let limits = {}; // the server's limits (/api/config): query length, export cap
 // Answers are kept for the page's lifetime (the index changes rarely), which makes "back" instant.
 const searchCache = new Map(); // search-params string → answer
 const itemCache = new Map(); // item id → record
@@ -25,11 +30,12 @@ const CACHE_LIMIT = 30;
 
 // ---- navigation -------------------------------------------------------------------------------
 
-function navigate(next, { focus = null } = {}) {
+function navigate(next, { focus = null, replace = false } = {}) {
   // When an item is opened straight from the results, remember them: its "返回" link can then
   // step back in history (restoring the scroll position) instead of piling up a new entry.
   const fromSearch = !current.item && next.item ? stateUrl(current) : null;
-  history.pushState({ fromSearch }, '', stateUrl(next));
+  if (replace) history.replaceState({ fromSearch: history.state?.fromSearch ?? null }, '', stateUrl(next));
+  else history.pushState({ fromSearch }, '', stateUrl(next));
   const previous = current;
   current = next;
   show(next, { focus, previous });
@@ -39,6 +45,7 @@ window.addEventListener('popstate', () => {
   if (showLawPage($('item'), $('layout'), $('search-view'))) return;
   const previous = current;
   current = parseState(location.search);
+  typing.end();
   show(current, { focus: previous.item && !current.item ? 'returned-hit' : null, previous });
 });
 
@@ -50,6 +57,7 @@ document.addEventListener('click', (e) => {
   const url = new URL(a.href, location.href);
   if (url.origin !== location.origin || url.pathname !== location.pathname || url.hash) return;
   e.preventDefault();
+  typing.end();
   if (a.id === 'item-back' && history.state?.fromSearch === a.getAttribute('href')) {
     history.back();
     return;
@@ -75,6 +83,16 @@ function show(state, { focus = null, previous = null } = {}) {
 
 async function showSearch(state, token, focus, previous) {
   document.title = state.q ? `“${state.q}”的检索结果 - ${APP_TITLE}` : state.filters.length ? `筛选结果 - ${APP_TITLE}` : APP_TITLE;
+  if (limits.maxQueryChars && charCount(state.q) > limits.maxQueryChars) {
+    showQueryTooLong(state);
+    return;
+  }
+  if (limits.maxResultWindow && state.page * api.PAGE_SIZE > limits.maxResultWindow) {
+    const first = el('a', { class: 'btn', href: stateUrl({ ...state, page: 1 }), 'data-page': 1 }, '回到第 1 页');
+    showError(new api.ApiError(`第 ${state.page} 页超出了可以翻看的前 ${limits.maxResultWindow} 项结果。`
+      + '请加上检索词或筛选条件缩小范围。'), [first]);
+    return;
+  }
   const key = searchParams(state).toString();
   let answer = searchCache.get(key);
   if (!answer) {
@@ -93,17 +111,17 @@ async function showSearch(state, token, focus, previous) {
     return;
   }
 
+  const toggle = (facet, value) => navigate(toggleFilter(current, facet, value));
   renderTotal(answer, state);
-  renderExport(answer, state);
+  renderExport(answer, state, limits.exportLimit);
   renderIntro(answer, state);
-  // Facets first: they learn the display labels (list titles, article numbers) the chips show.
-  renderFacets($('facet-groups'), answer.facets, state, (facet, value) => navigate(toggleFilter(current, facet, value)));
-  renderChips(state, (facet, value) => navigate(toggleFilter(current, facet, value)));
+  renderFacets($('facet-groups'), answer.facets, state, toggle);
+  renderChips(state, answer.facets, toggle);
   renderHits(answer, state);
   renderStatuteAnswer(answer);
   renderPager(answer, state);
   updateFacetsToggle(state, answer.total);
-  if (answer.total === 0) showNoResults(state, token);
+  if (answer.total === 0) showNoResults(state, answer.facets, token);
   else hideNoResults();
 
   if (focus === 'results') {
@@ -111,7 +129,7 @@ async function showSearch(state, token, focus, previous) {
     $('main').scrollIntoView({ block: 'start' });
   } else if (focus === 'returned-hit' && previous?.item) {
     // Back from an item view: put the keyboard user where they left off.
-    [...document.querySelectorAll('#results .hit')].find((h) => h.dataset.id === previous.item)?.querySelector('a')?.focus({ preventScroll: true });
+    hitLinks().find((a) => a.dataset.item === previous.item)?.focus();
   }
 }
 
@@ -131,14 +149,16 @@ async function showItem(state, token, focus) {
   }
 }
 
-// Runs one request for the current state; shows a loading hint only if it is slow, and turns
-// failures into the polite error box. Returns null when the answer is stale or failed.
+// Runs one request for the current state, cancelling the one before it; shows the loading state
+// while it runs (CSS lets it appear only if the answer is slow), and turns failures into the
+// error box. Returns null when the answer is stale, cancelled or failed.
 async function load(token, request) {
   inflight?.abort();
   const controller = new AbortController();
   inflight = controller;
   const slow = setTimeout(() => $('main').classList.add('is-loading'), 150);
   $('main').setAttribute('aria-busy', 'true');
+  $('loading').hidden = false;
   try {
     return await request(controller.signal);
   } catch (e) {
@@ -149,6 +169,7 @@ async function load(token, request) {
     if (token === showToken) {
       $('main').classList.remove('is-loading');
       $('main').removeAttribute('aria-busy');
+      $('loading').hidden = true;
     }
   }
 }
@@ -158,32 +179,50 @@ function remember(cache, key, value) {
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value); // oldest first
 }
 
-function showNoResults(state, token) {
-  renderNoResults(state,
+function showNoResults(state, facets, token) {
+  renderNoResults(state, facets,
     () => navigate({ ...current, filters: current.filters.slice(0, -1), page: 1 }),
     () => navigate({ ...current, filters: [], page: 1 }));
-  if (!state.q) return;
+  if (!state.q || (limits.maxSuggestChars && charCount(state.q) > limits.maxSuggestChars)) return;
   api.suggest(state.q).then((answer) => {
     if (token === showToken) fillNoResultSuggestions(answer.suggestions || [], pickSuggestion);
   }, () => { /* the no-result message stands on its own */ });
 }
 
-function showError(error) {
+/**
+ * The error box: what went wrong and what to do, with a button only where one helps: 重试 for a
+ * failure that trying again can fix, and for a query over the limit, a search for its beginning.
+ */
+function showError(error, actions = []) {
   const box = $('error');
-  const retry = el('button', { type: 'button', class: 'btn' }, '重试');
-  retry.addEventListener('click', () => show(current));
-  clear(box).append(el('p', {}, error.message || '出了点问题，请稍后再试。'), retry);
+  const buttons = [...actions];
+  if (error.retryable) {
+    const retry = el('button', { type: 'button', class: 'btn', id: 'error-retry' }, '重试');
+    retry.addEventListener('click', () => show(current));
+    buttons.push(retry);
+  }
+  clear(box).append(el('p', { id: 'error-text' }, error.message || '出了点问题，请稍后再试。'), ...buttons);
   box.hidden = false;
   if (!current.item) {
     clear($('results'));
     clear($('total'));
+    $('query-echo').textContent = '';
     $('export').hidden = true;
+    $('partial').hidden = true;
     $('took').textContent = '';
     $('pager').hidden = true;
     hideNoResults();
   } else {
     clear($('item')).append(el('a', { class: 'back-link', href: stateUrl({ ...current, item: '' }) }, '← 返回检索结果'));
   }
+}
+
+function showQueryTooLong(state) {
+  const max = limits.maxQueryChars;
+  const shorten = el('button', { type: 'button', class: 'btn', id: 'shorten-query' }, `只检索前 ${max} 个字`);
+  shorten.addEventListener('click', () => navigate({ ...current, q: [...state.q].slice(0, max).join('').trim(), page: 1 }));
+  showError(new api.ApiError(`检索词有 ${charCount(state.q)} 个字，超过了 ${max} 个字的上限。`
+    + '请删减后再检索，例如只保留事项名称或法规名称中的关键词。'), [shorten]);
 }
 
 function hideError() {
@@ -193,21 +232,49 @@ function hideError() {
 // ---- controls ---------------------------------------------------------------------------------
 
 function pickSuggestion(s) {
+  typing.end();
   if (s.kind === 'statute') {
     // The typed text only served to find the law; the law itself is now the filter.
     const base = { ...current, q: '', page: 1, item: '' };
     navigate(hasFilter(base, 'statute', s.text) ? base : toggleFilter(base, 'statute', s.text));
+  } else if (s.kind === 'term') {
+    // The everyday word gives way to the lists' own term, the rest of the question stays.
+    const typed = input.value.trim() || current.q;
+    navigate({ ...current, q: typed.includes(s.word) ? typed.replace(s.word, s.text) : s.text, page: 1, item: '' });
+  } else if (s.item) {
+    navigate({ ...current, item: s.item }, { focus: 'item' });
   } else {
-    navigate({ ...current, q: s.text, page: 1, item: '' });
+    // A name several lists share: those items, by the name as a phrase.
+    navigate({ ...current, q: `"${s.text}"`, page: 1, item: '' });
   }
 }
 
-const suggest = initSuggest(input, $('suggestions'), pickSuggestion);
+function hitLinks() {
+  return [...document.querySelectorAll('#results .hit-link')];
+}
+
+const suggest = initSuggest(input, $('suggestions'), pickSuggestion, {
+  onArrowOut: () => {
+    const first = hitLinks()[0];
+    if (!first || $('search-view').hidden) return false;
+    first.focus();
+    return true;
+  },
+  maxChars: () => limits.maxSuggestChars,
+});
+
+const typing = initTyping(input, LIVE_DELAY_MS, (q, replace) => {
+  if (q === current.q && !current.item) return false;
+  navigate({ ...current, q, page: 1, item: '' }, { replace });
+  return true;
+});
 
 $('search-form').addEventListener('submit', (e) => {
   e.preventDefault();
   suggest.close();
-  navigate({ ...current, q: input.value.trim(), page: 1, item: '' });
+  typing.end();
+  const q = input.value.trim();
+  if (q !== current.q || current.item || $('error').hidden === false) navigate({ ...current, q, page: 1, item: '' });
   // On phones, hide the on-screen keyboard so the results are visible.
   if (matchMedia('(pointer: coarse)').matches) input.blur();
 });
@@ -234,15 +301,10 @@ function updateFacetsToggle(state, total) {
   $('facets-done').textContent = `查看 ${total} 项结果`;
 }
 
-document.addEventListener('keydown', (e) => {
-  const typing = e.target.closest?.('input, select, textarea, [contenteditable]');
-  if (e.key === '/' && !typing) {
-    e.preventDefault();
-    input.focus();
-    input.select();
-  } else if (e.key === 'Escape' && !typing && current.item) {
-    $('item-back')?.click();
-  }
-});
+initKeys({ input, hitLinks, inItemView: () => Boolean(current.item), back: () => $('item-back')?.click() });
 
-if (!showLawPage($('item'), $('layout'), $('search-view'))) show(current, { focus: null });
+api.config().then((cfg) => {
+  limits = cfg || {};
+  if (limits.maxQueryChars) input.setAttribute('maxlength', String(limits.maxQueryChars));
+  if (!showLawPage($('item'), $('layout'), $('search-view'))) show(current, { focus: null });
+});

@@ -30,41 +30,14 @@ export function clear(node) {
   return node;
 }
 
-const NAMED = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' };
-
 /**
- * Decodes the HTML character references the API uses when escaping snippet text. Unknown or
- * malformed references are kept as they are (as text), which is harmless.
+ * Renders an API highlight (spans of plain text, `mark` where the query matched) into `parent`:
+ * every span becomes a text node, marked ones inside <mark>. Nothing is parsed or decoded.
  */
-export function decodeEntities(text) {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      // Out-of-range and surrogate code points would throw or produce garbage.
-      if (!Number.isFinite(code) || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return whole;
-      return String.fromCodePoint(code);
-    }
-    return Object.hasOwn(NAMED, ref) ? NAMED[ref] : whole;
-  });
-}
-
-/**
- * Renders an API highlight snippet into `parent`. The snippet's only markup is <mark>…</mark>;
- * everything else is escaped text. Splitting on the literal tags and decoding each piece gives
- * the same result as an HTML parser would for that input, without ever running one.
- */
-export function appendSnippet(parent, snippet) {
-  let inMark = false;
-  for (const piece of String(snippet).split(/(<mark>|<\/mark>)/)) {
-    if (piece === '<mark>') inMark = true;
-    else if (piece === '</mark>') inMark = false;
-    else if (piece) {
-      const text = decodeEntities(piece);
-      // Terms marked one after another ("<mark>行政</mark><mark>处罚</mark>") read as one highlight.
-      const previous = parent.lastChild;
-      if (inMark && previous?.nodeName === 'MARK') previous.append(text);
-      else parent.append(inMark ? el('mark', {}, text) : document.createTextNode(text));
-    }
+export function appendSpans(parent, spans) {
+  for (const span of spans || []) {
+    if (!span || typeof span.text !== 'string' || !span.text) continue;
+    parent.append(span.mark ? el('mark', {}, span.text) : document.createTextNode(span.text));
   }
   return parent;
 }
@@ -77,6 +50,28 @@ export function sourceTitle(id, title) {
   if (present(title) && title !== id) return title;
   const number = /^(\d+)_/.exec(id || '');
   return number ? `未具名清单 ${number[1]}` : '未具名清单';
+}
+
+/**
+ * A long list title cut for a card: at its first bracket (伊宁市医疗保障局权责清单汇总表（共计18项…）
+ * reads as its name), else at `max` characters. Returns the title itself when it is short enough.
+ */
+export function shortTitle(title, max = 18) {
+  const chars = [...title];
+  if (chars.length <= max) return title;
+  const bracket = title.search(/[（(]/);
+  if (bracket >= 4 && [...title.slice(0, bracket)].length <= max) return `${title.slice(0, bracket)}…`;
+  return `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** A phone number as a link that dials it; the number is shown as the list writes it. */
+export function phoneLink(phone, cls = 'phone-link') {
+  return el('a', { class: cls, href: `tel:${String(phone).replace(/[^0-9]/g, '')}` }, phone);
+}
+
+/** Characters as a reader counts them (and as the server counts q): one per code point. */
+export function charCount(text) {
+  return [...String(text)].length;
 }
 
 /** Blank-or-null check for the API's optional text fields. */

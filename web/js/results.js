@@ -2,10 +2,10 @@
 // no-result help. Links carry real URLs (so they open in a new tab and can be copied); main.js
 // turns ordinary clicks on them into in-page navigation.
 
-import { el, clear, appendSnippet, typeBadge, present, sourceTitle } from './render.js';
+import { el, clear, appendSpans, typeBadge, present, sourceTitle, shortTitle, phoneLink } from './render.js';
 import { stateUrl, isBrowsing, searchParams } from './state.js';
-import { exportUrl, EXPORT_LIMIT } from './api.js';
-import { labelFor } from './facets.js';
+import { exportUrl } from './api.js';
+import { chipLabel } from './facets.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -25,15 +25,16 @@ export function renderTotal(answer, state) {
 
 /**
  * Download links for the current result set, in the order the list shows it. Plain links to the
- * API (no script), so they also work as "save link as".
+ * API (no script), so they also work as "save link as"; the server names the file after the
+ * search. `exportLimit` is the server's cap, from /api/config (unknown: no cap is mentioned).
  */
-export function renderExport(answer, state) {
+export function renderExport(answer, state, exportLimit) {
   const box = $('export');
   box.hidden = !answer.total;
   if (box.hidden) return;
   const params = searchParams(state);
   if (!params.has('sort')) params.set('sort', state.q ? 'relevance' : 'source');
-  const capped = answer.total > EXPORT_LIMIT ? `（最多导出前 ${EXPORT_LIMIT} 项）` : '';
+  const capped = exportLimit && answer.total > exportLimit ? `（最多导出前 ${exportLimit} 项）` : '';
   for (const [id, format, label] of [['export-xlsx', 'xlsx', 'Excel 表格'], ['export-csv', 'csv', 'CSV 文件']]) {
     const a = $(id);
     a.setAttribute('href', exportUrl(params, format));
@@ -52,16 +53,19 @@ export function renderIntro(answer, state) {
   clear(intro).append(
     `这里收录了${sources ? ` ${sources} 份` : ''}政府部门权责清单中的 ${powers} 项权力事项`,
     duties ? `和 ${duties} 项部门主体责任` : '',
-    '。输入关键词检索，或用筛选条件浏览；每一项都列出设定依据、责任事项和追责情形。',
+    '。输入关键词检索，或用筛选条件浏览；每一项都列出承办部门、电话、设定依据和追责情形。',
   );
 }
 
-/** @param {(facet: string, value: string) => void} onRemove */
-export function renderChips(state, onRemove) {
+/**
+ * One chip per chosen filter, naming its facet (层级：县级), labelled from the answer's facets.
+ * @param {(facet: string, value: string) => void} onRemove
+ */
+export function renderChips(state, facets, onRemove) {
   const chips = clear($('chips'));
   $('chips-bar').hidden = state.filters.length === 0;
   for (const f of state.filters) {
-    const label = labelFor(f.facet, f.value);
+    const label = chipLabel(facets, f.facet, f.value);
     const remove = el('button', { type: 'button', class: 'chip-remove', 'aria-label': `移除筛选：${label}` }, '×');
     remove.addEventListener('click', () => onRemove(f.facet, f.value));
     chips.append(el('li', { class: 'chip', 'data-facet': f.facet, 'data-value': f.value },
@@ -69,39 +73,104 @@ export function renderChips(state, onRemove) {
   }
 }
 
+/**
+ * The hits. When the answer says no hit covers the whole question (`partial`), a notice says so;
+ * a hit's `missing` words (those of the question it does not contain) are shown struck through.
+ * Both are optional: an answer without them shows neither.
+ */
 export function renderHits(answer, state) {
+  $('partial').hidden = answer.partial !== true;
   const list = clear($('results'));
   for (const hit of answer.hits || []) list.append(hitCard(hit, state));
 }
 
+// Fields whose snippet says something particular about the item, most telling first. Duty steps
+// and 追责情形 are mostly the same boilerplate in every item: when the name itself matched, only the
+// legal basis adds to it; otherwise they show why the item matched at all.
+const SNIPPET_ORDER = ['duties', 'basis', 'other', 'accountability'];
+const AFTER_A_NAME_MATCH = ['basis'];
+
 function hitCard(hit, state) {
+  const highlights = (hit.highlights || []).filter((h) => h.spans?.some((s) => s.mark));
   // A highlight of the name is shown in the title itself rather than repeated below it.
-  const nameHighlight = (hit.highlights || []).find((h) => h.field === 'name' && h.snippet);
+  const nameHighlight = highlights.find((h) => h.field === 'name');
   const link = el('a', { class: 'hit-link', href: stateUrl({ ...state, item: hit.id }), 'data-item': hit.id });
-  if (nameHighlight) appendSnippet(link, nameHighlight.snippet);
+  if (nameHighlight) appendSpans(link, nameHighlight.spans);
   else link.append(hit.name || '（无名称）');
-  const meta = el('dl', { class: 'hit-meta' },
-    metaPair('承办机构', (hit.units || []).join('、')),
-    metaPair('层级', (hit.levels || []).join('、')),
-    hit.source ? metaPair('来源', sourceTitle(hit.source.id, hit.source.title)) : null);
+
   const card = el('li', { class: 'hit', 'data-id': hit.id },
     el('div', { class: 'hit-head' }, typeBadge(hit.powerType, hit.kind), el('h3', { class: 'hit-title' }, link)),
-    meta);
-  const highlights = (hit.highlights || []).filter((h) => h !== nameHighlight && h.snippet);
-  if (highlights.length) {
-    const ul = el('ul', { class: 'snippets' });
-    for (const h of highlights) {
-      const text = appendSnippet(el('span', { class: 'snippet-text' }), h.snippet || '');
-      ul.append(el('li', { class: 'snippet' }, el('span', { class: 'snippet-label' }, h.label || ''), text));
-    }
-    card.append(ul);
+    whoAndWhere(hit),
+    phoneLine(hit),
+    officeLine(hit));
+  const missing = (hit.missing || []).filter(present);
+  if (missing.length) {
+    card.append(el('p', { class: 'hit-missing' }, '未包含：',
+      missing.map((w) => [el('s', {}, w), ' '])));
   }
+  const snippet = chooseSnippet(highlights.filter((h) => h !== nameHighlight), Boolean(nameHighlight));
+  if (snippet) {
+    card.append(el('p', { class: 'snippet' },
+      el('span', { class: 'snippet-label' }, snippet.label || ''),
+      appendSpans(el('span', { class: 'snippet-text' }), snippet.spans)));
+  }
+  if (hit.source) card.append(sourceLine(hit.source));
   return card;
 }
 
-function metaPair(label, value) {
-  if (!present(value)) return null;
-  return el('div', { class: 'meta-pair' }, el('dt', {}, label), el('dd', {}, value));
+function chooseSnippet(others, nameMatched) {
+  for (const field of nameMatched ? AFTER_A_NAME_MATCH : SNIPPET_ORDER) {
+    const h = others.find((x) => x.field === field);
+    if (h) return h;
+  }
+  return null;
+}
+
+// Who acts and where: the department (the item's 行使主体, else its list's) and the list's region.
+function whoAndWhere(hit) {
+  if (!present(hit.department) && !present(hit.region)) return null;
+  return el('p', { class: 'hit-who' },
+    present(hit.department) ? el('span', { class: 'hit-department' }, hit.department) : null,
+    present(hit.department) && present(hit.region) ? el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · ') : null,
+    present(hit.region) ? el('span', { class: 'hit-region' }, hit.region) : null);
+}
+
+function phoneLine(hit) {
+  const phones = (hit.phones || []).filter(present);
+  if (phones.length) {
+    return el('p', { class: 'hit-phone' }, el('span', { class: 'phone-label' }, '监督电话'),
+      phones.map((p) => phoneLink(p)));
+  }
+  return el('p', { class: 'hit-phone hit-no-phone' }, hit.listGivesPhones ? '本事项未列电话' : '本清单未公布电话');
+}
+
+function officeLine(hit) {
+  const units = (hit.units || []).join('、');
+  const levels = (hit.levels || []).join('、');
+  if (!present(units) && !present(levels)) return null;
+  return el('p', { class: 'hit-office' },
+    present(units) ? [el('span', { class: 'office-label' }, '承办'), units] : null,
+    present(units) && present(levels) ? el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · ') : null,
+    present(levels) ? levels : null);
+}
+
+// The list's title, cut short; a tap (or Enter) shows it whole, and its full text is the tooltip.
+function sourceLine(source) {
+  const full = sourceTitle(source.id, source.title);
+  const short = shortTitle(full);
+  const line = el('p', { class: 'hit-source' }, el('span', { class: 'source-label' }, '来源'));
+  if (short === full) {
+    line.append(el('span', { class: 'source-title' }, full));
+    return line;
+  }
+  const button = el('button', { type: 'button', class: 'source-title', title: full, 'aria-expanded': 'false', 'aria-label': `来源：${full}` }, short);
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    button.textContent = open ? full : short;
+  });
+  line.append(button);
+  return line;
 }
 
 /** Page numbers around the current page, with the first and last always reachable. */
@@ -139,7 +208,7 @@ function pageWindow(current, pages) {
  * The no-result message. The query appears only as text. Suggestions arrive later (a second
  * request), so they are filled into a placeholder by fillNoResultSuggestions.
  */
-export function renderNoResults(state, onDropLast, onClearAll) {
+export function renderNoResults(state, facets, onDropLast, onClearAll) {
   const box = clear($('no-results'));
   box.hidden = false;
   const title = el('h3', { class: 'no-results-title' });
@@ -152,7 +221,7 @@ export function renderNoResults(state, onDropLast, onClearAll) {
   const actions = el('div', { class: 'no-results-actions' });
   if (state.filters.length) {
     const last = state.filters[state.filters.length - 1];
-    const drop = el('button', { type: 'button', class: 'btn', id: 'drop-last-filter' }, `去掉最后一个筛选条件：${labelFor(last.facet, last.value)}`);
+    const drop = el('button', { type: 'button', class: 'btn', id: 'drop-last-filter' }, `去掉最后一个筛选条件：${chipLabel(facets, last.facet, last.value)}`);
     drop.addEventListener('click', onDropLast);
     actions.append(drop);
     if (state.filters.length > 1) {

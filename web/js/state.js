@@ -2,14 +2,15 @@
 // shared as a link, and the back button replays earlier states.
 
 // Facet name in the API answer → query parameter name (the API and the page URL use the same ones).
+// `chip` names the facet on a chip of a chosen value (层级：县级), shorter where the title is long.
 export const FACETS = [
-  { facet: 'kind', param: 'kind', title: '事项类别' },
-  { facet: 'powerType', param: 'type', title: '权力类型' },
-  { facet: 'unit', param: 'unit', title: '承办机构/责任主体' },
-  { facet: 'level', param: 'level', title: '层级' },
-  { facet: 'statute', param: 'statute', title: '法律依据' },
-  { facet: 'source', param: 'source', title: '来源清单' },
-  { facet: 'lawStatus', param: 'lawStatus', title: '法律依据状态' },
+  { facet: 'kind', param: 'kind', title: '事项类别', chip: '事项类别' },
+  { facet: 'powerType', param: 'type', title: '权力类型', chip: '权力类型' },
+  { facet: 'unit', param: 'unit', title: '承办机构/责任主体', chip: '承办机构' },
+  { facet: 'level', param: 'level', title: '层级', chip: '层级' },
+  { facet: 'statute', param: 'statute', title: '法律依据', chip: '法律依据' },
+  { facet: 'source', param: 'source', title: '来源清单', chip: '来源清单' },
+  { facet: 'lawStatus', param: 'lawStatus', title: '法律依据状态', chip: '法律依据状态' },
 ];
 
 // The API searches powers unless told otherwise (kind=power), and its kind facet marks that
@@ -77,11 +78,16 @@ export function hasFilter(state, facet, value) {
   return state.filters.some((f) => f.facet === facet && f.value === value);
 }
 
-/** A new state with the filter toggled; any change of filters starts again at page 1. */
+/**
+ * A new state with the filter toggled; any change of filters starts again at page 1. Statutes
+ * nest: an article narrows its law, and unticking a law drops its articles with it.
+ */
 export function toggleFilter(state, facet, value) {
   if (facet === 'kind') return toggleKind(state, value);
+  const isArticleOf = (f) => facet === 'statute' && !splitStatute(value).article
+    && f.facet === 'statute' && splitStatute(f.value).article && splitStatute(f.value).law === value;
   const filters = hasFilter(state, facet, value)
-    ? state.filters.filter((f) => !(f.facet === facet && f.value === value))
+    ? state.filters.filter((f) => !(f.facet === facet && f.value === value) && !isArticleOf(f))
     : [...state.filters, { facet, value }];
   return { ...state, filters, page: 1, item: '' };
 }

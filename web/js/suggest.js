@@ -1,19 +1,26 @@
 // Suggestions as you type, following the WAI-ARIA combobox pattern: focus stays in the input,
 // aria-activedescendant points at the highlighted option, and the list never steals keys it
-// does not use (Enter without a highlighted option still submits the form).
+// does not use (Enter without a highlighted option still submits the form). Three kinds: an
+// item's name (picking it opens the item when one item has that name), a law (it becomes the
+// filter) and an official term for an everyday word the query holds (医保卡 → 医疗保障凭证).
 
-import { el, clear } from './render.js';
+import { el, clear, charCount } from './render.js';
 import * as api from './api.js';
 import { announce } from './copy.js';
 
 const DEBOUNCE_MS = 150;
 
+const KIND_TAGS = { statute: '法规', name: '事项', term: '规范用语' };
+
 /**
  * @param {HTMLInputElement} input
  * @param {HTMLElement} listbox
- * @param {(s: {text: string, kind: string}) => void} onPick
+ * @param {(s: {text: string, kind: string, item?: string, word?: string}) => void} onPick
+ * @param {{onArrowOut?: () => boolean, maxChars?: () => number|undefined}} options onArrowOut moves
+ *   focus on to the results when ↓ is pressed with no list open (true when it did); maxChars is the
+ *   longest text the server completes
  */
-export function initSuggest(input, listbox, onPick) {
+export function initSuggest(input, listbox, onPick, { onArrowOut = () => false, maxChars = () => undefined } = {}) {
   let items = [];
   let active = -1;
   let timer = 0;
@@ -36,9 +43,11 @@ export function initSuggest(input, listbox, onPick) {
     clear(listbox);
     if (!items.length) return close();
     items.forEach((s, i) => {
+      const text = s.kind === 'term'
+        ? el('span', { class: 'suggestion-text' }, s.word, el('span', { class: 'term-arrow', 'aria-label': '的规范用语是' }, ' → '), el('mark', {}, s.text))
+        : withMatch(s.text, query);
       const option = el('li', { role: 'option', id: `suggestion-${i}`, class: 'suggestion', 'aria-selected': 'false', 'data-kind': s.kind },
-        withMatch(s.text, query),
-        el('span', { class: 'kind-tag' }, s.kind === 'statute' ? '法规' : '事项'));
+        text, el('span', { class: 'kind-tag' }, KIND_TAGS[s.kind] || '事项'));
       // mousedown, not click: a click would first blur the input and close the list.
       option.addEventListener('mousedown', (e) => {
         e.preventDefault();
@@ -70,6 +79,8 @@ export function initSuggest(input, listbox, onPick) {
   }
 
   async function fetchFor(query) {
+    const max = maxChars();
+    if (max && charCount(query) > max) return close(); // a whole question, not a prefix to complete
     inflight?.abort();
     inflight = new AbortController();
     try {
@@ -98,10 +109,16 @@ export function initSuggest(input, listbox, onPick) {
     if (e.isComposing) return; // keys belong to the Chinese input method while composing
     switch (e.key) {
       case 'ArrowDown':
-        e.preventDefault();
         if (!isOpen()) {
-          if (input.value.trim()) fetchFor(input.value.trim());
-        } else highlight(active + 1 >= items.length ? 0 : active + 1);
+          // ↓ with no list open goes on to the results; Alt+↓ opens the list (as a combobox does).
+          if (e.altKey && input.value.trim()) {
+            e.preventDefault();
+            fetchFor(input.value.trim());
+          } else if (onArrowOut()) e.preventDefault();
+        } else {
+          e.preventDefault();
+          highlight(active + 1 >= items.length ? 0 : active + 1);
+        }
         break;
       case 'ArrowUp':
         if (!isOpen()) return;

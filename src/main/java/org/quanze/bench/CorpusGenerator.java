@@ -162,7 +162,8 @@ public final class CorpusGenerator implements Iterable<PowerRecord> {
                     a.powerType(), a.powerTypeRaw(), name, a.subItem(), rng.nextInt(5) < 2 ? authority : null,
                     List.of(units.get(rng.nextInt(units.size()))), levels, null, b.basis(), steps,
                     e.responsibilityBasis(), e.accountableParties(), e.accountability(), e.exemption(), supervision,
-                    f.acceptanceConditions(), f.timeLimit(), f.place(), f.notes(), f.departmentDuty(), statutes);
+                    f.acceptanceConditions(), f.timeLimit(), f.place(), f.notes(), f.departmentDuty(), statutes,
+                    org.quanze.ingest.Phones.in(supervision));
         }
 
         private PowerRecord duty(SourceRef src, String level, Place place, int seq) {
@@ -170,7 +171,7 @@ public final class CorpusGenerator implements Iterable<PowerRecord> {
             String text = place.prefecture() ? d.name() : d.name().replace("全市", "全县").replace("市政府", "县政府");
             return new PowerRecord(src.id() + "-duty-" + seq, PowerRecord.DUTY, src, String.valueOf(seq), null, null, null,
                     text, null, null, List.of(), List.of(level), null, null, List.of(), null, null, null, null, null,
-                    null, null, null, null, null, List.of());
+                    null, null, null, null, null, List.of(), List.of());
         }
 
         /** The name with one clause replaced by a clause of another name. */

@@ -1,5 +1,6 @@
 package org.quanze.cli;
 
+import org.quanze.export.ExportName;
 import org.quanze.export.RecordTable;
 import org.quanze.export.XlsxExport;
 import org.quanze.index.IndexStore;
@@ -39,12 +40,11 @@ public final class ExportCommand implements Callable<Integer> {
     DataOption data;
     @Option(names = "--format", required = true, description = "jsonl, csv, xlsx or opensearch.")
     Format format;
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output (for opensearch: a folder).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output; an existing folder "
+            + "gets a file named for its content, e.g. 权责清单-全部-2026-12-01.xlsx (for opensearch: the folder to write into).")
     Path out;
     @Option(names = "--index", defaultValue = "quanze", description = "For opensearch: the index name in the bulk actions (default: ${DEFAULT-VALUE}).")
     String index;
-
-    /** The CSV columns; kept here for callers of the earlier API. */
 
     @Override
     public Integer call() throws Exception {
@@ -60,6 +60,7 @@ public final class ExportCommand implements Callable<Integer> {
         // The same records the index holds: every citation checked against the statute library.
         List<PowerRecord> records = new CitationCheck(LawLibrary.load(store.lawsDir())).annotate(r.records());
         if (format == Format.opensearch) return openSearch(records);
+        if (out != null && Files.isDirectory(out)) out = out.resolve(ExportName.ofAll(java.time.LocalDate.now()) + "." + format);
         try (OutputStream os = out == null ? new UnclosedStream(System.out) : new BufferedOutputStream(Files.newOutputStream(out))) {
             write(records, format, os);
         }

@@ -38,6 +38,7 @@ public final class SearchCommand implements Callable<Integer> {
         put(filters, "statute", statute);
         put(filters, "source", source);
         try (Engine e = Engine.open(data.dir, true, System.err)) {
+            FacetValues.check(filters, e.search().counts());
             SearchResult r = e.search().search(new SearchRequest(String.join(" ", query), filters, 1, limit,
                     SearchRequest.RELEVANCE, false));
             System.out.println(r.total() + " items (" + r.tookMs() + " ms)");
@@ -45,8 +46,13 @@ public final class SearchCommand implements Callable<Integer> {
             for (SearchResult.Hit h : r.hits()) {
                 System.out.printf("%n%2d. %s%n    [%s] %s · %s · %s%n", i++, h.name(), h.powerType(),
                         String.join("、", h.units()), String.join("、", h.levels()), h.source().title());
+                String where = String.join(" · ", java.util.stream.Stream.of(h.department(), h.region())
+                        .filter(x -> x != null && !x.isBlank()).toList());
+                System.out.println("    " + (where.isEmpty() ? "" : where + "  ") + "电话："
+                        + (!h.phones().isEmpty() ? String.join("、", h.phones()) : h.listGivesPhones() ? "本事项未列电话" : "本清单未公布电话")
+                        + "  " + h.id());
                 for (SearchResult.Highlight hl : h.highlights()) {
-                    System.out.println("    " + hl.label() + "：" + plain(hl.snippet()));
+                    System.out.println("    " + hl.label() + "：" + hl.text("【", "】").replaceAll("\\s+", " "));
                 }
             }
         }
@@ -55,12 +61,5 @@ public final class SearchCommand implements Callable<Integer> {
 
     private static void put(Map<String, List<String>> m, String k, List<String> v) {
         if (!v.isEmpty()) m.put(k, v);
-    }
-
-    /** A snippet for the terminal: marks as 【】, entities decoded, one line. */
-    static String plain(String snippet) {
-        return snippet.replace("<mark>", "【").replace("</mark>", "】").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'").replace("&#x2F;", "/")
-                .replace("&amp;", "&").replaceAll("\\s+", " ");
     }
 }

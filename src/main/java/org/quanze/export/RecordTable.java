@@ -12,16 +12,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A record as one flat table row: the CSV export's columns (field names, as tools read them) and,
- * for the spreadsheet, a label a reader of the list understands and a column width.
+ * A record as one flat table row: its columns, each with a key (the record's field name), the
+ * Chinese label a reader of the lists understands (the header of the CSV and of the spreadsheet)
+ * and a column width.
  */
 public final class RecordTable {
 
     /**
      * One column.
      *
-     * @param key   the CSV header, the record's field name
-     * @param label the spreadsheet header
+     * @param key   the record's field name
+     * @param label the header, in the lists' own words
      * @param width the spreadsheet width in characters of a CJK font (a Chinese character is one)
      * @param wrap  long text, wrapped in the spreadsheet
      */
@@ -33,6 +34,8 @@ public final class RecordTable {
             col("sourceId", "来源编号", 12, false, r -> r.source().id()),
             col("sourceFile", "来源文件", 14, false, r -> r.source().file()),
             col("sourceTitle", "来源清单", 16, true, r -> r.source().title()),
+            col("department", "部门", 14, true, PowerRecord::department),
+            col("region", "地区", 10, true, r -> r.source().region()),
             col("seq", "序号", 5, false, PowerRecord::seq),
             col("table", "所在表格", 12, true, PowerRecord::table),
             col("powerType", "权力类型", 8, false, PowerRecord::powerType),
@@ -50,6 +53,7 @@ public final class RecordTable {
             col("accountability", "追责情形", 30, true, PowerRecord::accountability),
             col("exemption", "免责情形", 24, true, PowerRecord::exemption),
             col("supervision", "监督电话", 12, true, PowerRecord::supervision),
+            col("phones", "电话号码", 14, true, r -> String.join("、", r.phones())),
             col("acceptanceConditions", "受理条件", 16, true, PowerRecord::acceptanceConditions),
             col("timeLimit", "法定期限", 10, true, PowerRecord::timeLimit),
             col("place", "受理地点", 14, true, PowerRecord::place),
@@ -58,7 +62,13 @@ public final class RecordTable {
             col("statutes", "引用法规", 30, true, r -> r.statutes().stream()
                     .map(s -> s.path() + " (" + s.role() + ")").collect(Collectors.joining("; "))));
 
-    public static final List<String> CSV_HEADER = COLUMNS.stream().map(Column::key).toList();
+    /** The CSV's header row: the columns' Chinese labels, as in the spreadsheet. */
+    public static final List<String> CSV_HEADER = COLUMNS.stream().map(Column::label).toList();
+    /**
+     * Starts every CSV: Excel reads a CSV as the system's ANSI code page (GBK on Chinese Windows)
+     * unless it starts with a UTF-8 byte order mark.
+     */
+    public static final char BOM = '\uFEFF';
 
     private RecordTable() {}
 
@@ -79,7 +89,7 @@ public final class RecordTable {
         return out;
     }
 
-    /** RFC 4180 CSV with a header row, every record one row, exactly as the {@code export} command writes it. */
+    /** RFC 4180 CSV after a byte order mark, a header row, every record one row, exactly as the {@code export} command writes it. */
     public static void csv(List<PowerRecord> records, Appendable out) throws IOException {
         csv(records, out, false);
     }
@@ -92,6 +102,7 @@ public final class RecordTable {
     public static void csv(List<PowerRecord> records, Appendable out, boolean forSpreadsheet) throws IOException {
         // Not closed: closing a CSVPrinter closes the Appendable under it (standard output, a
         // response stream) that the caller still owns and flushes.
+        out.append(BOM);
         CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get());
         for (PowerRecord r : records) {
             List<String> row = row(r);

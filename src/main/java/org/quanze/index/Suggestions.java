@@ -28,8 +28,19 @@ public final class Suggestions {
     public static final String NAME = "name";
     public static final String STATUTE = "statute";
 
-    /** One completion. */
-    public record Suggestion(String text, String kind) {}
+    /**
+     * One completion. {@code item} is the id of the one item a name belongs to, so that picking the
+     * name can open that item; null for a law, and for a name several items share (in several lists).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Suggestion(String text, String kind, String item) {
+        public Suggestion(String text, String kind) {
+            this(text, kind, null);
+        }
+    }
+
+    /** Separates a name from its single item's id in the payload. */
+    private static final char ITEM_SEPARATOR = '\u001f';
 
     private Suggestions() {}
 
@@ -39,11 +50,14 @@ public final class Suggestions {
      */
     static final class Tally {
         private final Map<String, long[]> names = new LinkedHashMap<>();
+        /** The first item of each name: the one to open when no other item shares the name. */
+        private final Map<String, String> firstItem = new java.util.HashMap<>();
         private final Map<String, long[]> laws = new LinkedHashMap<>();
 
         void add(PowerRecord r) {
             if (PowerRecord.POWER.equals(r.kind()) && r.name() != null) {
                 names.computeIfAbsent(r.name(), k -> new long[1])[0]++;
+                firstItem.putIfAbsent(r.name(), r.id());
             }
             for (Statute s : r.statutes()) {
                 if (Statute.BASIS.equals(s.role())) laws.computeIfAbsent(s.law(), k -> new long[1])[0]++;
@@ -54,7 +68,8 @@ public final class Suggestions {
     static void build(Path dir, Tally tally) throws IOException {
         List<Object[]> entries = new ArrayList<>();
         // Statutes weigh their item count; names, shorter first, rank among themselves by count.
-        tally.names.forEach((k, v) -> entries.add(new Object[] {k, v[0], NAME}));
+        tally.names.forEach((k, v) -> entries.add(new Object[] {k, v[0],
+                v[0] == 1 ? NAME + ITEM_SEPARATOR + tally.firstItem.get(k) : NAME}));
         tally.laws.forEach((k, v) -> entries.add(new Object[] {k, v[0], STATUTE}));
         try (AnalyzingInfixSuggester s = open(dir)) {
             s.build(new Entries(entries.iterator()));
@@ -71,7 +86,10 @@ public final class Suggestions {
         List<Suggestion> out = new ArrayList<>();
         if (s.getCount() == 0) return out;
         for (Lookup.LookupResult r : s.lookup(q, (Set<BytesRef>) null, n, true, false)) {
-            out.add(new Suggestion(r.key.toString(), r.payload.utf8ToString()));
+            String payload = r.payload.utf8ToString();
+            int sep = payload.indexOf(ITEM_SEPARATOR);
+            out.add(sep < 0 ? new Suggestion(r.key.toString(), payload)
+                    : new Suggestion(r.key.toString(), payload.substring(0, sep), payload.substring(sep + 1)));
         }
         return out;
     }

@@ -130,6 +130,7 @@ public final class Ingester {
             return failed(name, remarks, INTERNAL + "the " + best.name() + " reader failed: " + e);
         }
         SourceMeta meta = catalog.meta(name, heading(grid));
+        meta = meta.withIdentity(ListIdentity.derive(meta, drafts));
         List<PowerRecord> records = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (RecordDraft d : drafts) {

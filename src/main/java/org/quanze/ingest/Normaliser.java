@@ -1,7 +1,6 @@
 package org.quanze.ingest;
 
 import org.quanze.model.PowerRecord;
-import org.quanze.model.SourceRef;
 import org.quanze.model.Statute;
 import org.quanze.model.Step;
 import org.quanze.statute.StatuteExtractor;
@@ -65,7 +64,7 @@ final class Normaliser {
         return new PowerRecord(
                 src.id() + "-" + d.key,
                 d.kind,
-                new SourceRef(src.id(), src.file(), src.title()),
+                src.ref(),
                 d.get(Field.SEQ),
                 d.table,
                 powerTypeRaw == null ? null : powerType(powerTypeRaw),
@@ -88,7 +87,8 @@ final class Normaliser {
                 orNull(d.get(Field.PLACE)),
                 orNull(join(d.get(Field.NOTES), d.get(Field.DUTY_BOUNDARY) == null ? null : "职责边界：" + d.get(Field.DUTY_BOUNDARY))),
                 orNull(d.get(Field.DEPARTMENT_DUTY)),
-                statutes);
+                statutes,
+                Phones.in(d.get(Field.SUPERVISION)));
     }
 
     /** One of the ten standard types; labels outside them (其他类, 行政执行) are 其他行政权力. */

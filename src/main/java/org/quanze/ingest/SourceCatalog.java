@@ -47,12 +47,12 @@ public final class SourceCatalog {
         String id = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
         JsonNode e = entries.get(fileName);
         if (e == null) e = sameList(id);
-        if (e == null) return new SourceMeta(id, fileName, heading, null, null, null, List.of());
+        if (e == null) return new SourceMeta(id, fileName, heading, null, null, null, List.of(), null);
         List<String> levels = new ArrayList<>();
         e.path("defaultLevels").forEach(n -> levels.add(n.asText()));
         String title = text(e, "title");
         return new SourceMeta(id, fileName, title != null ? title : heading, text(e, "authority"),
-                text(e, "region"), text(e, "date"), Normaliser.levels(String.join("、", levels)));
+                text(e, "region"), text(e, "date"), Normaliser.levels(String.join("、", levels)), null);
     }
 
     /**

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The normalised record: one power item of a list, or one of a department's duties (主体责任).
- * Field names are part of the export and API contract: tools read them.
+ * Field names are part of the export and API contract: tools read them. {@code phones} holds the
+ * numbers of {@code supervision} in one written form (see {@code ingest.Phones}).
  */
 public record PowerRecord(
         String id,
@@ -32,15 +33,22 @@ public record PowerRecord(
         String place,
         String notes,
         String departmentDuty,
-        List<Statute> statutes) {
+        List<Statute> statutes,
+        List<String> phones) {
 
     public static final String POWER = "power";
     public static final String DUTY = "duty";
+
+    /** Who acts on the item: its own 行使主体, else the list's authority; null when neither is known. */
+    public String department() {
+        return authority != null ? authority : source == null ? null : source.authority();
+    }
 
     public PowerRecord {
         units = units == null ? List.of() : List.copyOf(units);
         levels = levels == null ? List.of() : List.copyOf(levels);
         responsibilities = responsibilities == null ? List.of() : List.copyOf(responsibilities);
         statutes = statutes == null ? List.of() : List.copyOf(statutes);
+        phones = phones == null ? List.of() : List.copyOf(phones);
     }
 }

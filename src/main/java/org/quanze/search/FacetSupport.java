@@ -31,17 +31,32 @@ final class FacetSupport {
 
     private FacetSupport() {}
 
-    /** A drill-down over the base query: values of one dimension OR-ed, dimensions AND-ed. */
+    /**
+     * A drill-down over the base query: values of one dimension OR-ed, dimensions AND-ed. Within
+     * the statute dimension an article narrows its law, as a child value narrows its parent: with
+     * 社会保险法 and 社会保险法/86 both selected, the law adds nothing the article does not already
+     * require, so only the article filters.
+     */
     static DrillDownQuery drillDown(Query base, Map<String, List<String>> filters) {
         DrillDownQuery dd = new DrillDownQuery(Schema.facetsConfig(), base);
         for (Map.Entry<String, List<String>> e : filters.entrySet()) {
             String dim = PARAMS.get(e.getKey());
             for (String v : e.getValue()) {
-                if (Schema.F_STATUTE.equals(dim)) dd.add(dim, statutePath(v));
-                else dd.add(dim, v);
+                if (Schema.F_STATUTE.equals(dim)) {
+                    String[] path = statutePath(v);
+                    if (path.length == 1 && e.getValue().stream().anyMatch(o -> isArticleOf(o, path[0]))) continue;
+                    dd.add(dim, path);
+                } else {
+                    dd.add(dim, v);
+                }
             }
         }
         return dd;
+    }
+
+    private static boolean isArticleOf(String value, String law) {
+        String[] path = statutePath(value);
+        return path.length == 2 && path[0].equals(law);
     }
 
     /** 社会保险法/87 → [社会保险法, 87]; 社会保险法 → [社会保险法]. */

@@ -15,7 +15,6 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageScorer;
@@ -39,8 +38,8 @@ import java.util.Set;
 /**
  * Snippets of the fields that matched. The highlighter reads match offsets from the bigram
  * fields' postings (no re-analysis), accepts the word-field terms of the same family (SmartCN
- * words are mostly one bigram long), and its formatter HTML-escapes every character of the
- * list's text, so the only markup in a snippet is its own {@code <mark>}.
+ * words are mostly one bigram long), and its formatter returns plain-text spans, marked or not
+ * ({@link SpanFormatter}), so no markup ever travels with the list's text.
  */
 final class Highlighting {
 
@@ -67,7 +66,7 @@ final class Highlighting {
         if (leaves.isEmpty()) return highlightExactly(searcher, query, docs);
         ScoreDoc[] hits = docs.scoreDocs;
         TermPresence present = TermPresence.of(searcher.getIndexReader(), hits, leaves, FIELDS);
-        UnifiedHighlighter uh = highlighter(searcher, new SmallPassageScorer());
+        SpanFormatter.Highlighter uh = highlighter(searcher, new SmallPassageScorer());
         List<List<SearchResult.Highlight>> out = new ArrayList<>(hits.length);
         for (int i = 0; i < hits.length; i++) {
             List<String> fields = new ArrayList<>();
@@ -91,7 +90,7 @@ final class Highlighting {
             String[] fs = fields.toArray(String[]::new);
             int[] passages = new int[fs.length];
             Arrays.fill(passages, 1);
-            Map<String, String[]> snippets = uh.highlightFields(fs, b.build(), new int[] {hits[i].doc}, passages);
+            Map<String, Object[]> snippets = uh.spans(fs, b.build(), new int[] {hits[i].doc}, passages);
             out.add(marked(fs, snippets, 0));
         }
         return out;
@@ -101,33 +100,34 @@ final class Highlighting {
     static List<List<SearchResult.Highlight>> highlightExactly(IndexSearcher searcher, Query query, TopDocs docs) throws IOException {
         int[] passages = new int[FIELDS.length];
         Arrays.fill(passages, 1);
-        Map<String, String[]> snippets = highlighter(searcher, new PassageScorer()).highlightFields(FIELDS, query, docs, passages);
+        int[] ids = Arrays.stream(docs.scoreDocs).mapToInt(sd -> sd.doc).toArray();
+        Map<String, Object[]> snippets = highlighter(searcher, new PassageScorer()).spans(FIELDS, query, ids, passages);
         List<List<SearchResult.Highlight>> out = new ArrayList<>();
         for (int i = 0; i < docs.scoreDocs.length; i++) out.add(marked(FIELDS, snippets, i));
         return out;
     }
 
-    private static UnifiedHighlighter highlighter(IndexSearcher searcher, PassageScorer scorer) {
-        return UnifiedHighlighter.builder(searcher, Analyzers.bigrams())
+    private static SpanFormatter.Highlighter highlighter(IndexSearcher searcher, PassageScorer scorer) {
+        return new SpanFormatter.Highlighter(UnifiedHighlighter.builder(searcher, Analyzers.bigrams())
                 .withScorer(scorer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                .withFormatter(new SpanFormatter())
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), 90, 0.5f))
                 .withMaxNoHighlightPassages(0)
                 // Every family searches the same words, so any query field's terms may mark any field.
                 .withFieldMatcher(queryField -> true)
-                .withHighlightPhrasesStrictly(true)
-                .build();
+                .withHighlightPhrasesStrictly(true));
     }
 
     /** The snippets of hit {@code i} that mark something, in field order. */
-    private static List<SearchResult.Highlight> marked(String[] fields, Map<String, String[]> snippets, int i) {
+    @SuppressWarnings("unchecked")
+    private static List<SearchResult.Highlight> marked(String[] fields, Map<String, Object[]> snippets, int i) {
         List<SearchResult.Highlight> hs = new ArrayList<>();
         for (String f : fields) {
-            String s = snippets.get(f)[i];
-            if (s != null && s.contains("<mark>")) {
+            Object s = snippets.get(f)[i];
+            if (SpanFormatter.marks(s)) {
                 String fam = family(f);
-                hs.add(new SearchResult.Highlight(fam, LABELS.get(fam), s));
+                hs.add(new SearchResult.Highlight(fam, LABELS.get(fam), (List<SearchResult.Span>) s));
             }
         }
         return hs;

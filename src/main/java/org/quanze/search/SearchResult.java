@@ -11,14 +11,38 @@ public record SearchResult(long total, int page, int size, long tookMs, List<Hit
 
     public record SourceLabel(String id, String title) {}
 
-    /** A snippet of one field, HTML-escaped, with only {@code <mark>} around matched terms. */
-    public record Highlight(String field, String label, String snippet) {}
+    /** A snippet of one field: its text in order, as spans marked where the query matched. */
+    public record Highlight(String field, String label, List<Span> spans) {
+        /** The snippet's text with the marked spans between the given brackets, e.g. 【】 for a terminal. */
+        public String text(String open, String close) {
+            StringBuilder sb = new StringBuilder();
+            for (Span s : spans) sb.append(s.mark() ? open + s.text() + close : s.text());
+            return sb.toString();
+        }
+    }
 
-    /** Every field is always present (null where the list says nothing) except explain, only when asked. */
+    /** Plain text, never markup; {@code mark} where it matched the query. */
+    public record Span(String text, boolean mark) {}
+
+    /**
+     * Every field is always present (null where the list says nothing) except explain, only when
+     * asked. {@code department} and {@code region} are who acts and where (the item's 行使主体, else
+     * its list's authority; its list's region), {@code phones} the numbers to call, and
+     * {@code listGivesPhones} whether the list gives a phone for any item, so that a card without one
+     * can say whether the list publishes none.
+     */
     public record Hit(String id, String kind, String name, String powerType, String powerTypeRaw,
                       List<String> units, List<String> levels, String authority, SourceLabel source,
                       float score, List<Highlight> highlights,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) Explanation explain) {}
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Explanation explain,
+                      String department, String region, List<String> phones, boolean listGivesPhones) {
+
+        public static Hit of(org.quanze.model.PowerRecord rec, float score, List<Highlight> highlights, Explanation explain) {
+            return new Hit(rec.id(), rec.kind(), rec.name(), rec.powerType(), rec.powerTypeRaw(), rec.units(), rec.levels(),
+                    rec.authority(), new SourceLabel(rec.source().id(), rec.source().title()), score, highlights, explain,
+                    rec.department(), rec.source().region(), rec.phones(), rec.source().itemsWithPhone() > 0);
+        }
+    }
 
     /** Why a hit matched: its score and the field/term matches that made it. */
     public record Explanation(float score, List<Match> matches) {

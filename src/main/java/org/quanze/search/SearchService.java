@@ -152,10 +152,7 @@ public final class SearchService {
                 ScoreDoc sd = page.scoreDocs[i];
                 PowerRecord rec = record(searcher, sd.doc);
                 SearchResult.Explanation ex = req.explain() ? Explainer.summarise(searcher.explain(dd, sd.doc)) : null;
-                hits.add(new SearchResult.Hit(rec.id(), rec.kind(), rec.name(), rec.powerType(), rec.powerTypeRaw(),
-                        rec.units(), rec.levels(), rec.authority(),
-                        new SearchResult.SourceLabel(rec.source().id(), rec.source().title()),
-                        Float.isNaN(sd.score) ? 0f : sd.score, hl == null ? List.of() : hl.get(i), ex));
+                hits.add(SearchResult.Hit.of(rec, Float.isNaN(sd.score) ? 0f : sd.score, hl == null ? List.of() : hl.get(i), ex));
             }
             Map<String, List<SearchResult.FacetValue>> facets = FacetSupport.read(r.facets, filters, h.sourceTitles());
             return new SearchResult(r.hits.totalHits.value(), req.page(), req.size(),

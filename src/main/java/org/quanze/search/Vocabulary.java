@@ -34,15 +34,46 @@ public final class Vocabulary {
     private final SynonymMap synonyms;
     private final Set<String> stopTokens;
     private final List<String> stopPhrases;
+    private final java.util.Map<String, List<String>> officialForms;
 
-    private Vocabulary(SynonymMap synonyms, Set<String> stopTokens, List<String> stopPhrases) {
+    private Vocabulary(SynonymMap synonyms, Set<String> stopTokens, List<String> stopPhrases,
+                       java.util.Map<String, List<String>> officialForms) {
         this.synonyms = synonyms;
         this.stopTokens = stopTokens;
         this.stopPhrases = stopPhrases;
+        this.officialForms = officialForms;
     }
 
     public static Vocabulary none() {
-        return new Vocabulary(null, Set.of(), List.of());
+        return new Vocabulary(null, Set.of(), List.of(), java.util.Map.of());
+    }
+
+    /**
+     * Everyday word → the lists' official terms for it, in the file's order: the words on the left
+     * of a one-way rule ({@code 医保卡, 医疗卡 => 医保卡, 医疗卡, 医疗保障凭证, …}), each with the
+     * right-hand terms that are not themselves on the left. Equivalences ({@code a, b}) name no
+     * official form and are left out.
+     */
+    public java.util.Map<String, List<String>> officialForms() {
+        return officialForms;
+    }
+
+    static java.util.Map<String, List<String>> officialForms(List<String> lines) {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (String line : lines) {
+            String rule = line.replaceFirst("#.*", "").strip();
+            int arrow = rule.indexOf("=>");
+            if (arrow < 0) continue;
+            List<String> everyday = terms(rule.substring(0, arrow));
+            List<String> official = terms(rule.substring(arrow + 2)).stream().filter(t -> !everyday.contains(t)).toList();
+            if (official.isEmpty()) continue;
+            for (String w : everyday) out.merge(w, official, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList());
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static List<String> terms(String side) {
+        return java.util.Arrays.stream(side.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     /** Loads both files from the data folder; a missing file means no entries of that kind. */
@@ -69,7 +100,8 @@ public final class Vocabulary {
         // Longer entries first, so 哪个部门 goes before 哪个.
         List<String> phrases = tokens.stream().filter(w -> w.length() >= 2)
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        return new Vocabulary(map, Set.copyOf(tokens), phrases);
+        return new Vocabulary(map, Set.copyOf(tokens), phrases, Files.isRegularFile(syn)
+                ? officialForms(Files.readAllLines(syn, StandardCharsets.UTF_8)) : java.util.Map.of());
     }
 
     /** The word analyzer for queries: the index's SmartCN words, then the synonym graph. */

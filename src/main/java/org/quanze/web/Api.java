@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
 final class Api {
 
     static final int RELATED = 5;
-    static final int MAX_SUGGEST_CHARS = 100;
+    static final int SUGGESTIONS = 10;
 
     private final SearchService search;
     private final BooleanSupplier rebuilding;
@@ -40,7 +40,7 @@ final class Api {
     void item(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
         PowerRecord rec = id.length() > 300 ? null : search.item(id);
-        if (rec == null) throw ApiError.notFound("no item has the id '" + Params.abbreviate(id) + "'");
+        if (rec == null) throw ApiError.notFound("没有编号为 '" + Params.abbreviate(id) + "' 的事项；它可能已随清单更新而移除，请重新检索");
         ObjectNode body = Json.MAPPER.valueToTree(rec);
         body.set("statutes", Json.MAPPER.valueToTree(statutes.citations(rec)));
         body.set("lawStatus", Json.MAPPER.valueToTree(org.quanze.model.StatuteCheck.itemStatuses(rec.statutes())));
@@ -49,15 +49,12 @@ final class Api {
     }
 
     void suggest(Context ctx) throws IOException {
-        String q = Params.single(ctx, "q");
-        if (q == null || q.isBlank()) {
+        String q = Params.suggestQuery(ctx);
+        if (q == null) {
             ctx.json(Map.of("suggestions", List.of()));
             return;
         }
-        if (q.length() > MAX_SUGGEST_CHARS) {
-            throw ApiError.badParameter("q is longer than " + MAX_SUGGEST_CHARS + " characters; suggestions complete short prefixes");
-        }
-        ctx.json(Map.of("suggestions", search.suggest(q.strip(), 10)));
+        ctx.json(Map.of("suggestions", SuggestionList.of(q, search, SUGGESTIONS)));
     }
 
     /** The generation served and whether a newer one is being built (it is swapped in when complete). */
@@ -70,6 +67,13 @@ final class Api {
         } finally {
             search.index().release(h);
         }
+    }
+
+    /** The limits a client needs to respect, served so that the page never copies them. */
+    void config(Context ctx) {
+        ctx.json(ordered("maxQueryChars", Params.MAX_QUERY_CHARS, "maxSuggestChars", Params.MAX_SUGGEST_CHARS,
+                "maxPageSize", Params.MAX_SIZE, "maxResultWindow", Params.MAX_WINDOW, "exportLimit", Params.MAX_EXPORT,
+                "exportFormats", Params.EXPORT_FORMATS));
     }
 
     void stats(Context ctx) throws IOException {

@@ -10,6 +10,11 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.quanze.export.ExportName;
+import org.quanze.search.SearchResult;
 
 /**
  * {@code GET /api/export?format=csv|xlsx&…}: every item a search matches (the parameters of
@@ -19,8 +24,6 @@ import java.nio.charset.StandardCharsets;
 final class ExportHandler {
 
     static final String CSV_TYPE = "text/csv; charset=utf-8";
-    /** Excel reads a CSV as the system's ANSI code page unless it starts with a UTF-8 byte order mark. */
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final SearchService search;
 
@@ -34,7 +37,8 @@ final class ExportHandler {
         ctx.header("X-Total-Count", String.valueOf(m.total()));
         ctx.header("X-Export-Count", String.valueOf(m.records().size()));
         ctx.header("X-Export-Limit", String.valueOf(Params.MAX_EXPORT));
-        ctx.header("Content-Disposition", "attachment; filename=\"quanze-export." + req.format() + "\"");
+        ctx.header("Content-Disposition", ExportName.contentDisposition(
+                ExportName.of(req.request(), sourceTitles(), LocalDate.now()), req.format()));
         if (req.format().equals("xlsx")) {
             ctx.contentType(XlsxExport.CONTENT_TYPE);
             try (OutputStream out = ctx.outputStream()) {
@@ -43,11 +47,19 @@ final class ExportHandler {
         } else {
             ctx.contentType(CSV_TYPE);
             try (OutputStream out = ctx.outputStream()) {
-                out.write(BOM);
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 RecordTable.csv(m.records(), w, true);
                 w.flush();
             }
         }
+    }
+
+    /** List id → title, for naming a download filtered by list. */
+    private Map<String, String> sourceTitles() throws IOException {
+        Map<String, String> titles = new HashMap<>();
+        for (SearchResult.FacetValue v : search.counts().getOrDefault("source", java.util.List.of())) {
+            if (v.label() != null && !v.label().equals(v.value())) titles.put(v.value(), v.label());
+        }
+        return titles;
     }
 }

@@ -26,10 +26,10 @@ final class JettyErrors extends ErrorHandler {
                                     Callback callback) {
         ApiError.Body body = switch (status) {
             case 414 -> new ApiError.Body("uri_too_long",
-                    "the address is longer than " + WebApp.MAX_REQUEST_LINE_BYTES + " bytes; shorten the query");
-            case 431 -> new ApiError.Body("headers_too_large", "the request headers are too large");
-            case 400 -> new ApiError.Body("bad_request", "the request is not valid HTTP" + (message == null ? "" : ": " + message));
-            default -> new ApiError.Body("http_" + status, message == null ? "the request could not be answered" : message);
+                    "地址超过 " + WebApp.MAX_REQUEST_LINE_BYTES + " 字节的上限；请缩短检索词（最多 " + Params.MAX_QUERY_CHARS + " 个字）");
+            case 431 -> new ApiError.Body("headers_too_large", "请求头太大；请清除这个网站的 Cookie 后再试");
+            case 400 -> new ApiError.Body("bad_request", "这个请求不是有效的 HTTP 请求" + (message == null ? "" : "（" + message + "）") + "；请检查地址");
+            default -> new ApiError.Body("http_" + status, message == null ? "这个请求无法处理" : message);
         };
         WebApp.SECURITY_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

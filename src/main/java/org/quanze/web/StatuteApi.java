@@ -120,7 +120,7 @@ public final class StatuteApi {
         String law = typed.length() > MAX_NAME ? typed : resolve(ix, typed);
         List<PowerRecord> items = typed.length() > MAX_NAME ? List.of() : citing(law, MAX_ITEMS);
         if (items.isEmpty() && ix.library().versions(law).isEmpty()) {
-            throw ApiError.notFound("neither the statute library nor any item's legal basis has a law named '" + Params.abbreviate(typed) + "'");
+            throw ApiError.notFound("法规库和各清单的设定依据中都没有名为 '" + Params.abbreviate(typed) + "' 的法规；请用 /api/statutes 列出的名称或简称");
         }
         ctx.json(StatuteViews.law(ix, law, items));
     }
@@ -130,7 +130,7 @@ public final class StatuteApi {
         String typed = ctx.pathParam("law").strip();
         String number = ctx.pathParam("article").strip();
         if (!number.matches("\\d{1,4}") || Integer.parseInt(number) < 1) {
-            throw ApiError.badParameter("the article must be a number from 1 to 9999, not '" + Params.abbreviate(number) + "'");
+            throw ApiError.badParameter("条款须是 1 到 9999 之间的数字，而不是 '" + Params.abbreviate(number) + "'");
         }
         int article = Integer.parseInt(number);
         Index ix = index();
@@ -138,7 +138,7 @@ public final class StatuteApi {
         List<PowerRecord> items = typed.length() > MAX_NAME ? List.of() : citing(law + "/" + article, MAX_ITEMS);
         Map<String, Object> body = StatuteViews.article(ix, law, article, items);
         if (items.isEmpty() && body.get("versions") instanceof List<?> v && v.isEmpty()) {
-            throw ApiError.notFound("no item cites 《" + Params.abbreviate(law) + "》 第" + article + "条 and the statute library has no such article");
+            throw ApiError.notFound("没有事项引用《" + Params.abbreviate(law) + "》第" + article + "条，法规库中也没有这一条");
         }
         ctx.json(body);
     }

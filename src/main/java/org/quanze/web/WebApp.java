@@ -112,6 +112,7 @@ public final class WebApp {
             config.routes.get("/api/statutes/{law}/{article}", statutes::article);
             config.routes.get("/api/suggest", api::suggest);
             config.routes.get("/api/health", api::health);
+            config.routes.get("/api/config", api::config);
             config.routes.get("/api/stats", api::stats);
             config.routes.get("/api/export", new ExportHandler(search)::export);
             if (options.admin() != null) {
@@ -125,24 +126,37 @@ public final class WebApp {
 
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
             config.routes.exception(SearchRefused.class, (e, ctx) -> {
-                if (e.reason() == SearchRefused.Reason.TOO_COMPLEX) {
-                    ctx.status(400).json(new ApiError.Body("query_too_complex", e.getMessage()));
-                } else {
-                    ctx.header("Retry-After", "1");
-                    ctx.status(503).json(new ApiError.Body(e.reason() == SearchRefused.Reason.BUSY ? "busy" : "search_timeout",
-                            e.getMessage()));
-                }
+                ApiError refused = refused(e.reason());
+                if (refused.status() == 503) ctx.header("Retry-After", "1");
+                ctx.status(refused.status()).json(refused.body());
             });
             config.routes.exception(IndexSearcher.TooManyClauses.class, (e, ctx) -> ctx.status(400).json(
-                    new ApiError.Body("query_too_complex", "the query expands to too many terms; shorten it")));
+                    tooComplex()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                ctx.status(500).json(new ApiError.Body("internal", "the server could not answer this request; it has been logged"));
+                ctx.status(500).json(new ApiError.Body("internal", "服务器未能处理这个请求，问题已记入日志；请稍后再试，若一再出现请告知网站管理者"));
             });
-            config.routes.error(404, ctx -> jsonError(ctx, "not_found", "no such page or endpoint: " + ctx.path()));
-            config.routes.error(405, ctx -> jsonError(ctx, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
-            config.routes.error(413, ctx -> jsonError(ctx, "too_large", "the request body is larger than " + MAX_BODY_BYTES + " bytes"));
+            config.routes.error(404, ctx -> jsonError(ctx, "not_found", "没有这个页面或接口：" + ctx.path() + "；请检查地址，或回到首页检索"));
+            config.routes.error(405, ctx -> jsonError(ctx, "method_not_allowed", ctx.path() + " 不接受 " + ctx.method() + " 请求；查询请用 GET"));
+            config.routes.error(413, ctx -> jsonError(ctx, "too_large", "请求体超过 " + MAX_BODY_BYTES + " 字节的上限；查询接口不需要请求体"));
         });
+    }
+
+    static ApiError.Body tooComplex() {
+        return new ApiError.Body("query_too_complex", "检索词展开后的检索项太多（超过 " + IndexSearcher.getMaxClauseCount()
+                + " 个）；请减少或缩短检索词");
+    }
+
+    /**
+     * A search the service declined, as the user's to fix (too complex) or the server's (busy, timed
+     * out: 503 with Retry-After). The codes are the API's contract; the sentences say what to do.
+     */
+    static ApiError refused(SearchRefused.Reason reason) {
+        return switch (reason) {
+            case TOO_COMPLEX -> new ApiError(400, "query_too_complex", tooComplex().message());
+            case BUSY -> new ApiError(503, "busy", "检索服务正忙，这次检索排队太久未能开始；请稍等几秒再试");
+            case TIMED_OUT -> new ApiError(503, "search_timeout", "这次检索用时太长，已停止；请加上更具体的词或筛选条件后再试");
+        };
     }
 
     private static void securityHeaders(Context ctx) {
@@ -156,7 +170,7 @@ public final class WebApp {
         long length = ctx.req().getContentLengthLong();
         long limit = MAX_BODY_BYTES;
         if (length > limit) {
-            throw new ApiError(413, "too_large", "the request body is " + length + " bytes; at most " + limit + " are accepted here");
+            throw new ApiError(413, "too_large", "请求体有 " + length + " 字节，这里最多接受 " + limit + " 字节；查询接口不需要请求体");
         }
     }
 

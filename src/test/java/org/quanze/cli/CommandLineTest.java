@@ -42,7 +42,7 @@ class CommandLineTest {
     private static final List<String> FIELDS = List.of("id", "kind", "source", "seq", "table", "powerType", "powerTypeRaw",
             "name", "subItem", "authority", "units", "levels", "levelRaw", "basis", "responsibilities",
             "responsibilityBasis", "accountableParties", "accountability", "exemption", "supervision",
-            "acceptanceConditions", "timeLimit", "place", "notes", "departmentDuty", "statutes");
+            "acceptanceConditions", "timeLimit", "place", "notes", "departmentDuty", "statutes", "phones");
 
     @TempDir
     static Path data;
@@ -135,27 +135,72 @@ class CommandLineTest {
     }
 
     @Test
-    void exportsAHeaderAndEightySixRecordsAsCsvThatParsesBack() throws Exception {
+    void exportsAByteOrderMarkChineseHeadersAndEightySixRecordsAsCsvThatParsesBack() throws Exception {
         Run r = run("export", "--format", "csv", "--data", data.toString());
         assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("\uFEFF编号,类别,来源编号,来源文件,来源清单,部门,地区,序号,"), r.out().substring(0, 40));
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (CSVParser p = CSVParser.parse(new StringReader(r.out()), format)) {
+        try (CSVParser p = CSVParser.parse(new StringReader(r.out().substring(1)), format)) {
             assertEquals(org.quanze.export.RecordTable.CSV_HEADER, p.getHeaderNames());
             List<CSVRecord> rows = p.getRecords();
             assertEquals(86, rows.size());
             Map<String, CSVRecord> byId = new HashMap<>();
-            for (CSVRecord row : rows) byId.put(row.get("id"), row);
+            for (CSVRecord row : rows) byId.put(row.get("编号"), row);
             assertEquals(86, byId.size());
             CSVRecord item8 = byId.get(S004 + "-8");
-            assertEquals("医疗保障服务中心", item8.get("units"));
-            assertEquals("省级、市级、县级", item8.get("levels"));
-            assertEquals("综合业务科、待遇保障科", byId.get(S002 + "-t2-1").get("units"));
-            List<String> steps = byId.get(S000 + "-5").get("responsibilities").lines().toList();
+            assertEquals("医疗保障服务中心", item8.get("承办机构"));
+            assertEquals("省级、市级、县级", item8.get("层级"));
+            assertEquals("综合业务科、待遇保障科", byId.get(S002 + "-t2-1").get("承办机构"));
+            List<String> steps = byId.get(S000 + "-5").get("责任事项").lines().toList();
             assertEquals(9, steps.size());
             assertTrue(steps.get(0).startsWith("1.立案责任："), steps.get(0));
             assertTrue(steps.get(8).startsWith("9.其他责任："), steps.get(8));
-            assertEquals("duty", byId.get(S003 + "-duty-13").get("kind"));
+            assertEquals("duty", byId.get(S003 + "-duty-13").get("类别"));
+            CSVRecord lentCard = byId.get(S000 + "-9");
+            assertEquals("市医保局", lentCard.get("部门"));
+            assertEquals("四川省遂宁市", lentCard.get("地区"));
+            assertEquals("0825-5801815", lentCard.get("电话号码"));
         }
+    }
+
+    @Test
+    void showPrintsOneItemAsTheItemViewLaysItOut() {
+        Run r = run("show", S000 + "-9", "--data", data.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.outLines();
+        assertEquals("对个人将本人的医疗保障凭证交由他人冒名使用等违法使用医保基金行为的行政处罚", lines.get(0));
+        assertEquals("[行政处罚]  " + S000 + "-9", lines.get(1));
+        assertEquals("权力类型：行政处罚", lines.get(3));
+        assertEquals("所属部门与地区：市医保局 · 四川省遂宁市", lines.get(4));
+        assertTrue(lines.contains("监督电话：0825-5801815"), r.out());
+        assertTrue(lines.contains("责任主体/承办机构：基金和大数据科"), r.out());
+        assertTrue(lines.contains("  设定依据：《社会保险法》 第88条"), r.out());
+
+        Run none = run("show", S004 + "-8", "--data", data.toString());
+        assertTrue(none.outLines().contains("监督电话：本清单未公布电话"), none.out());
+
+        Run missing = run("show", "no-such-item", "--data", data.toString());
+        assertEquals(1, missing.exit());
+        assertEquals("quanze show: no item has the id 'no-such-item'; 'quanze search WORDS' lists items with their ids",
+                missing.firstErrLine());
+    }
+
+    @Test
+    void aFacetValueNoItemHasIsNamedWithTheValuesThereAre() {
+        Run type = run("search", "处罚", "--type", "行政处分", "--data", data.toString());
+        assertEquals(1, type.exit());
+        assertEquals("quanze search: --type 行政处分 matches no item; the values are: 行政检查, 行政处罚, 行政强制, "
+                + "其他行政权力, 行政奖励, 行政给付, 行政确认", type.firstErrLine());
+        assertEquals("", type.out());
+        Run level = run("search", "--level", "区级", "--data", data.toString());
+        assertEquals("quanze search: --level 区级 matches no item; the values are: 市级, 县级, 省级, 乡级", level.firstErrLine());
+        Run article = run("search", "--statute", "社会保险法/999", "--data", data.toString());
+        assertTrue(article.firstErrLine().startsWith("quanze search: --statute 社会保险法/999 matches no item; the values are: 社会保险法, "),
+                article.firstErrLine());
+        assertTrue(article.firstErrLine().endsWith("; an article as LAW/NUMBER, e.g. 社会保险法/86"), article.firstErrLine());
+        Run ok = run("search", "--statute", "社会保险法/86", "--level", "市级", "--data", data.toString());
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(ok.out().startsWith("3 items ("), ok.out());
     }
 
     @Test
@@ -206,7 +251,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "ingest", "search", "export", "stats", "eval"})
+    @ValueSource(strings = {"serve", "ingest", "search", "show", "export", "stats", "eval"})
     void helpOnEveryCommandExitsZeroAndShowsItsUsage(String command) {
         Run r = run(command, "--help");
         assertEquals(0, r.exit(), r.err());
@@ -218,7 +263,7 @@ class CommandLineTest {
     void helpOnTheProgramListsEveryCommand() {
         Run r = run("--help");
         assertEquals(0, r.exit());
-        for (String c : List.of("serve", "ingest", "search", "export", "stats", "eval")) {
+        for (String c : List.of("serve", "ingest", "search", "show", "export", "stats", "eval")) {
             assertTrue(r.out().contains("\n  " + c + " "), c + " missing from\n" + r.out());
         }
     }

@@ -49,9 +49,23 @@ class ExportCommandTest {
         Path out = dir.resolve("all.csv");
         assertEquals(0, Main.run("export", "--data", "index-data", "--format", "csv", "--out", out.toString()));
         String csv = Files.readString(out);
-        assertTrue(csv.startsWith("id,kind,sourceId,sourceFile,sourceTitle,seq,table,powerType,"));
-        assertEquals(86, org.apache.commons.csv.CSVParser.parse(csv,
+        assertTrue(csv.startsWith("\uFEFF编号,类别,来源编号,来源文件,来源清单,部门,地区,序号,所在表格,权力类型,"), csv.substring(0, 40));
+        assertEquals(86, org.apache.commons.csv.CSVParser.parse(csv.substring(1),
                 org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).getRecords().size());
+    }
+
+    @Test
+    void intoAFolderTheFileIsNamedForWhatItHolds(@TempDir Path dir) throws Exception {
+        java.time.LocalDate before = java.time.LocalDate.now();
+        assertEquals(0, Main.run("export", "--data", "index-data", "--format", "csv", "--out", dir.toString()));
+        java.time.LocalDate after = java.time.LocalDate.now();
+        List<String> names;
+        try (var files = Files.list(dir)) {
+            names = files.map(p -> p.getFileName().toString()).toList();
+        }
+        assertEquals(1, names.size());
+        assertTrue(names.get(0).equals("权责清单-全部-" + before + ".csv") || names.get(0).equals("权责清单-全部-" + after + ".csv"),
+                names.get(0));
     }
 
     private static List<String> header(XSSFSheet s) {

@@ -134,10 +134,11 @@ class OfficeRoundTripTest {
     }
 
     private static PowerRecord comparable(PowerRecord r) {
-        return new PowerRecord(r.id(), r.kind(), new SourceRef(r.source().id(), null, r.source().title()), r.seq(), r.table(),
+        return new PowerRecord(r.id(), r.kind(), new SourceRef(r.source().id(), null, r.source().title(), r.source().authority(),
+                r.source().region(), r.source().evidence(), r.source().itemsWithPhone()), r.seq(), r.table(),
                 r.powerType(), r.powerTypeRaw(), r.name(), r.subItem(), r.authority(), r.units(), r.levels(), r.levelRaw(),
                 r.basis(), r.responsibilities(), r.responsibilityBasis(), r.accountableParties(), r.accountability(),
                 r.exemption(), r.supervision(), r.acceptanceConditions(), r.timeLimit(), r.place(), r.notes(),
-                r.departmentDuty(), r.statutes());
+                r.departmentDuty(), r.statutes(), r.phones());
     }
 }

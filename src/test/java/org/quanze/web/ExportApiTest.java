@@ -72,7 +72,7 @@ class ExportApiTest {
         HttpResponse<byte[]> r = get("format=xlsx&type=" + enc("行政处罚") + "&sort=source");
         assertEquals(200, r.statusCode());
         assertEquals(XlsxExport.CONTENT_TYPE, r.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals("attachment; filename=\"quanze-export.xlsx\"", r.headers().firstValue("Content-Disposition").orElseThrow());
+        assertNamed("权责清单-行政处罚", "xlsx", r);
         assertEquals("25", r.headers().firstValue("X-Total-Count").orElseThrow());
         assertEquals("25", r.headers().firstValue("X-Export-Count").orElseThrow());
         assertEquals("10000", r.headers().firstValue("X-Export-Limit").orElseThrow());
@@ -85,7 +85,7 @@ class ExportApiTest {
             List<List<String>> rows = rows(powers);
             assertEquals(26, rows.size(), "header and 25 items");
             List<String> header = rows.get(0);
-            assertEquals(List.of("编号", "来源编号", "来源文件", "来源清单", "序号", "所在表格", "权力类型"), header.subList(0, 7));
+            assertEquals(List.of("编号", "来源编号", "来源文件", "来源清单", "部门", "地区", "序号", "所在表格", "权力类型"), header.subList(0, 9));
             int name = header.indexOf("名称");
             int type = header.indexOf("权力类型");
             assertEquals(expected.stream().map(PowerRecord::name).toList(), rows.subList(1, 26).stream().map(x -> x.get(name)).toList());
@@ -97,7 +97,7 @@ class ExportApiTest {
             assertTrue(wb.getFontAt(powers.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold());
             assertNotNull(powers.getPaneInformation());
             assertEquals(1, powers.getPaneInformation().getHorizontalSplitPosition());
-            assertEquals("A1:AA26", powers.getCTWorksheet().getAutoFilter().getRef());
+            assertEquals("A1:AD26", powers.getCTWorksheet().getAutoFilter().getRef());
             assertEquals("@", powers.getRow(1).getCell(0).getCellStyle().getDataFormatString());
             assertTrue(powers.getColumnWidth(name) > powers.getColumnWidth(0), "the name column is wider than the id");
 
@@ -115,17 +115,17 @@ class ExportApiTest {
         HttpResponse<byte[]> r = get("format=csv&type=" + enc("行政处罚") + "&sort=source");
         assertEquals(200, r.statusCode());
         assertEquals("text/csv; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow().toLowerCase());
-        assertEquals("attachment; filename=\"quanze-export.csv\"", r.headers().firstValue("Content-Disposition").orElseThrow());
+        assertNamed("权责清单-行政处罚", "csv", r);
         assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(r.body(), 3));
         String text = new String(r.body(), 3, r.body().length - 3, StandardCharsets.UTF_8);
         List<CSVRecord> rows;
         try (CSVParser p = CSVParser.parse(text, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
             rows = p.getRecords();
-            assertEquals("id", p.getHeaderNames().get(0));
+            assertEquals(org.quanze.export.RecordTable.CSV_HEADER, p.getHeaderNames(), "the spreadsheet's Chinese headers");
         }
         List<PowerRecord> expected = all.stream().filter(p -> "行政处罚".equals(p.powerType())).toList();
-        assertEquals(expected.stream().map(PowerRecord::name).toList(), rows.stream().map(x -> x.get("name")).toList());
-        assertEquals(expected.get(0).basis(), rows.get(0).get("basis"));
+        assertEquals(expected.stream().map(PowerRecord::name).toList(), rows.stream().map(x -> x.get("名称")).toList());
+        assertEquals(expected.get(0).basis(), rows.get(0).get("设定依据"));
     }
 
     @Test
@@ -163,7 +163,7 @@ class ExportApiTest {
             JsonNode body = Json.MAPPER.readTree(r.body());
             assertEquals("bad_parameter", body.get("error").asText(), query);
         }
-        assertEquals("format must be csv or xlsx, not 'pdf'",
+        assertEquals("参数 format 须为 csv 或 xlsx，不能是 'pdf'",
                 Json.MAPPER.readTree(get("format=pdf").body()).get("message").asText());
     }
 
@@ -191,5 +191,14 @@ class ExportApiTest {
             out.add(cells);
         }
         return out;
+    }
+
+    /** The download's name says what it holds and the day it was made (either day, across midnight). */
+    private static void assertNamed(String name, String extension, HttpResponse<?> r) {
+        String disposition = r.headers().firstValue("Content-Disposition").orElseThrow();
+        java.time.LocalDate today = java.time.LocalDate.now();
+        assertTrue(disposition.equals(org.quanze.export.ExportName.contentDisposition(name + "-" + today, extension))
+                || disposition.equals(org.quanze.export.ExportName.contentDisposition(name + "-" + today.minusDays(1), extension)),
+                disposition);
     }
 }

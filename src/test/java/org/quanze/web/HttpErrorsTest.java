@@ -21,7 +21,7 @@ import static org.quanze.web.Bodies.fields;
 import static org.quanze.web.Bodies.sorted;
 import static org.quanze.web.RunningServer.enc;
 
-/** Every error is JSON {error, message} with the right status; nothing a user types yields a 5xx. */
+/** Every error is JSON {error, message} with the right status, the message in Chinese saying what to do; nothing a user types yields a 5xx. */
 class HttpErrorsTest {
 
     @TempDir
@@ -54,7 +54,7 @@ class HttpErrorsTest {
 
     @Test
     void sizeOverOneHundredIsABadParameterNamingSize() {
-        assertError(400, "bad_parameter", "size must be between 1 and 100, not 1000", server.search("size", "1000"));
+        assertError(400, "bad_parameter", "参数 size 须在 1 到 100 之间，现为 1000", server.search("size", "1000"));
         assertBadParameterNaming("size", server.search("size", "0"));
         assertBadParameterNaming("size", server.search("size", "-5"));
         assertBadParameterNaming("size", server.search("size", "ten"));
@@ -62,8 +62,8 @@ class HttpErrorsTest {
 
     @Test
     void pageMustBeAPositiveWholeNumber() {
-        assertError(400, "bad_parameter", "page must be a whole number, not 'abc'", server.search("page", "abc"));
-        assertError(400, "bad_parameter", "page must be between 1 and 10000, not 0", server.search("page", "0"));
+        assertError(400, "bad_parameter", "参数 page 须为整数，不能是 'abc'", server.search("page", "abc"));
+        assertError(400, "bad_parameter", "参数 page 须在 1 到 10000 之间，现为 0", server.search("page", "0"));
         assertBadParameterNaming("page", server.search("page", "1.5"));
         assertBadParameterNaming("page", server.search("page", "99999999999999999999"));
         assertBadParameterNaming("page", server.search("page", "200", "size", "100"));
@@ -71,13 +71,14 @@ class HttpErrorsTest {
 
     @Test
     void anUnknownParameterIsRefusedByName() {
-        assertBadParameterNaming("'colour'", server.search("colour", "red"));
+        assertError(400, "bad_parameter", "没有名为 'colour' 的参数。筛选参数有 type、unit、level、statute、source、kind，其他参数有 q、page、size、sort、explain",
+                server.search("colour", "red"));
         assertBadParameterNaming("'types'", server.search("types", "行政处罚"));
     }
 
     @Test
     void otherParametersAreCheckedToo() {
-        assertError(400, "bad_parameter", "sort must be 'relevance' or 'source', not 'date'", server.search("sort", "date"));
+        assertError(400, "bad_parameter", "参数 sort 须为 relevance（相关度）或 source（按清单顺序），不能是 'date'", server.search("sort", "date"));
         assertBadParameterNaming("q", server.search("q", "a", "q", "b"));
         assertBadParameterNaming("q", server.search("q", "x".repeat(1001)));
         assertBadParameterNaming("explain", server.search("explain", "maybe"));
@@ -86,32 +87,32 @@ class HttpErrorsTest {
 
     @Test
     void anUnknownItemIsA404() {
-        assertError(404, "not_found", "no item has the id 'no-such-item'", server.get("/api/items/no-such-item"));
+        assertError(404, "not_found", "没有编号为 'no-such-item' 的事项；它可能已随清单更新而移除，请重新检索", server.get("/api/items/no-such-item"));
     }
 
     @Test
     void anUnknownLawIsA404() {
-        assertError(404, "not_found", "neither the statute library nor any item's legal basis has a law named '无此法'",
+        assertError(404, "not_found", "法规库和各清单的设定依据中都没有名为 '无此法' 的法规；请用 /api/statutes 列出的名称或简称",
                 server.get("/api/statutes/" + enc("无此法")));
     }
 
     @Test
     void anUnknownRouteIsA404() {
-        assertError(404, "not_found", "no such page or endpoint: /api/nothing", server.get("/api/nothing"));
-        assertError(404, "not_found", "no such page or endpoint: /nothing.html", server.get("/nothing.html"));
+        assertError(404, "not_found", "没有这个页面或接口：/api/nothing；请检查地址，或回到首页检索", server.get("/api/nothing"));
+        assertError(404, "not_found", "没有这个页面或接口：/nothing.html；请检查地址，或回到首页检索", server.get("/nothing.html"));
     }
 
     @Test
     void aWrongMethodIsA405() {
-        assertError(405, "method_not_allowed", "POST is not allowed on /api/search", server.send("POST", "/api/search"));
-        assertError(405, "method_not_allowed", "DELETE is not allowed on /api/items/x", server.send("DELETE", "/api/items/x"));
-        assertError(405, "method_not_allowed", "PUT is not allowed on /api/health", server.send("PUT", "/api/health"));
+        assertError(405, "method_not_allowed", "/api/search 不接受 POST 请求；查询请用 GET", server.send("POST", "/api/search"));
+        assertError(405, "method_not_allowed", "/api/items/x 不接受 DELETE 请求；查询请用 GET", server.send("DELETE", "/api/items/x"));
+        assertError(405, "method_not_allowed", "/api/health 不接受 PUT 请求；查询请用 GET", server.send("PUT", "/api/health"));
     }
 
     @Test
     void anAddressTooLongForTheServerIsA414InJson() {
         RunningServer.Answer a = server.search("q", "医".repeat(3000));
-        assertError(414, "uri_too_long", "the address is longer than 16384 bytes; shorten the query", a);
+        assertError(414, "uri_too_long", "地址超过 16384 字节的上限；请缩短检索词（最多 1000 个字）", a);
         // Jetty drops the connection after it; the answer must say so, or a client reuses a dead connection.
         assertEquals(Optional.of("close"), a.headers().firstValue("Connection"), a::toString);
         assertEquals(400, server.search("page", "abc").status());

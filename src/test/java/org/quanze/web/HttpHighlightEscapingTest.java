@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quanze.web.Bodies.ok;
 
 /**
- * Highlights are HTML whose only markup is {@code <mark>}: a list whose text contains
- * {@code <script>alert(1)</script>} comes back escaped. Its own server, since the extra list
- * changes the counts the other HTTP tests pin.
+ * Highlights are spans of plain text, marked or not: a list whose text contains
+ * {@code <script>alert(1)</script>} comes back with that text as data, never as markup or as
+ * entities to decode. Its own server, since the extra list changes the counts the other HTTP tests pin.
  */
 class HttpHighlightEscapingTest {
 
@@ -81,33 +81,41 @@ class HttpHighlightEscapingTest {
         assertTrue(item.get("basis").asText().contains(SCRIPT), item.get("basis")::asText);
     }
 
+    /** A highlight's spans as text, each marked span in [brackets]. */
+    static String bracketed(JsonNode highlight) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode span : highlight.get("spans")) {
+            String t = span.get("text").asText();
+            sb.append(span.get("mark").asBoolean() ? "[" + t + "]" : t);
+        }
+        return sb.toString();
+    }
+
     @Test
-    void snippetsEscapeTheScriptTagInNameAndBasis() {
+    void snippetsCarryTheTagAsPlainTextNeverAsMarkup() {
         JsonNode body = ok(server.search("q", "注入脚本"));
         JsonNode hit = body.get("hits").get(0);
         assertEquals("900_injection-1", hit.get("id").asText());
         // The hit's fields are data, not HTML: the page writes them as text.
         assertEquals(NAME, hit.get("name").asText());
         Map<String, String> snippets = new HashMap<>();
-        for (JsonNode h : hit.get("highlights")) snippets.put(h.get("field").asText(), h.get("snippet").asText());
+        for (JsonNode h : hit.get("highlights")) snippets.put(h.get("field").asText(), bracketed(h));
         assertTrue(snippets.keySet().containsAll(List.of("name", "basis")), snippets::toString);
+        assertEquals("对测试单位" + SCRIPT + "[注入脚本]的行政处罚", snippets.get("name"));
         for (String field : List.of("name", "basis")) {
             String snippet = snippets.get(field);
-            // The formatter escapes '/' too, as &#x2F;.
-            assertTrue(snippet.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"), snippet);
-            assertFalse(snippet.contains("<script"), snippet);
-            assertTrue(snippet.contains("<mark>"), snippet);
-            String unmarked = snippet.replace("<mark>", "").replace("</mark>", "");
-            assertFalse(unmarked.contains("<") || unmarked.contains(">"), snippet);
+            assertTrue(snippet.contains(SCRIPT), "the list's text as it is, unescaped: " + snippet);
+            assertFalse(snippet.contains("&lt;") || snippet.contains("&#x2F;"), "nothing is escaped for a decoder: " + snippet);
         }
     }
 
     @Test
-    void aMatchInsideTheTagIsMarkedAndStillEscaped() {
+    void aMatchInsideTheTagIsAMarkedSpanOfPlainText() {
         JsonNode hit = ok(server.search("q", "alert")).get("hits").get(0);
         assertEquals("900_injection-1", hit.get("id").asText());
-        String name = null;
-        for (JsonNode h : hit.get("highlights")) if (h.get("field").asText().equals("name")) name = h.get("snippet").asText();
-        assertEquals("对测试单位&lt;script&gt;<mark>alert</mark>(1)&lt;&#x2F;script&gt;注入脚本的行政处罚", name);
+        JsonNode name = null;
+        for (JsonNode h : hit.get("highlights")) if (h.get("field").asText().equals("name")) name = h.get("spans");
+        assertEquals("[{\"text\":\"对测试单位<script>\",\"mark\":false},{\"text\":\"alert\",\"mark\":true},"
+                + "{\"text\":\"(1)</script>注入脚本的行政处罚\",\"mark\":false}]", String.valueOf(name));
     }
 }

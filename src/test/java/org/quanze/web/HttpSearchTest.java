@@ -53,7 +53,7 @@ class HttpSearchTest {
         assertTrue(all.get("total").asLong() > 50, all.get("total")::toString);
         for (JsonNode hit : all.get("hits")) {
             assertEquals(sorted("id", "kind", "name", "powerType", "powerTypeRaw", "units", "levels", "authority",
-                    "source", "score", "highlights"), fields(hit), hit::toString);
+                    "source", "score", "highlights", "department", "region", "phones", "listGivesPhones"), fields(hit), hit::toString);
             assertEquals(sorted("id", "title"), fields(hit.get("source")));
             assertTrue(hit.get("score").floatValue() > 0, hit::toString);
         }
@@ -247,17 +247,26 @@ class HttpSearchTest {
     }
 
     @Test
-    void highlightsMarkMatchedTermsAndEscapeEverythingElse() {
+    void highlightsAreSpansOfPlainTextMarkedWhereTheyMatched() {
         JsonNode body = ok(server.search("q", "执法人员", "size", "20"));
         int snippets = 0;
         for (JsonNode hit : body.get("hits")) {
             for (JsonNode h : hit.get("highlights")) {
-                assertEquals(sorted("field", "label", "snippet"), fields(h));
+                assertEquals(sorted("field", "label", "spans"), fields(h));
                 assertTrue(Set.of("name", "basis", "duties", "accountability", "other").contains(h.get("field").asText()), h::toString);
-                String snippet = h.get("snippet").asText();
-                assertTrue(snippet.contains("<mark>"), snippet);
-                String unmarked = snippet.replace("<mark>", "").replace("</mark>", "");
-                assertFalse(unmarked.contains("<") || unmarked.contains(">"), snippet);
+                boolean marked = false, previous = false;
+                for (int i = 0; i < h.get("spans").size(); i++) {
+                    JsonNode span = h.get("spans").get(i);
+                    assertEquals(sorted("text", "mark"), fields(span), span::toString);
+                    assertFalse(span.get("text").asText().isEmpty(), h::toString);
+                    if (span.get("mark").asBoolean()) {
+                        assertTrue("执法人员".contains(span.get("text").asText()), h::toString);
+                        marked = true;
+                    }
+                    assertTrue(i == 0 || span.get("mark").asBoolean() != previous, "neighbours differ: " + h);
+                    previous = span.get("mark").asBoolean();
+                }
+                assertTrue(marked, h::toString);
                 snippets++;
             }
         }

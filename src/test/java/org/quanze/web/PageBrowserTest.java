@@ -1,89 +1,30 @@
 package org.quanze.web;
 
-import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.quanze.Engine;
-import org.quanze.testing.BundledData;
 
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The page in headless Chromium against the real server, in-process on a free port, over a copy
  * of the bundled lists. The exact totals are those of the five bundled lists (73 powers, 13 duties).
  */
-class PageBrowserTest {
+class PageBrowserTest extends BrowserTestBase {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String FIRST_ITEM = "000_9151f9b4e62eb64c-1";
     static final String FIRST_ITEM_NAME = "对缴费单位未按照规定办理社会保险登记、变更登记或者注销登记的行政处罚";
     static final String MARKUP = "<img src=x onerror=alert(1)>";
-
-    @TempDir
-    static Path temp;
-    static String browserMissing;
-    static Engine engine;
-    static Javalin server;
-    static ChromeDriver driver;
-    static SearchPage page;
-
-    @BeforeAll
-    static void startServerAndBrowser() throws IOException {
-        browserMissing = ChromiumBrowser.missingOrFailInCi();
-        if (browserMissing != null) return;
-        Path data = BundledData.copyTo(temp.resolve("data"));
-        engine = Engine.open(data, true, System.out);
-        server = WebApp.create(engine.search(), new WebApp.Options(Path.of("web"))).start("127.0.0.1", 0);
-        driver = ChromiumBrowser.start(temp.resolve("profile"));
-        ChromiumBrowser.viewport(driver, 1280, 900, false);
-        page = new SearchPage(driver, "http://127.0.0.1:" + server.port());
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (driver != null) driver.quit();
-        if (server != null) server.stop();
-        if (engine != null) engine.close();
-    }
-
-    /** Each test is reported as skipped, not just absent, when there is no browser to run it. */
-    @BeforeEach
-    void forgetEarlierConsoleMessages() {
-        assumeTrue(browserMissing == null, () -> "skipped: " + browserMissing);
-        ChromiumBrowser.console(driver);
-    }
-
-    /** Every test also checks the console: no CSP violation, no script error, no failed request. */
-    @AfterEach
-    void consoleStayedClean() {
-        if (driver == null) return;
-        List<String> problems = ChromiumBrowser.console(driver).stream()
-                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue() || e.getMessage().contains("Content Security Policy"))
-                .map(LogEntry::toString)
-                .toList();
-        assertEquals(List.of(), problems, "console messages");
-    }
 
     @Test
     void typingOffersSuggestionsAndPickingALawFiltersByIt() {
@@ -103,7 +44,7 @@ class PageBrowserTest {
         page.waitForTotal(30);
         assertEquals(List.of("社会保险法"), page.param("statute"));
         assertEquals(List.of(), page.param("q"), "the typed text only found the law");
-        assertEquals(List.of("《社会保险法》"), page.chips());
+        assertEquals(List.of("法律依据：《社会保险法》"), page.chips());
         assertFalse(page.find("#suggestions").isDisplayed());
     }
 
@@ -126,7 +67,7 @@ class PageBrowserTest {
         page.waitForTotal(25);
         assertEquals(List.of("行政处罚"), page.param("type"));
         assertTrue(page.facetValue("powerType", "行政处罚").isSelected());
-        assertEquals(List.of("行政处罚"), page.chips());
+        assertEquals(List.of("权力类型：行政处罚"), page.chips());
 
         page.facetValue("powerType", "行政检查").click();
         page.waitForTotal(56);
@@ -154,7 +95,7 @@ class PageBrowserTest {
         page.facetValue("kind", "power").click();
         page.waitForTotal(13);
         assertEquals(List.of("duty"), page.param("kind"));
-        assertEquals(List.of("部门主体责任"), page.chips());
+        assertEquals(List.of("事项类别：部门主体责任"), page.chips());
         assertEquals("部门主体责任", page.find("#results li.hit .badge").getText());
 
         page.find("#chips .chip-remove").click();
@@ -179,7 +120,7 @@ class PageBrowserTest {
         page.waitForTotal(2);
         assertEquals(List.of("社会保险法/84"), page.param("statute"));
         assertEquals(List.of(), page.param("item"));
-        assertEquals(List.of("《社会保险法》第84条"), page.chips());
+        assertEquals(List.of("法律依据：《社会保险法》第84条"), page.chips());
         assertTrue(page.hitIds().contains(FIRST_ITEM));
 
         driver.navigate().back();
@@ -194,7 +135,7 @@ class PageBrowserTest {
         page.open("/?q=社会保险&type=行政处罚&page=2").waitForTotal(24);
         assertEquals("社会保险", page.queryBox().getDomProperty("value"));
         assertTrue(page.facetValue("powerType", "行政处罚").isSelected());
-        assertEquals(List.of("行政处罚"), page.chips());
+        assertEquals(List.of("权力类型：行政处罚"), page.chips());
         assertEquals("2", page.find("#pager [aria-current=page]").getText().replaceAll("\\D", ""));
         assertEquals(10, page.hitIds().size());
 
@@ -205,9 +146,9 @@ class PageBrowserTest {
         assertEquals(List.of("行政处罚"), page.param("type"));
 
         page.open("/?source=000_9151f9b4e62eb64c").waitForTotal(20);
-        assertEquals(List.of("市医保局权责清单"), page.chips(), "a list is shown by its title");
+        assertEquals(List.of("来源清单：市医保局权责清单"), page.chips(), "a list is shown by its title");
         page.open("/?source=003_9f5412502f3ddd4a&kind=duty").waitForTotal(13);
-        assertEquals(List.of("未具名清单 003", "部门主体责任"), page.chips(), "a list without a heading is named by its number");
+        assertEquals(List.of("来源清单：未具名清单 003", "事项类别：部门主体责任"), page.chips(), "a list without a heading is named by its number");
     }
 
     @Test

@@ -104,6 +104,39 @@ final class SearchPage {
         return all("#chips .chip-label").stream().map(WebElement::getText).toList();
     }
 
+    /** The element that has the keyboard focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Where an element is drawn, in CSS pixels of the viewport: {top, bottom, left, right}. */
+    @SuppressWarnings("unchecked")
+    List<Number> box(WebElement e) {
+        return (List<Number>) js("const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom, r.left, r.right];", e);
+    }
+
+    /** Whether the element is drawn wholly inside the viewport as it stands (nothing scrolled to it). */
+    boolean inViewport(WebElement e) {
+        List<Number> b = box(e);
+        Number height = (Number) js("return window.innerHeight;");
+        Number width = (Number) js("return window.innerWidth;");
+        return b.get(0).doubleValue() >= 0 && b.get(1).doubleValue() <= height.doubleValue()
+                && b.get(2).doubleValue() >= 0 && b.get(3).doubleValue() <= width.doubleValue()
+                && b.get(1).doubleValue() > b.get(0).doubleValue();
+    }
+
+    /** The suggestions shown, as "kind text" (a term as "term 医保卡 → 医疗保障凭证"). */
+    List<String> suggestions() {
+        return all("#suggestions li[role=option]").stream()
+                .map(o -> o.getDomAttribute("data-kind") + " " + o.findElement(By.className("suggestion-text")).getText())
+                .toList();
+    }
+
+    void waitForSuggestions() {
+        waitFor("suggestions", () -> find("#suggestions").isDisplayed() && !all("#suggestions li[role=option]").isEmpty(),
+                () -> "none showed");
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

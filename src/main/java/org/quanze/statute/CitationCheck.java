@@ -52,11 +52,7 @@ public final class CitationCheck {
         if (r.statutes().isEmpty()) return r;
         List<Statute> checked = new ArrayList<>(r.statutes().size());
         for (Statute s : r.statutes()) checked.add(check(s));
-        return new PowerRecord(r.id(), r.kind(), r.source(), r.seq(), r.table(), r.powerType(), r.powerTypeRaw(),
-                r.name(), r.subItem(), r.authority(), r.units(), r.levels(), r.levelRaw(), r.basis(),
-                r.responsibilities(), r.responsibilityBasis(), r.accountableParties(), r.accountability(),
-                r.exemption(), r.supervision(), r.acceptanceConditions(), r.timeLimit(), r.place(), r.notes(),
-                r.departmentDuty(), checked);
+        return r.withStatutes(checked);
     }
 
     /** The citation with its check; an unintroduced text that does not read as the article is dropped as a quotation. */

@@ -71,7 +71,7 @@ class HttpErrorsTest {
 
     @Test
     void anUnknownParameterIsRefusedByName() {
-        assertError(400, "bad_parameter", "没有名为 'colour' 的参数。筛选参数有 type、unit、level、statute、source、kind，其他参数有 q、page、size、sort、explain",
+        assertError(400, "bad_parameter", "没有名为 'colour' 的参数。筛选参数有 type、unit、level、statute、source、kind、lawStatus，其他参数有 q、page、size、sort、explain",
                 server.search("colour", "red"));
         assertBadParameterNaming("'types'", server.search("types", "行政处罚"));
     }

@@ -8,7 +8,7 @@ import org.quanze.index.UpdateLock;
 import org.quanze.ingest.IngestReport;
 import org.quanze.ingest.Ingester;
 import org.quanze.ingest.SourceCatalog;
-import org.quanze.search.QueryFactory;
+import org.quanze.search.QueryPlanner;
 import org.quanze.search.SearchService;
 import org.quanze.search.Vocabulary;
 import org.quanze.statute.CitationCheck;
@@ -138,7 +138,7 @@ public final class Engine implements AutoCloseable {
             throw new IOException("no index in " + dataDir + "; run 'ingest' first (the sources hold no readable item)");
         }
         IndexManager manager = new IndexManager(IndexHandle.open(current));
-        QueryFactory queries = new QueryFactory(Vocabulary.load(dataDir));
+        QueryPlanner queries = new QueryPlanner(Vocabulary.load(dataDir));
         Engine engine = new Engine(store, manager, new SearchService(manager, queries));
         if (stale && rebuild == Rebuild.IN_BACKGROUND) engine.rebuildInBackground(current, log);
         return engine;

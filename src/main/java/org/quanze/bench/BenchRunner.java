@@ -14,12 +14,12 @@ public final class BenchRunner {
 
     public BenchRunner(Path data, Path out, Path work, long seed, int repeats, long ingestRepeatsUpTo, int limitSample,
                        double querySeconds, double httpSeconds, List<Integer> connections, String serverHeap,
-                       List<String> serverJvmOptions, boolean javaDriver) {
+                       List<String> serverJvmOptions, boolean javaDriver, boolean inProcessOnly, boolean reuseIndex) {
         boolean wrk = !javaDriver && HttpBench.wrkAvailable();
         List<Integer> conns = new ArrayList<>(connections);
         if (!conns.contains(1)) conns.add(0, 1);
         this.settings = new Benchmark.Settings(data, work, seed, repeats, ingestRepeatsUpTo, limitSample, querySeconds,
-                httpSeconds, List.copyOf(conns), serverHeap, List.copyOf(serverJvmOptions), wrk);
+                httpSeconds, List.copyOf(conns), serverHeap, List.copyOf(serverJvmOptions), wrk, inProcessOnly, reuseIndex);
         this.out = out;
     }
 

@@ -25,7 +25,7 @@ final class Benchmark {
     /** How the benchmark runs; see BenchCommand for the meaning of each option. */
     record Settings(Path repoData, Path work, long seed, int repeats, long ingestRepeatsUpTo, int limitSample,
                     double querySeconds, double httpSeconds, List<Integer> connections, String serverHeap,
-                    List<String> serverJvmOptions, boolean useWrk) {}
+                    List<String> serverJvmOptions, boolean useWrk, boolean inProcessOnly, boolean reuseIndex) {}
 
     /** {@code ratio} is by wall time; {@code cpuRatio} by CPU time of all threads (robust to other load). */
     record IngestSummary(List<IngestBench.Run> runs, List<IngestBench.Limit> limitRuns, double recordsPerSecond,
@@ -41,7 +41,8 @@ final class Benchmark {
 
     record SizeResult(long items, long records, String corpus, IngestSummary ingest, long indexBytes,
                       double indexBytesPerRecord, int segments, Map<QueryMix.Kind, Stats.Latency> inProcess,
-                      List<Map<QueryMix.Kind, Stats.Latency>> inProcessRuns, Map<QueryMix.Kind, Double> meanHits,
+                      List<Map<QueryMix.Kind, Stats.Latency>> inProcessRuns, Map<String, Stats.Latency> reference,
+                      double cpuRatioToReference, Map<QueryMix.Kind, Double> meanHits,
                       long inProcessRefused, HttpSummary http, Warmup warmup, MemorySummary memory, List<Double> startupRuns,
                       double startupMs) {}
 
@@ -86,83 +87,111 @@ final class Benchmark {
     SizeResult run(long items) throws IOException {
         boolean isBundled = items == bundledPowers();
         Path data = s.work().resolve(isBundled ? "bundled" : "items-" + items);
-        IngestSummary ingest = ingest(items);
-        IngestBench.Run last = ingest.runs().get(ingest.runs().size() - 1);
+        IngestSummary ingest = s.reuseIndex() && built(data, items) ? null : ingest(items);
+        if (ingest == null) log.printf("  reusing the index built earlier in %s%n", data);
+        IngestBench.Run last = ingest == null ? IngestBench.describe(data) : ingest.runs().get(ingest.runs().size() - 1);
 
-        // In-process queries.
+        // In-process queries, the judged ones interleaved with the plain-Lucene reference.
         Map<QueryMix.Kind, List<QueryMix.Query>> mix;
         List<Map<QueryMix.Kind, Stats.Latency>> inRuns = new ArrayList<>();
+        List<Stats.Latency> refRuns = new ArrayList<>();
         Map<QueryMix.Kind, Double> hits;
         long refused = 0;
+        ReferenceSearch reference = new ReferenceSearch();
         try (Engine engine = Engine.open(data, false, log)) {
             mix = QueryMix.build(engine.search(), QueryMix.judged());
-            InProcessBench.warmUp(engine.search(), mix, 3);
+            InProcessBench.warmUp(engine.search(), mix, 3, reference);
             List<Double> warmRps = new ArrayList<>();
             while (warmRps.size() < WARM_MAX_ROUNDS && !settled(warmRps)) {
                 Stats.Latency l = InProcessBench.run(engine.search(), Map.of(QueryMix.Kind.judged, mix.get(QueryMix.Kind.judged)),
-                        WARM_ROUND_SECONDS, 10).latency().get(QueryMix.Kind.judged);
+                        WARM_ROUND_SECONDS, 10, reference).latency().get(QueryMix.Kind.judged);
                 warmRps.add(1000 / l.p50()); // questions a second at the median
             }
             log.printf("  in-process warm-up: %d rounds of %.0f s, judged questions/s at the median %s%n", warmRps.size(), WARM_ROUND_SECONDS,
                     warmRps.stream().map(d -> String.format(Locale.ROOT, "%.0f", d)).toList());
             InProcessBench.Result res = null;
             for (int i = 0; i < s.repeats(); i++) {
-                res = InProcessBench.run(engine.search(), mix, s.querySeconds(), 100);
+                res = InProcessBench.run(engine.search(), mix, s.querySeconds(), 100, reference);
                 refused += res.refused();
                 inRuns.add(res.latency());
+                refRuns.add(res.reference());
                 log.printf("  in-process %d/%d: %s%n", i + 1, s.repeats(), brief(res.latency()));
+                log.printf("  reference  %d/%d: judged p50 %.2f p99 %.2f ms, mean CPU %.2f ms (Quanze %.2f ms)%n", i + 1, s.repeats(),
+                        res.reference().p50(), res.reference().p99(), res.reference().meanCpuMs(),
+                        res.latency().get(QueryMix.Kind.judged).meanCpuMs());
             }
             hits = res.meanHits();
         }
         Map<QueryMix.Kind, Stats.Latency> inProcess = new EnumMap<>(QueryMix.Kind.class);
         for (QueryMix.Kind k : mix.keySet()) inProcess.put(k, Stats.Latency.median(inRuns.stream().map(m -> m.get(k)).toList()));
+        Stats.Latency ref = Stats.Latency.median(refRuns);
+        double ratio = inProcess.get(QueryMix.Kind.judged).meanCpuMs() / ref.meanCpuMs();
+        log.printf("  judged mean CPU: Quanze %.2f ms ÷ reference %.2f ms = %.2f%n", inProcess.get(QueryMix.Kind.judged).meanCpuMs(),
+                ref.meanCpuMs(), ratio);
 
-        // Start-up, HTTP load and heap of the real server.
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + s.serverHeap()));
-        jvm.addAll(HttpBench.classDataSharing(s.work()));
-        jvm.addAll(s.serverJvmOptions());
-        String probe = mix.get(QueryMix.Kind.judged).get(0).path();
-        // One start unmeasured: it writes the class-data archive, as the first ./quanze serve does.
-        try (HttpBench.Server first = HttpBench.Server.start(data, jvm, probe, s.work().resolve("server.log"))) {
-            log.printf("  first start (writes the class-data archive): %.0f ms%n", first.startupMs);
-        }
+        HttpSummary http = null;
+        Warmup warmup = null;
+        MemorySummary memory = null;
         List<Double> startups = new ArrayList<>();
-        for (int i = 0; i < s.repeats() - 1; i++) {
+        if (!s.inProcessOnly()) {
+            // Start-up, HTTP load and heap of the real server.
+            List<String> jvm = new ArrayList<>(List.of("-Xmx" + s.serverHeap()));
+            jvm.addAll(HttpBench.classDataSharing(s.work()));
+            jvm.addAll(s.serverJvmOptions());
+            String probe = mix.get(QueryMix.Kind.judged).get(0).path();
+            // One start unmeasured: it writes the class-data archive, as the first ./quanze serve does.
+            try (HttpBench.Server first = HttpBench.Server.start(data, jvm, probe, s.work().resolve("server.log"))) {
+                log.printf("  first start (writes the class-data archive): %.0f ms%n", first.startupMs);
+            }
+            for (int i = 0; i < s.repeats() - 1; i++) {
+                try (HttpBench.Server srv = HttpBench.Server.start(data, jvm, probe, s.work().resolve("server.log"))) {
+                    startups.add(srv.startupMs);
+                }
+            }
             try (HttpBench.Server srv = HttpBench.Server.start(data, jvm, probe, s.work().resolve("server.log"))) {
                 startups.add(srv.startupMs);
-            }
-        }
-        HttpSummary http;
-        Warmup warmup;
-        MemorySummary memory;
-        try (HttpBench.Server srv = HttpBench.Server.start(data, jvm, probe, s.work().resolve("server.log"))) {
-            startups.add(srv.startupMs);
-            log.printf("  start-up to first answer: %s ms%n", startups);
-            HttpBench.Heap afterLoad = srv.heap(true);
-            for (List<QueryMix.Query> qs : mix.values()) for (QueryMix.Query q : qs) srv.get(q.path());
-            warmup = warmUp(srv, paths(mix.get(QueryMix.Kind.judged)));
-            List<HttpBench.Load> loads = new ArrayList<>();
-            for (int i = 0; i < s.repeats(); i++) {
-                for (var e : mix.entrySet()) {
-                    for (int c : s.connections()) {
-                        loads.add(load(srv, e.getKey().name(), paths(e.getValue()), c, seconds(inProcess.get(e.getKey()), c)));
+                log.printf("  start-up to first answer: %s ms%n", startups);
+                HttpBench.Heap afterLoad = srv.heap(true);
+                for (List<QueryMix.Query> qs : mix.values()) for (QueryMix.Query q : qs) srv.get(q.path());
+                warmup = warmUp(srv, paths(mix.get(QueryMix.Kind.judged)));
+                List<HttpBench.Load> loads = new ArrayList<>();
+                for (int i = 0; i < s.repeats(); i++) {
+                    for (var e : mix.entrySet()) {
+                        for (int c : s.connections()) {
+                            loads.add(load(srv, e.getKey().name(), paths(e.getValue()), c, seconds(inProcess.get(e.getKey()), c)));
+                        }
                     }
+                    loads.add(load(srv, "health", List.of(HttpBench.HEALTH), 16, s.httpSeconds()));
+                    loads.add(load(srv, "judged", paths(mix.get(QueryMix.Kind.judged)), 16, seconds(inProcess.get(QueryMix.Kind.judged), 16)));
                 }
-                loads.add(load(srv, "health", List.of(HttpBench.HEALTH), 16, s.httpSeconds()));
-                loads.add(load(srv, "judged", paths(mix.get(QueryMix.Kind.judged)), 16, seconds(inProcess.get(QueryMix.Kind.judged), 16)));
+                srv.awaitIdle();
+                HttpBench.Heap before = srv.heap(false);
+                HttpBench.Heap live = srv.heap(true);
+                memory = new MemorySummary(s.serverHeap(), afterLoad, before, live);
+                http = summarise(loads);
+                log.printf("  heap: after load %.0f MiB live; steady %.0f MiB used before GC, %.0f MiB live; RSS %.0f MiB%n",
+                        afterLoad.usedMiB(), before.usedMiB(), live.usedMiB(), live.rssMiB());
             }
-            srv.awaitIdle();
-            HttpBench.Heap before = srv.heap(false);
-            HttpBench.Heap live = srv.heap(true);
-            memory = new MemorySummary(s.serverHeap(), afterLoad, before, live);
-            http = summarise(loads);
-            log.printf("  heap: after load %.0f MiB live; steady %.0f MiB used before GC, %.0f MiB live; RSS %.0f MiB%n",
-                    afterLoad.usedMiB(), before.usedMiB(), live.usedMiB(), live.rssMiB());
         }
         return new SizeResult(last.powers(), last.records(), isBundled ? "bundled lists" : "generated (seed " + s.seed() + ")",
-                ingest, last.indexBytes(), (double) last.indexBytes() / last.records(), last.segments(), inProcess, inRuns, hits,
-                refused, http, warmup, memory, startups, Stats.median(startups, d -> d));
+                ingest, last.indexBytes(), (double) last.indexBytes() / last.records(), last.segments(), inProcess, inRuns,
+                Map.of("judged", ref), ratio, hits, refused, http, warmup, memory, startups,
+                startups.isEmpty() ? Double.NaN : Stats.median(startups, d -> d));
     }
+
+    /** Whether the data folder holds an index built earlier from this size and seed (see {@link #ingest}). */
+    private boolean built(Path data, long items) throws IOException {
+        Path marker = data.resolve(CORPUS_MARKER);
+        return Files.isRegularFile(marker) && Files.readString(marker).strip().equals(corpusId(items))
+                && Files.isRegularFile(data.resolve("index").resolve("CURRENT"));
+    }
+
+    private String corpusId(long items) {
+        return items + " items, seed " + s.seed();
+    }
+
+    static final String CORPUS_MARKER = "corpus.txt";
+
     /** Builds the size's index (repeatedly) and times SmartCN alone over the same text. */
     IngestSummary ingest(long items) throws IOException {
         boolean isBundled = items == bundledPowers();
@@ -188,6 +217,7 @@ final class Benchmark {
                     i + 1, s.repeats(), l.records(), l.seconds(), l.threads(), l.mbPerSecond(), l.mbPerCpuSecond());
             limits.add(l);
         }
+        Files.writeString(data.resolve(CORPUS_MARKER), corpusId(items) + "\n");
         double mbs = Stats.median(runs, IngestBench.Run::mbPerSecond);
         double limit = Stats.median(limits, IngestBench.Limit::mbPerSecond);
         IngestSummary ingest = new IngestSummary(runs, limits, Stats.median(runs, IngestBench.Run::recordsPerSecond), mbs,

@@ -216,8 +216,8 @@ final class HttpBench {
         double secs = j.get("duration_us").asLong() / 1e6;
         long n = j.get("requests").asLong();
         // No answer within the run: no latency to report (wrk would say 0), and the run counts as failed.
-        Stats.Latency lat = n == 0 ? new Stats.Latency(Double.NaN, Double.NaN, Double.NaN, 0)
-                : new Stats.Latency(j.get("p50").asLong() / 1e3, j.get("p95").asLong() / 1e3, j.get("p99").asLong() / 1e3, n);
+        Stats.Latency lat = n == 0 ? new Stats.Latency(Double.NaN, Double.NaN, Double.NaN, 0, null)
+                : new Stats.Latency(j.get("p50").asLong() / 1e3, j.get("p95").asLong() / 1e3, j.get("p99").asLong() / 1e3, n, null);
         return new Load(kind, connections, secs, n, n / secs, lat, j.get("errors").asLong(), "wrk");
     }
 
@@ -265,7 +265,7 @@ final class HttpBench {
             System.arraycopy(lat[c], 0, all, k, counts[c]);
             k += counts[c];
         }
-        Stats.Latency latency = total == 0 ? new Stats.Latency(Double.NaN, Double.NaN, Double.NaN, 0) : Stats.Latency.of(all, total);
+        Stats.Latency latency = total == 0 ? new Stats.Latency(Double.NaN, Double.NaN, Double.NaN, 0, null) : Stats.Latency.of(all, total);
         return new Load(kind, connections, secs, total, total / secs, latency, errors.get(), "java");
     }
 

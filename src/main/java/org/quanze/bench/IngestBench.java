@@ -72,7 +72,9 @@ final class IngestBench {
     /** Copies what queries need (synonyms, stopwords, source metadata) and, for the bundled lists, the sources. */
     static void prepare(Path repoData, Path dataDir, boolean withSources) throws IOException {
         Files.createDirectories(dataDir);
-        for (String f : List.of("synonyms.txt", "query-stopwords.txt", "sources.json")) {
+        List<String> files = new ArrayList<>(org.quanze.search.Vocabulary.FILES);
+        files.add("sources.json");
+        for (String f : files) {
             Path src = repoData.resolve(f);
             if (Files.isRegularFile(src)) Files.copy(src, dataDir.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
@@ -131,6 +133,16 @@ final class IngestBench {
         double cpuSecs = (cpu() - c1) / 1e9;
         store.prune(null);
         return new Run(records, powers, bytes, secs, genSecs, cpuSecs, genCpu, size(gen), segments(gen));
+    }
+
+    /** An index built earlier: its counts and size, no timings (NaN). */
+    static Run describe(Path dataDir) throws IOException {
+        Path gen = new IndexStore(dataDir).current();
+        if (gen == null) throw new IOException("no index in " + dataDir);
+        try (var dir = FSDirectory.open(gen); DirectoryReader r = DirectoryReader.open(dir)) {
+            long powers = r.docFreq(new org.apache.lucene.index.Term(org.quanze.index.Schema.KIND, PowerRecord.POWER));
+            return new Run(r.numDocs(), powers, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, size(gen), r.leaves().size());
+        }
     }
 
     /** SmartChineseAnalyzer alone over the text of the first {@code max} records, on {@code threads} threads. */

@@ -36,27 +36,47 @@ final class Report {
         return ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
-    /** The targets, judged at the bundled lists and at the largest size measured. */
+    /**
+     * The targets, judged where the run measured them: at the bundled lists, at 100k and 1M
+     * generated items (in-process, against the plain-Lucene reference of the same run), and at
+     * the largest size measured. A run without HTTP (--in-process-only) judges no HTTP target.
+     */
     static List<Target> targets(List<Benchmark.SizeResult> sizes) {
         List<Target> t = new ArrayList<>();
         Benchmark.SizeResult small = sizes.stream().filter(s -> s.corpus().startsWith("bundled")).findFirst().orElse(null);
-        if (small != null) {
+        if (small != null && small.http() != null) {
             HttpBench.Load j1 = load(small, "judged", 1);
             t.add(upTo("bundled lists: HTTP search p50 (1 connection)", j1.latency().p50(), 2, "ms"));
             t.add(upTo("bundled lists: HTTP search p99 (1 connection)", j1.latency().p99(), 10, "ms"));
-            t.add(atLeast("bundled lists: search ÷ /api/health throughput at 16 connections",
-                    small.http().searchToHealth() * 100, 50, "%"));
+            optionalLoad(small, "judged", 8).ifPresent(l -> t.add(atLeast("bundled lists: HTTP judged questions/s at 8 connections",
+                    l.rps(), 2000, "/s")));
         }
-        long errors = sizes.stream().mapToLong(s -> s.http().errors()).sum();
-        t.add(new Target("zero errors (all sizes, all HTTP runs)", errors + " errors", errors == 0, errors == 0 ? "" : errors + " too many"));
+        for (Benchmark.SizeResult x : sizes) {
+            if (x.corpus().startsWith("bundled")) continue;
+            String at = fmtItems(x.items()) + ": ";
+            Stats.Latency judged = x.inProcess().get(QueryMix.Kind.judged);
+            if (x.items() == 100_000) {
+                t.add(upTo(at + "judged mean CPU ÷ plain-Lucene reference", x.cpuRatioToReference(), 2.0, "×"));
+                t.add(upTo(at + "in-process judged p50", judged.p50(), 10, "ms"));
+                t.add(upTo(at + "in-process judged p99", judged.p99(), 40, "ms"));
+                if (x.http() != null) {
+                    optionalLoad(x, "judged", 8).ifPresent(l -> t.add(atLeast(at + "HTTP judged questions/s at 8 connections", l.rps(), 100, "/s")));
+                }
+            }
+            if (x.items() == 1_000_000) {
+                t.add(upTo(at + "in-process judged p50", judged.p50(), 50, "ms"));
+                t.add(upTo(at + "in-process judged p99", judged.p99(), 250, "ms"));
+                t.add(upTo(at + "searches refused at the 2 s limit", x.inProcessRefused(), 0, "searches"));
+            }
+        }
+        if (sizes.stream().allMatch(s -> s.http() != null)) {
+            long errors = sizes.stream().mapToLong(s -> s.http().errors()).sum();
+            t.add(new Target("zero errors (all sizes, all HTTP runs)", errors + " errors", errors == 0, errors == 0 ? "" : errors + " too many"));
+        }
         Benchmark.SizeResult big = sizes.stream().filter(s -> !s.corpus().startsWith("bundled"))
                 .max(java.util.Comparator.comparingLong(Benchmark.SizeResult::items)).orElse(null);
-        if (big != null) {
+        if (big != null && big.http() != null) {
             String at = fmtItems(big.items()) + ": ";
-            t.add(atLeast(at + "ingest ÷ analyzer-only limit", big.ingest().ratio() * 100, 80, "%"));
-            HttpBench.Load j1 = load(big, "judged", 1);
-            t.add(upTo(at + "HTTP search p50 (judged, 1 connection)", j1.latency().p50(), 20, "ms"));
-            t.add(upTo(at + "HTTP search p99 (judged, 1 connection)", j1.latency().p99(), 100, "ms"));
             t.add(upTo(at + "HTTP suggest p99 (1 connection)", load(big, "suggest", 1).latency().p99(), 10, "ms"));
             double peak = Math.max(big.memory().steadyBeforeGc().usedMiB(), big.memory().afterLoad().usedMiB());
             t.add(new Target(at + "serving heap ≤ 1 GiB (server at -Xmx" + big.memory().serverHeap() + ")",
@@ -65,6 +85,10 @@ final class Report {
             t.add(upTo(at + "start-up to first answered search, index on disk", big.startupMs(), 2000, "ms"));
         }
         return t;
+    }
+
+    private static java.util.Optional<HttpBench.Load> optionalLoad(Benchmark.SizeResult s, String kind, int connections) {
+        return s.http().medians().stream().filter(l -> l.kind().equals(kind) && l.connections() == connections).findFirst();
     }
 
     private static Target upTo(String name, double v, double limit, String unit) {
@@ -100,7 +124,7 @@ final class Report {
         b.append(String.format(Locale.ROOT, "- Medians of %d runs (ingest repeated %d× up to %s items, once above); in-process %.0f s per kind per run; "
                         + "HTTP %.0f s per kind and connection count per run, driver %s; server `-Xmx%s`; seed %d\n\n",
                 s.repeats(), s.repeats(), fmtItems(s.ingestRepeatsUpTo()), s.querySeconds(), s.httpSeconds(),
-                sz.isEmpty() ? "-" : sz.get(0).http().driver(), s.serverHeap(), s.seed()));
+                sz.isEmpty() || sz.get(0).http() == null ? "none" : sz.get(0).http().driver(), s.serverHeap(), s.seed()));
 
         b.append("## Targets\n\n| Target | Measured | Met | Missed by |\n|---|---|---|---|\n");
         for (Target t : r.targets()) {
@@ -124,6 +148,10 @@ final class Report {
         for (QueryMix.Kind k : QueryMix.Kind.values()) {
             row(b, "In-process " + k + " p50 / p95 / p99, ms", sz, x -> lat(x.inProcess().get(k)));
         }
+        row(b, "In-process judged mean CPU per question, ms", sz, x -> num(x.inProcess().get(QueryMix.Kind.judged).meanCpuMs()));
+        row(b, "Plain-Lucene reference, judged p50 / p95 / p99, ms (same index, same run)", sz, x -> lat(x.reference().get("judged")));
+        row(b, "Plain-Lucene reference, judged mean CPU per question, ms", sz, x -> num(x.reference().get("judged").meanCpuMs()));
+        row(b, "Quanze ÷ reference, judged mean CPU", sz, x -> num(x.cpuRatioToReference()) + "×");
         row(b, "In-process searches refused at the 2 s limit, all runs", sz, x -> String.valueOf(x.inProcessRefused()));
         for (QueryMix.Kind k : QueryMix.Kind.values()) {
             row(b, "HTTP " + k + " 1 conn p50 / p95 / p99, ms", sz, x -> lat(load(x, k.name(), 1).latency()));
@@ -144,7 +172,7 @@ final class Report {
 
         b.append("\n## HTTP per kind and connections\n\nreq/s · p50 / p95 / p99 ms · errors\n\n");
         header(b, "Kind @ connections", sz);
-        if (!sz.isEmpty()) {
+        if (!sz.isEmpty() && sz.get(0).http() != null) {
             for (HttpBench.Load l : sz.get(0).http().medians()) {
                 row(b, l.kind() + " @ " + l.connections(), sz, x -> {
                     HttpBench.Load o = load(x, l.kind(), l.connections());

@@ -1,5 +1,7 @@
 package org.quanze.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -9,18 +11,34 @@ final class Stats {
 
     private Stats() {}
 
-    /** Latency percentiles in milliseconds over {@code n} timed requests. */
-    record Latency(double p50, double p95, double p99, long n) {
+    /**
+     * Latency percentiles in milliseconds over {@code n} timed requests, and where it was measured
+     * (in-process runs) the mean CPU time of a request, every thread of the process counted.
+     */
+    record Latency(double p50, double p95, double p99, long n,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) Double meanCpuMs) {
         static Latency of(long[] nanos, int n) {
+            return of(nanos, n, null);
+        }
+
+        static Latency of(long[] nanos, int n, long[] cpuNanos) {
             long[] s = Arrays.copyOf(nanos, n);
             Arrays.sort(s);
-            return new Latency(ms(rank(s, 50)), ms(rank(s, 95)), ms(rank(s, 99)), n);
+            Double cpu = null;
+            if (cpuNanos != null && n > 0) {
+                long sum = 0;
+                for (int i = 0; i < n; i++) sum += cpuNanos[i];
+                cpu = sum / 1e6 / n;
+            }
+            return new Latency(ms(rank(s, 50)), ms(rank(s, 95)), ms(rank(s, 99)), n, cpu);
         }
 
         /** The median of each percentile over runs. */
         static Latency median(List<Latency> runs) {
+            boolean cpu = runs.stream().allMatch(l -> l.meanCpuMs() != null);
             return new Latency(Stats.median(runs, Latency::p50), Stats.median(runs, Latency::p95),
-                    Stats.median(runs, Latency::p99), (long) Stats.median(runs, Latency::n));
+                    Stats.median(runs, Latency::p99), (long) Stats.median(runs, Latency::n),
+                    cpu && !runs.isEmpty() ? Stats.median(runs, Latency::meanCpuMs) : null);
         }
     }
 

@@ -50,13 +50,17 @@ public final class BenchCommand implements Callable<Integer> {
     boolean javaDriver;
     @Option(names = "--ingest-only", description = "Only build each size and time SmartCN alone (for ingest profiling); no report.")
     boolean ingestOnly;
+    @Option(names = "--in-process-only", description = "Measure queries in-process only (with the plain-Lucene reference): no server, no HTTP load.")
+    boolean inProcessOnly;
+    @Option(names = "--reuse-index", description = "Search the index an earlier run built at the same size and seed in --work instead of building it again.")
+    boolean reuseIndex;
 
     @Override
     public Integer call() throws Exception {
         if (repeats < 1) throw new IllegalArgumentException("--repeats must be at least 1");
         if (sizes.stream().anyMatch(n -> n < 1)) throw new IllegalArgumentException("--sizes must be positive");
         BenchRunner runner = new BenchRunner(data, out, work, seed, repeats, ingestRepeatsUpTo, limitSample, querySeconds, httpSeconds,
-                connections, serverHeap, serverJvmOptions == null ? List.of() : serverJvmOptions, javaDriver);
+                connections, serverHeap, serverJvmOptions == null ? List.of() : serverJvmOptions, javaDriver, inProcessOnly, reuseIndex);
         if (ingestOnly) return runner.ingestOnly(sizes);
         return runner.run(sizes, "quanze bench --sizes " + String.join(",", sizes.stream().map(String::valueOf).toList()));
     }

@@ -27,6 +27,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--statute", description = "Law, or law/article, e.g. 社会保险法/87 (repeatable).") List<String> statute = List.of();
     @Option(names = "--source", description = "Source list id (repeatable).") List<String> source = List.of();
     @Option(names = "--limit", defaultValue = "10", description = "Hits to show, 1–100 (default ${DEFAULT-VALUE}).") int limit;
+    @Option(names = "--explain", description = "Also show how the question was read and why each hit scored.") boolean explain;
 
     @Override
     public Integer call() throws Exception {
@@ -40,8 +41,16 @@ public final class SearchCommand implements Callable<Integer> {
         try (Engine e = Engine.open(data.dir, true, System.err)) {
             FacetValues.check(filters, e.search().counts());
             SearchResult r = e.search().search(new SearchRequest(String.join(" ", query), filters, 1, limit,
-                    SearchRequest.RELEVANCE, false));
-            System.out.println(r.total() + " items (" + r.tookMs() + " ms)");
+                    SearchRequest.RELEVANCE, explain));
+            System.out.println(r.total() + " items (" + r.tookMs() + " ms)" + (r.partial() ? "; no item answers the whole question" : ""));
+            if (r.reading() != null) {
+                for (SearchResult.Reading.Concept c : r.reading().concepts()) {
+                    System.out.printf("  concept %s%s%s: %s%n", c.surface(), c.found() ? "" : " (in no item)",
+                            c.counted() ? "" : " (not counted)", String.join(" | ", c.spellings()));
+                }
+                System.out.println("  an item must contain " + r.reading().required() + " of the counted concepts"
+                        + (r.reading().statutes().isEmpty() ? "" : "; statutes " + r.reading().statutes()));
+            }
             int i = 1;
             for (SearchResult.Hit h : r.hits()) {
                 System.out.printf("%n%2d. %s%n    [%s] %s · %s · %s%n", i++, h.name(), h.powerType(),
@@ -53,6 +62,12 @@ public final class SearchCommand implements Callable<Integer> {
                         + "  " + h.id());
                 for (SearchResult.Highlight hl : h.highlights()) {
                     System.out.println("    " + hl.label() + "：" + hl.text("【", "】").replaceAll("\\s+", " "));
+                }
+                if (!h.missing().isEmpty()) System.out.println("    lacks: " + String.join("、", h.missing()));
+                if (h.explain() != null) {
+                    System.out.printf("    score %.2f:", h.explain().score());
+                    h.explain().matches().stream().limit(8).forEach(m -> System.out.printf(" %s:%s %.2f;", m.field(), m.term(), m.score()));
+                    System.out.println();
                 }
             }
         }

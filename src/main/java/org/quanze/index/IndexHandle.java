@@ -48,6 +48,12 @@ public final class IndexHandle implements Closeable {
 
     public IndexSearcher searcher() { return searcher; }
 
+    /**
+     * A searcher of its own over this generation's reader, for one request that sets its own
+     * timeout on it; as cheap as an object (the reader, its segments and caches are shared).
+     */
+    public IndexSearcher newSearcher() { return Searchers.open(reader); }
+
     public DirectoryReader reader() { return reader; }
 
     public SortedSetDocValuesReaderState facetState() { return facetState; }

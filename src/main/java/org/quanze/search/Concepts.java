@@ -3,6 +3,7 @@ package org.quanze.search;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
 
@@ -25,11 +26,14 @@ import java.util.Set;
  */
 record Concepts(String surface, List<List<String>> paths) {
 
-    /** Concepts of the text in order; consecutive single characters the segmenter left loose form one. */
+    /**
+     * Concepts of the text in order; consecutive single characters the segmenter left loose form
+     * one. A concept's surface is the text its tokens came from (their offsets), so it is what was
+     * typed whatever the analyser made of it: lower-cased or stemmed Latin words (GMP, licenses),
+     * digits, full-width forms.
+     */
     static List<Concepts> of(String text, Analyzer synonymWords) {
         List<Concepts> raw = new ArrayList<>();
-        String compact = text.replaceAll("\\s+", "");
-        int cursor = 0;
         try (TokenStream ts = synonymWords.tokenStream("", text)) {
             GraphTokenStreamFiniteStrings graph = new GraphTokenStreamFiniteStrings(ts);
             int[] points = graph.articulationPoints();
@@ -39,23 +43,27 @@ record Concepts(String surface, List<List<String>> paths) {
                 int end = i < points.length ? points[i] : -1;
                 last = end;
                 Set<List<String>> paths = new LinkedHashSet<>();
+                int from = Integer.MAX_VALUE;
+                int to = -1;
                 if (graph.hasSidePath(start)) {
                     Iterator<TokenStream> it = graph.getFiniteStrings(start, end);
-                    while (it.hasNext()) paths.add(read(it.next()));
+                    while (it.hasNext()) {
+                        Read r = read(it.next());
+                        paths.add(r.terms());
+                        // Only the typed path's offsets are the text's; a synonym's span the whole segment.
+                        from = Math.min(from, r.from());
+                        to = Math.max(to, r.to());
+                    }
                 } else {
                     for (AttributeSource a : graph.getTerms(start)) {
                         paths.add(List.of(a.getAttribute(CharTermAttribute.class).toString()));
+                        OffsetAttribute o = a.getAttribute(OffsetAttribute.class);
+                        from = Math.min(from, o.startOffset());
+                        to = Math.max(to, o.endOffset());
                     }
                 }
-                // The typed spelling is the path that continues the text where the last concept ended.
-                String surface = "";
-                for (List<String> p : paths) {
-                    String j = String.join("", p);
-                    if (j.length() > surface.length() && compact.startsWith(j, cursor)) surface = j;
-                }
-                if (surface.isEmpty()) continue;
-                cursor += surface.length();
-                raw.add(new Concepts(surface, List.copyOf(paths)));
+                if (paths.isEmpty() || to <= from || to > text.length()) continue;
+                raw.add(new Concepts(text.substring(from, to).strip(), List.copyOf(paths)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -63,14 +71,24 @@ record Concepts(String surface, List<List<String>> paths) {
         return mergeLooseCharacters(raw);
     }
 
-    private static List<String> read(TokenStream ts) throws IOException {
+    /** A path's terms and the span of text they came from. */
+    private record Read(List<String> terms, int from, int to) {}
+
+    private static Read read(TokenStream ts) throws IOException {
         List<String> terms = new ArrayList<>();
         CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+        OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+        int from = Integer.MAX_VALUE;
+        int to = -1;
         ts.reset();
-        while (ts.incrementToken()) terms.add(term.toString());
+        while (ts.incrementToken()) {
+            terms.add(term.toString());
+            from = Math.min(from, offset.startOffset());
+            to = Math.max(to, offset.endOffset());
+        }
         ts.end();
         ts.close();
-        return List.copyOf(terms);
+        return new Read(List.copyOf(terms), from, to);
     }
 
     /**

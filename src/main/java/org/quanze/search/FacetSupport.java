@@ -54,6 +54,11 @@ final class FacetSupport {
         return dd;
     }
 
+    /** The indexed term of one power type, for queries that weigh or match items by their type. */
+    static org.apache.lucene.index.Term typeTerm(String type) {
+        return DrillDownQuery.term(Schema.facetsConfig().getDimConfig(Schema.F_TYPE).indexFieldName, Schema.F_TYPE, type);
+    }
+
     private static boolean isArticleOf(String value, String law) {
         String[] path = statutePath(value);
         return path.length == 2 && path[0].equals(law);

@@ -5,9 +5,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** The answer to a {@link SearchRequest}, in the shape the API returns. */
-public record SearchResult(long total, int page, int size, long tookMs, List<Hit> hits,
-                           Map<String, List<FacetValue>> facets) {
+/**
+ * The answer to a {@link SearchRequest}, in the shape the API returns. {@code partial} says that no
+ * item contains every word of the question (each hit's {@code missing} lists the words it lacks),
+ * or that the article a question names is cited by no item: what is shown answers part of it.
+ */
+public record SearchResult(long total, int page, int size, long tookMs, boolean partial, List<Hit> hits,
+                           Map<String, List<FacetValue>> facets,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Reading reading) {
+
+    /**
+     * How the question was read, with {@code explain=true}: its concepts (as typed, every
+     * spelling searched, whether the index holds any, whether it counts towards the share an item
+     * must contain, whether most items contain it), how many of the others an item must contain, and the statutes it names.
+     */
+    public record Reading(List<Concept> concepts, int required, List<String> statutes, List<String> intents) {
+        public record Concept(String surface, List<String> spellings, boolean found, boolean counted, boolean common) {}
+    }
 
     public record SourceLabel(String id, String title) {}
 
@@ -33,14 +47,16 @@ public record SearchResult(long total, int page, int size, long tookMs, List<Hit
      */
     public record Hit(String id, String kind, String name, String powerType, String powerTypeRaw,
                       List<String> units, List<String> levels, String authority, SourceLabel source,
-                      float score, List<Highlight> highlights,
+                      float score, List<Highlight> highlights, List<String> missing,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Explanation explain,
                       String department, String region, List<String> phones, boolean listGivesPhones) {
 
-        public static Hit of(org.quanze.model.PowerRecord rec, float score, List<Highlight> highlights, Explanation explain) {
+        public static Hit of(org.quanze.model.PowerRecord rec, float score, List<Highlight> highlights, List<String> missing,
+                             Explanation explain) {
             return new Hit(rec.id(), rec.kind(), rec.name(), rec.powerType(), rec.powerTypeRaw(), rec.units(), rec.levels(),
-                    rec.authority(), new SourceLabel(rec.source().id(), rec.source().title()), score, highlights, explain,
-                    rec.department(), rec.source().region(), rec.phones(), rec.source().itemsWithPhone() > 0);
+                    rec.authority(), new SourceLabel(rec.source().id(), rec.source().title()), Float.isNaN(score) ? 0f : score,
+                    highlights, missing, explain, rec.department(), rec.source().region(), rec.phones(),
+                    rec.source().itemsWithPhone() > 0);
         }
     }
 

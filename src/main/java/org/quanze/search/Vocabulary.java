@@ -31,21 +31,31 @@ import java.util.Set;
  */
 public final class Vocabulary {
 
+    /** The vocabulary's files in a data folder, read when the search service starts. */
+    public static final List<String> FILES = List.of("synonyms.txt", "query-stopwords.txt", "intents.txt");
+
     private final SynonymMap synonyms;
     private final Set<String> stopTokens;
     private final List<String> stopPhrases;
+    private final Intents intents;
     private final java.util.Map<String, List<String>> officialForms;
 
-    private Vocabulary(SynonymMap synonyms, Set<String> stopTokens, List<String> stopPhrases,
+    private Vocabulary(SynonymMap synonyms, Set<String> stopTokens, List<String> stopPhrases, Intents intents,
                        java.util.Map<String, List<String>> officialForms) {
         this.synonyms = synonyms;
         this.stopTokens = stopTokens;
         this.stopPhrases = stopPhrases;
+        this.intents = intents;
         this.officialForms = officialForms;
     }
 
     public static Vocabulary none() {
-        return new Vocabulary(null, Set.of(), List.of(), java.util.Map.of());
+        return new Vocabulary(null, Set.of(), List.of(), Intents.NONE, java.util.Map.of());
+    }
+
+    /** What the question's wording says about the power types it wants ({@code intents.txt}). */
+    Intents intents() {
+        return intents;
     }
 
     /**
@@ -100,8 +110,8 @@ public final class Vocabulary {
         // Longer entries first, so 哪个部门 goes before 哪个.
         List<String> phrases = tokens.stream().filter(w -> w.length() >= 2)
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        return new Vocabulary(map, Set.copyOf(tokens), phrases, Files.isRegularFile(syn)
-                ? officialForms(Files.readAllLines(syn, StandardCharsets.UTF_8)) : java.util.Map.of());
+        return new Vocabulary(map, Set.copyOf(tokens), phrases, Intents.load(dataDir.resolve("intents.txt")),
+                Files.isRegularFile(syn) ? officialForms(Files.readAllLines(syn, StandardCharsets.UTF_8)) : java.util.Map.of());
     }
 
     /** The word analyzer for queries: the index's SmartCN words, then the synonym graph. */

@@ -33,7 +33,7 @@ final class SuggestionList {
     private SuggestionList() {}
 
     static List<Suggestion> of(String q, SearchService search, int n) throws IOException {
-        List<Suggestion> out = new ArrayList<>(terms(q, search.queries().vocabulary().officialForms()));
+        List<Suggestion> out = new ArrayList<>(terms(q, search.planner().vocabulary().officialForms()));
         if (out.size() > n) out = out.subList(0, n);
         for (Suggestions.Suggestion s : search.suggest(q, n - out.size())) {
             out.add(new Suggestion(s.text(), s.kind(), s.item(), null));

@@ -98,7 +98,7 @@ class CorpusGeneratorTest {
             assertEquals(run.records(), e.search().items());
             Map<QueryMix.Kind, List<QueryMix.Query>> mix = QueryMix.build(e.search(), QueryMix.judged());
             for (QueryMix.Kind k : QueryMix.Kind.values()) assertFalse(mix.get(k).isEmpty(), k.name());
-            InProcessBench.warmUp(e.search(), mix, 1);
+            InProcessBench.warmUp(e.search(), mix, 1, new ReferenceSearch());
             assertTrue(e.search().search(mix.get(QueryMix.Kind.judged).get(0).search()).total() > 0);
         }
     }

@@ -6,6 +6,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.junit.jupiter.api.Test;
+import org.quanze.index.IndexHandle;
+import org.quanze.testing.BundledData;
 import org.quanze.TestData;
 
 import java.util.ArrayList;
@@ -37,9 +39,23 @@ class LiteralQuerySyntaxTest {
 
     @Test
     void noBuiltQueryEnumeratesTermsOrPrefixes() throws Exception {
-        QueryFactory f = new QueryFactory(Vocabulary.load(TestData.BUNDLED));
-        for (String typed : LUCENE_SYNTAX) {
-            Query q = f.build(UserQuery.parse(typed), Set.of("社会保险法"));
+        QueryPlanner planner = new QueryPlanner(Vocabulary.load(TestData.BUNDLED));
+        SearchService search = BundledData.sharedEngine().search();
+        IndexHandle h = search.index().acquire();
+        try {
+            for (String typed : LUCENE_SYNTAX) {
+                QueryPlan plan = planner.build(UserQuery.parse(typed), h.reader(), Set.of("社会保险法"), 0);
+                for (Query q : java.util.Arrays.asList(plan.candidates(), plan.rescore(), plan.highlight())) {
+                    if (q != null) assertNoTermEnumeration(typed, q);
+                }
+            }
+        } finally {
+            search.index().release(h);
+        }
+    }
+
+    private static void assertNoTermEnumeration(String typed, Query q) {
+        {
             List<String> found = new ArrayList<>();
             q.visit(new QueryVisitor() {
                 @Override

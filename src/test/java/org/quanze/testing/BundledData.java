@@ -30,7 +30,8 @@ public final class BundledData {
     public static final String S003 = "003_9f5412502f3ddd4a";
     public static final String S004 = "004_e6509d409e33aba2";
 
-    private static final List<String> FILES = List.of("sources.json", "synonyms.txt", "query-stopwords.txt");
+    private static final List<String> FILES = java.util.stream.Stream.concat(java.util.stream.Stream.of("sources.json"),
+            org.quanze.search.Vocabulary.FILES.stream()).toList();
     private static Engine shared;
 
     private BundledData() {}

@@ -44,7 +44,8 @@ class HttpSearchTest {
     @Test
     void answersWithTheDocumentedShape() {
         JsonNode body = ok(server.search("q", "医疗救助", "size", "3"));
-        assertEquals(sorted("total", "page", "size", "tookMs", "hits", "facets"), fields(body));
+        assertEquals(sorted("total", "page", "size", "tookMs", "partial", "hits", "facets"), fields(body));
+        assertFalse(body.get("partial").asBoolean(), "every hit of 医疗救助 contains it");
         assertEquals(1, body.get("page").asInt());
         assertEquals(3, body.get("size").asInt());
         assertEquals(3, body.get("hits").size());
@@ -53,7 +54,8 @@ class HttpSearchTest {
         assertTrue(all.get("total").asLong() > 50, all.get("total")::toString);
         for (JsonNode hit : all.get("hits")) {
             assertEquals(sorted("id", "kind", "name", "powerType", "powerTypeRaw", "units", "levels", "authority",
-                    "source", "score", "highlights", "department", "region", "phones", "listGivesPhones"), fields(hit), hit::toString);
+                    "source", "score", "highlights", "missing", "department", "region", "phones", "listGivesPhones"),
+                    fields(hit), hit::toString);
             assertEquals(sorted("id", "title"), fields(hit.get("source")));
             assertTrue(hit.get("score").floatValue() > 0, hit::toString);
         }

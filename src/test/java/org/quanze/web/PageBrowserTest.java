@@ -132,17 +132,17 @@ class PageBrowserTest extends BrowserTestBase {
 
     @Test
     void aSharedUrlRestoresQueryFiltersPageAndItem() {
-        page.open("/?q=社会保险&type=行政处罚&page=2").waitForTotal(24);
-        assertEquals("社会保险", page.queryBox().getDomProperty("value"));
+        page.open("/?q=监督检查&type=行政处罚&page=2").waitForTotal(24);
+        assertEquals("监督检查", page.queryBox().getDomProperty("value"));
         assertTrue(page.facetValue("powerType", "行政处罚").isSelected());
         assertEquals(List.of("权力类型：行政处罚"), page.chips());
         assertEquals("2", page.find("#pager [aria-current=page]").getText().replaceAll("\\D", ""));
         assertEquals(10, page.hitIds().size());
 
-        page.open("/?q=社会保险&type=行政处罚&item=" + FIRST_ITEM).waitForItem(FIRST_ITEM_NAME);
+        page.open("/?q=监督检查&type=行政处罚&item=" + FIRST_ITEM).waitForItem(FIRST_ITEM_NAME);
         page.find("#item-back").click();
         page.waitForTotal(24);
-        assertEquals(List.of("社会保险"), page.param("q"));
+        assertEquals(List.of("监督检查"), page.param("q"));
         assertEquals(List.of("行政处罚"), page.param("type"));
 
         page.open("/?source=000_9151f9b4e62eb64c").waitForTotal(20);

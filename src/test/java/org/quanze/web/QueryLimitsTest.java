@@ -36,10 +36,10 @@ class QueryLimitsTest {
         server = LiveServer.start(tmp.resolve("a"), false, List.of());
         // The same app with a search time limit of zero: every search runs out of time at once.
         noTime = LiveServer.start(tmp.resolve("b"), false, List.of(),
-                e -> new SearchService(e.search().index(), e.search().queries(), Duration.ZERO));
+                e -> new SearchService(e.search().index(), e.search().planner(), Duration.ZERO));
         // No search may run at all: every one waits its 20 ms and is refused as busy.
         noTurn = LiveServer.start(tmp.resolve("c"), false, List.of(),
-                e -> new SearchService(e.search().index(), e.search().queries(), SearchService.TIME_LIMIT, 0, Duration.ofMillis(20)));
+                e -> new SearchService(e.search().index(), e.search().planner(), SearchService.TIME_LIMIT, 0, Duration.ofMillis(20)));
         for (int i = 0; i < 20; i++) server.get("/api/search?q=" + enc(i % 2 == 0 ? "医疗 保障" : "行政处罚")); // JIT warm-up
     }
 
@@ -85,7 +85,7 @@ class QueryLimitsTest {
         StringBuilder words = new StringBuilder(), excluded = new StringBuilder();
         for (int i = 0; i < 300; i++) words.append((char) (0x4e00 + i * 7)).append((char) (0x4e00 + i * 13)).append(' ');
         for (int i = 0; i < 240; i++) excluded.append('-').append((char) (0x4e00 + i * 7)).append((char) (0x4e00 + i * 13)).append(' ');
-        // Free text is scored by the concepts of its start (QueryFactory.MAX_CONCEPTS), so a pasted page is answered...
+        // Free text is scored by the concepts of its start (QueryPlanner.MAX_CONCEPTS), so a pasted page is answered...
         probe(server, "300 distinct words (899 characters)", "/api/search?q=" + enc(words.toString().strip()), 200);
         // ...and so is a quoted passage, one phrase clause per field family...
         probe(server, "quoted passage of 600 characters", "/api/search?q=" + enc("\"" + "医疗保障基金".repeat(100) + "\""), 200);

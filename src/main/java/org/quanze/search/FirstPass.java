@@ -1,0 +1,153 @@
+package org.quanze.search;
+
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.quanze.index.Schema;
+import org.quanze.model.PowerRecord;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pass over a search's match set: the exact total, every facet's counts, and the first
+ * stage's best candidates. Counting must visit every match anyway, so the candidates are collected
+ * on the way instead of in a pass of their own. Without a selected facet,
+ * {@link FacetsCollectorManager} counts every dimension; with selected facets,
+ * {@link DrillSideways} also counts each selected dimension as if its own selection were lifted,
+ * so a person sees what ticking another value of it would give. The default "powers only" is a
+ * plain filter, not a selection: the count of duties it hides is one count of its own.
+ */
+final class FirstPass {
+
+    /** Exact counts, {@code facets} per API facet name, and the best {@code window} matches. */
+    record Result(long total, Map<String, List<SearchResult.FacetValue>> facets, TopDocs top) {}
+
+    private FirstPass() {}
+
+    /**
+     * @param scored the match set with its first-stage score
+     * @param sort   null for the best by score, else this order
+     */
+    static Result run(Turn turn, Query scored, Filters filters, int window, Sort sort) throws IOException {
+        Query base = filters.base(scored);
+        Map<String, List<String>> shown = filters.shown();
+        if (filters.selected().isEmpty()) {
+            FacetsCollectorManager.FacetsResult r = sort == null
+                    ? FacetsCollectorManager.search(turn.searcher(), base, window, new FacetsCollectorManager())
+                    : FacetsCollectorManager.search(turn.searcher(), base, window, sort, new FacetsCollectorManager());
+            turn.checkTime();
+            long total = r.topDocs().totalHits.value();
+            Facets facets = new SortedSetDocValuesFacetCounts(turn.handle().facetState(), r.facetsCollector());
+            Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(facets, shown, turn.handle().sourceTitles());
+            if (filters.powersByDefault()) read.put("kind", kinds(turn, scored, total));
+            return new Result(total, read, r.topDocs());
+        }
+        DrillSideways ds = new DrillSideways(turn.unwindowedSearcher(), Schema.facetsConfig(), turn.handle().facetState());
+        DrillDownQuery dd = FacetSupport.drillDown(base, filters.selected());
+        CollectorManager<?, ? extends TopDocs> top = sort == null
+                ? new TopScoreDocCollectorManager(window, Integer.MAX_VALUE)
+                : new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE);
+        DrillSideways.ConcurrentDrillSidewaysResult<Object[]> r = ds.search(dd, new MultiCollectorManager(top, new TimeCheck(turn)));
+        turn.checkTime();
+        TopDocs hits = (TopDocs) r.collectorResult[0];
+        long total = hits.totalHits.value();
+        Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(r.facets, shown, turn.handle().sourceTitles());
+        if (filters.powersByDefault()) read.put("kind", kinds(turn, FacetSupport.drillDown(scored, filters.selected()), total));
+        return new Result(total, read, hits);
+    }
+
+    /** Whether any item matches the query under the filters. */
+    static boolean any(Turn turn, Query q, Filters filters) throws IOException {
+        Query filtered = FacetSupport.drillDown(filters.base(q), filters.selected());
+        return turn.searcher().search(filtered, 1).totalHits.value() > 0;
+    }
+
+    /** The kind facet under the default filter: powers (the total) and the duties the filter hides. */
+    private static List<SearchResult.FacetValue> kinds(Turn turn, Query match, long powers) throws IOException {
+        Query duties = new BooleanQuery.Builder().add(match, Occur.MUST)
+                .add(new TermQuery(new Term(Schema.KIND, PowerRecord.DUTY)), Occur.FILTER).build();
+        int d = turn.searcher().count(duties);
+        turn.checkTime();
+        List<SearchResult.FacetValue> out = new ArrayList<>();
+        if (powers > 0) out.add(new SearchResult.FacetValue(PowerRecord.POWER, null, powers, true, null));
+        if (d > 0) out.add(new SearchResult.FacetValue(PowerRecord.DUTY, null, d, false, null));
+        if (powers == 0) out.add(new SearchResult.FacetValue(PowerRecord.POWER, null, 0, true, null));
+        out.sort((a, b) -> Long.compare(b.count(), a.count()));
+        return out;
+    }
+
+    /**
+     * Stops a drill-sideways search (a {@link TimeUp} from inside it) once the turn's time is up:
+     * its scorer cannot run under the searcher's windowed timeout, so the check sits in a
+     * collector beside the hits', every 1,024 hits.
+     */
+    private record TimeCheck(Turn turn) implements CollectorManager<TimeCheck.Checker, Void> {
+
+        @Override
+        public Checker newCollector() {
+            return new Checker(turn);
+        }
+
+        @Override
+        public Void reduce(Collection<Checker> collectors) {
+            return null;
+        }
+
+        static final class Checker implements Collector {
+            private final Turn turn;
+            private long seen;
+
+            Checker(Turn turn) {
+                this.turn = turn;
+            }
+
+            @Override
+            public LeafCollector getLeafCollector(LeafReaderContext context) {
+                return new LeafCollector() {
+                    @Override
+                    public void setScorer(Scorable scorer) {}
+
+                    @Override
+                    public void collect(int doc) {
+                        if ((++seen & 1023) == 0 && turn.shouldStop()) throw new TimeUp();
+                    }
+                };
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        }
+    }
+
+    /** Thrown from inside a search whose time is up; carries no stack trace, it is not a bug. */
+    static final class TimeUp extends RuntimeException {
+        TimeUp() {
+            super("time is up", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,453 @@
+package org.quanze.search;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.quanze.index.Analyzers;
+import org.quanze.index.IndexHandle;
+import org.quanze.index.Schema;
+import org.quanze.model.Statute;
+import org.quanze.statute.StatuteReference;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a question into a {@link QueryPlan}, once per distinct question and index generation.
+ *
+ * <p>A concept of the question is found by its word spellings (the typed words and the
+ * vocabulary's synonyms) in any field; only a concept none of whose words occurs in the index is
+ * looked for by its bigrams, which find what the segmenter cut differently. An item matches when
+ * it contains a share of the concepts ({@link #required}): about the question, not merely sharing
+ * one of its words, so the total is a number a person can read and counting costs what the
+ * question selects, not the whole index.
+ */
+public final class QueryPlanner {
+
+    /** Share of the counted concepts an item must contain; questions of one or two concepts need all. */
+    static final double SHARE = 0.5;
+    /**
+     * A concept found in more than this share of all items (医院, whose spellings include
+     * 医疗机构, in a medical-insurance corpus) tells items apart little: an item that lacks it may
+     * still answer the question (对医疗服务价格监督检查 for 医院乱收费). It ranks, and lowers the
+     * share the other concepts must reach instead of being required itself. Chosen on the tuning
+     * questions between 0.25 and 0.4, where nDCG@10 moved by under 0.03.
+     */
+    static final double COMMON = 0.3;
+
+    static final float ARTICLE_BOOST = 12f;
+    /** What the wording asks for (怎么处罚 → 行政处罚): enough to order close candidates, not to outrank the words. */
+    static final float INTENT_WEIGHT = Float.parseFloat(System.getProperty("quanze.intent", "4"));
+    static final float LAW_BOOST = 2f;
+    /**
+     * A question has a dozen concepts; a pasted page has hundreds, which pass Lucene's clause
+     * limit and, analysed whole, the synonym graph's recursion limit. Such text is read by the
+     * concepts of its start; the phrase over the whole text still ranks.
+     */
+    static final int MAX_CONCEPT_CHARS = 200;
+    static final int MAX_CONCEPTS = 32;
+    /** Words of an item's name its related-items query is built from (see {@link #leadingWords}). */
+    static final int MAX_RELATED_WORDS = 48;
+    static final int MAX_RELATED_CHARS = 160;
+    /** Distinct questions whose plans each index generation keeps. */
+    static final int CACHED_PLANS = 512;
+
+    private final Vocabulary vocabulary;
+    private final QueryBuilder bigrams;
+    private final Rescoring rescoring;
+
+    public QueryPlanner(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        this.bigrams = new QueryBuilder(Analyzers.bigrams());
+        this.rescoring = new Rescoring(Analyzers.bigrams());
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /**
+     * The plan of the question over this generation, from the generation's cache when it was
+     * asked before; {@code required} overrides the share of concepts an item must contain (0: the
+     * usual share).
+     */
+    QueryPlan plan(String question, IndexHandle h, int required) {
+        PlanCache cache = h.derived("plans", x -> new PlanCache());
+        String key = required + "\u0000" + (question == null ? "" : question);
+        QueryPlan p = cache.get(key);
+        if (p == null) {
+            p = build(UserQuery.parse(question), h.reader(), knownLaws(h), required);
+            cache.put(key, p);
+        }
+        return p;
+    }
+
+    QueryPlan build(UserQuery uq, IndexReader reader, Set<String> knownLaws, int requiredOverride) {
+        StatuteReference ref = StatuteReference.find(uq.text(), knownLaws);
+        List<String> wanted = vocabulary.intents().types(ref.rest());
+        String text = vocabulary.stripQuestionWords(ref.rest());
+        List<QueryPlan.Concept> concepts = concepts(text, reader);
+
+        // The share is of every counted concept; a common one is taken as present, so it lowers
+        // what the others must reach instead of being required itself.
+        List<Query> counted = new ArrayList<>();
+        List<Query> optional = new ArrayList<>();
+        int all = 0;
+        int common = 0;
+        for (QueryPlan.Concept c : concepts) {
+            if (!c.found()) continue;
+            if (c.counted()) all++;
+            if (c.common()) common++;
+            (c.counted() && !c.common() ? counted : optional).add(c.score());
+        }
+        if (counted.isEmpty()) {
+            // Only lone characters or common words: what there is, is required.
+            counted = optional;
+            optional = List.of();
+            common = 0;
+        }
+        int required = requiredOverride > 0 ? Math.min(requiredOverride, counted.size())
+                : Math.max(1, Math.min(counted.size(), required(all) - common));
+
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean searches = false;
+        if (!counted.isEmpty()) {
+            BooleanQuery.Builder share = new BooleanQuery.Builder().setMinimumNumberShouldMatch(required);
+            for (Query q : counted) share.add(q, Occur.SHOULD);
+            b.add(share.build(), Occur.MUST);
+            for (Query q : optional) b.add(q, Occur.SHOULD);
+            searches = true;
+        }
+        Statute uncited = null;
+        if (!ref.statutes().isEmpty()) {
+            BooleanQuery.Builder cites = new BooleanQuery.Builder();
+            for (Statute s : ref.statutes()) {
+                boolean articleCited = s.article() != null && docFreq(reader, new Term(Schema.CITES, s.path())) > 0;
+                if (s.article() != null && !articleCited && uncited == null) uncited = s;
+                cites.add(articleCited ? new BoostQuery(new TermQuery(new Term(Schema.CITES, s.path())), ARTICLE_BOOST)
+                        : new BoostQuery(new TermQuery(new Term(Schema.CITES, s.law())), LAW_BOOST), Occur.SHOULD);
+            }
+            b.add(cites.build(), Occur.MUST);
+            searches = true;
+        }
+        for (String p : uq.phrases()) {
+            Query q = anywhere(p);
+            if (q == null) continue;
+            b.add(q, Occur.MUST);
+            searches = true;
+        }
+        for (String x : uq.excluded()) {
+            Query q = anywhere(x);
+            if (q != null) b.add(q, Occur.MUST_NOT);
+        }
+        Query candidates;
+        if (searches) candidates = b.build();
+        else if (uq.isEmpty()) candidates = withExclusions(new MatchAllDocsQuery(), uq.excluded());
+        else candidates = new MatchNoDocsQuery("nothing in the question occurs in the index");
+
+        return new QueryPlan(concepts, ref.statutes(), wanted, candidates, required, complete(concepts),
+                rescore(concepts, text, ref.statutes(), uq.phrases(), wanted), highlight(concepts, uq.phrases()), uncited);
+    }
+
+    /** How many of {@code n} counted concepts an item must contain. */
+    static int required(int n) {
+        return n <= 2 ? n : (int) Math.ceil(n * SHARE);
+    }
+
+    private Query withExclusions(Query q, List<String> excluded) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, Occur.MUST);
+        boolean any = false;
+        for (String x : excluded) {
+            Query e = anywhere(x);
+            if (e != null) {
+                b.add(e, Occur.MUST_NOT);
+                any = true;
+            }
+        }
+        return any ? b.build() : q;
+    }
+
+    private List<QueryPlan.Concept> concepts(String text, IndexReader reader) {
+        String conceptText = head(withoutPunctuation(text), MAX_CONCEPT_CHARS);
+        if (conceptText.isBlank()) return List.of();
+        List<Concepts> raw = Concepts.of(conceptText, vocabulary.queryWords());
+        List<QueryPlan.Concept> out = new ArrayList<>();
+        for (Concepts c : raw.subList(0, Math.min(raw.size(), MAX_CONCEPTS))) out.add(resolve(c, reader));
+        return out;
+    }
+
+    /** How the index finds the concept: by its words where any occurs, else by its bigrams. */
+    private QueryPlan.Concept resolve(Concepts c, IndexReader reader) {
+        boolean byWords = false;
+        for (List<String> path : c.paths()) byWords |= wordsOccur(reader, path);
+        // A lone character the vocabulary does not know (给, 的) says too little to require.
+        boolean counted = c.surface().length() > 1 || c.paths().size() > 1;
+        BooleanQuery.Builder presence = new BooleanQuery.Builder();
+        List<Query> families = new ArrayList<>();
+        boolean found = false;
+        for (String f : Schema.TEXT_FIELDS) {
+            FieldWeights.Weights w = FieldWeights.of(f);
+            List<Query> alts = new ArrayList<>();
+            for (List<String> path : c.paths()) {
+                String joined = String.join("", path);
+                float typed = joined.equals(c.surface()) ? 1f : Rescoring.SYNONYM_WEIGHT;
+                Query leaf;
+                float weight;
+                if (byWords) {
+                    leaf = Rescoring.words(f, path);
+                    weight = w.words() / path.size();
+                } else {
+                    leaf = joined.length() >= 2 ? bigrams.createPhraseQuery(Schema.bigram(f), joined, 0) : null;
+                    if (leaf == null || !termsOccur(reader, leaf)) continue;
+                    weight = w.bigrams() / Math.max(1, joined.length() - 1);
+                }
+                presence.add(leaf, Occur.SHOULD);
+                alts.add(new BoostQuery(leaf, typed * weight));
+                found = true;
+            }
+            if (!alts.isEmpty()) families.add(alts.size() == 1 ? alts.get(0) : new DisjunctionMaxQuery(alts, 0f));
+        }
+        // A word that names a power type (处罚, 行政强制) is in every item of that type, whatever its text says.
+        for (String type : vocabulary.intents().typesNamedBy(c.surface())) {
+            Query t = new TermQuery(FacetSupport.typeTerm(type));
+            if (docFreq(reader, ((TermQuery) t).getTerm()) == 0) continue;
+            presence.add(t, Occur.SHOULD);
+            families.add(new BoostQuery(t, FieldWeights.of(Schema.NAME).words()));
+            found = true;
+        }
+        if (!found) return new QueryPlan.Concept(c.surface(), c.paths(), false, counted, false, null, null);
+        Query present = presence.build();
+        boolean common = counted && count(reader, present) > COMMON * reader.maxDoc();
+        return new QueryPlan.Concept(c.surface(), c.paths(), true, counted, common, present,
+                new DisjunctionMaxQuery(families, Rescoring.FAMILY_TIE));
+    }
+
+    /** Items containing every counted concept; null where no search is needed to know. */
+    private static Query complete(List<QueryPlan.Concept> concepts) {
+        List<QueryPlan.Concept> counted = concepts.stream().filter(QueryPlan.Concept::counted).toList();
+        if (counted.size() < 2 || concepts.stream().anyMatch(c -> !c.found())) return null;
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (QueryPlan.Concept c : counted) b.add(c.presence(), Occur.FILTER);
+        return b.build();
+    }
+
+    private Query rescore(List<QueryPlan.Concept> concepts, String text, List<Statute> statutes, List<String> phrases,
+                          List<String> wanted) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean any = false;
+        for (String type : wanted) {
+            b.add(new BoostQuery(new TermQuery(FacetSupport.typeTerm(type)), INTENT_WEIGHT), Occur.SHOULD);
+            any = true;
+        }
+        Query words = rescoring.build(concepts, text);
+        if (words != null) {
+            b.add(words, Occur.SHOULD);
+            any = true;
+        }
+        for (Statute s : statutes) {
+            b.add(new BoostQuery(new TermQuery(new Term(Schema.CITES, s.path())), ARTICLE_BOOST), Occur.SHOULD);
+            b.add(new BoostQuery(new TermQuery(new Term(Schema.CITES, s.law())), LAW_BOOST), Occur.SHOULD);
+            any = true;
+        }
+        for (String p : phrases) {
+            Query q = anywhere(p);
+            if (q != null) {
+                b.add(q, Occur.SHOULD);
+                any = true;
+            }
+        }
+        return any ? b.build() : null;
+    }
+
+    /** The concepts' spellings and the quoted phrases as bigram phrases: what the highlighter marks. */
+    private Query highlight(List<QueryPlan.Concept> concepts, List<String> phrases) {
+        Set<Query> leaves = new java.util.LinkedHashSet<>();
+        String field = Schema.bigram(Schema.NAME);
+        for (QueryPlan.Concept c : concepts) {
+            if (!c.found()) continue;
+            for (List<String> path : c.spellings()) {
+                Query q = bigrams.createPhraseQuery(field, String.join("", path), 0);
+                if (q != null) leaves.add(q);
+            }
+        }
+        for (String p : phrases) {
+            Query q = bigrams.createPhraseQuery(field, p, 0);
+            if (q != null) leaves.add(q);
+        }
+        if (leaves.isEmpty()) return null;
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (Query q : leaves) b.add(q, Occur.SHOULD);
+        return b.build();
+    }
+
+    /** A name searched over names only, words and bigrams: "the same matter" in another list. */
+    Query nameLike(String name) {
+        name = leadingWords(name, MAX_RELATED_WORDS);
+        List<Query> parts = new ArrayList<>();
+        Query w = new QueryBuilder(vocabulary.queryWords()).createBooleanQuery(Schema.NAME, withoutPunctuation(name), Occur.SHOULD);
+        if (w != null) parts.add(w);
+        Query bg = bigrams.createBooleanQuery(Schema.bigram(Schema.NAME), name, Occur.SHOULD);
+        if (bg != null) parts.add(bg);
+        if (parts.isEmpty()) return null;
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (Query q : parts) b.add(q, Occur.SHOULD);
+        return b.build();
+    }
+
+    /**
+     * The text up to the end of its {@code max}-th word (as the words analyzer cuts it), and at most
+     * {@value #MAX_RELATED_CHARS} characters (the bigram query has a clause per character). An
+     * item's name is list text of up to 10,000 characters; analysed whole into a related-items
+     * query it passes Lucene's clause limit and the synonym graph's recursion limit. Real names of
+     * powers have under 45 words and 110 characters, and their first words say what matter it is.
+     */
+    String leadingWords(String text, int max) {
+        text = head(text, MAX_RELATED_CHARS);
+        try (org.apache.lucene.analysis.TokenStream ts = vocabulary.queryWords().tokenStream(Schema.NAME, text)) {
+            var pos = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+            var off = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+            ts.reset();
+            int n = 0, end = 0;
+            while (ts.incrementToken()) {
+                if (pos.getPositionIncrement() > 0 && ++n > max) break;
+                end = Math.max(end, off.endOffset());
+            }
+            boolean cut = n > max;
+            ts.end();
+            return cut ? text.substring(0, Math.min(end, text.length())) : text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The phrase exactly as written, in any field: bigram positions make it verbatim. */
+    private Query anywhere(String phrase) {
+        List<Query> alts = new ArrayList<>();
+        for (String f : Schema.TEXT_FIELDS) {
+            Query q = bigrams.createPhraseQuery(Schema.bigram(f), phrase, 0);
+            if (q != null) alts.add(new BoostQuery(q, FieldWeights.of(f).phrase()));
+        }
+        return alts.isEmpty() ? null : new DisjunctionMaxQuery(alts, 0.1f);
+    }
+
+    /** Whether every word of the spelling occurs in some word field. */
+    private static boolean wordsOccur(IndexReader reader, List<String> path) {
+        for (String t : path) {
+            boolean somewhere = false;
+            for (String f : Schema.TEXT_FIELDS) {
+                if (docFreq(reader, new Term(f, t)) > 0) {
+                    somewhere = true;
+                    break;
+                }
+            }
+            if (!somewhere) return false;
+        }
+        return true;
+    }
+
+    /** Whether every term of a term or phrase query occurs in its field. */
+    private static boolean termsOccur(IndexReader reader, Query q) {
+        Term[] terms = q instanceof TermQuery t ? new Term[] {t.getTerm()} : q instanceof PhraseQuery p ? p.getTerms() : null;
+        if (terms == null) return true;
+        for (Term t : terms) if (docFreq(reader, t) == 0) return false;
+        return true;
+    }
+
+    /** Items containing the concept: counted once per distinct question, whose plan is cached. */
+    private static int count(IndexReader reader, Query q) {
+        try {
+            return new org.apache.lucene.search.IndexSearcher(reader).count(q);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int docFreq(IndexReader reader, Term t) {
+        try {
+            return reader.docFreq(t);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Laws cited as legal basis: the citation terms that are not a law/article path, read once
+     * per generation from the terms dictionary (a few hundred terms).
+     */
+    static Set<String> knownLaws(IndexHandle h) {
+        return h.derived("knownLaws", handle -> {
+            try {
+                Set<String> all = new HashSet<>();
+                Terms terms = MultiTerms.getTerms(handle.reader(), Schema.CITES);
+                if (terms != null) {
+                    TermsEnum te = terms.iterator();
+                    for (BytesRef t = te.next(); t != null; t = te.next()) all.add(t.utf8ToString());
+                }
+                Set<String> laws = new HashSet<>();
+                for (String t : all) {
+                    int slash = t.lastIndexOf('/');
+                    boolean article = slash > 0 && t.substring(slash + 1).matches("\\d+") && all.contains(t.substring(0, slash));
+                    if (!article) laws.add(t);
+                }
+                return Set.copyOf(laws);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The first {@code max} characters of the text, never splitting a surrogate pair. */
+    private static String head(String text, int max) {
+        if (text.length() <= max) return text;
+        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
+    }
+
+    /**
+     * SmartCN (without its stop set) turns every punctuation mark into the token ",", which nearly
+     * every document contains; a query such as 医疗，保障 would match everything through it.
+     * Concepts are words without punctuation, so dropping it from their text loses nothing; the
+     * bigram phrase still sees the text as typed.
+     */
+    static String withoutPunctuation(String text) {
+        return PUNCTUATION.matcher(text).replaceAll(" ");
+    }
+
+    private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[\\p{P}\\p{S}]+");
+
+    /** The plans of one generation's most recent distinct questions. */
+    private static final class PlanCache {
+        private final Map<String, QueryPlan> plans = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, QueryPlan> eldest) {
+                return size() > CACHED_PLANS;
+            }
+        };
+
+        synchronized QueryPlan get(String q) {
+            return plans.get(q);
+        }
+
+        synchronized void put(String q, QueryPlan p) {
+            plans.put(q, p);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.quanze.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.quanze.index.Schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The second stage: the full ranking of the few hundred best candidates. Each concept scores by
+ * its best spelling in each field family, by words and by bigrams (a dismax); families combine by
+ * their best plus a share of the others; concepts add up. A spelling of several words counts per
+ * word, so a long synonym does not outweigh a short one. A concept found adds a constant by where
+ * it was found (coordination), so an item that answers the whole question outranks one that
+ * matches a single word very well. The whole text as a sloppy bigram phrase adds weight where
+ * the words stand together. Too many clauses to run over every item; cheap over a few hundred.
+ */
+final class Rescoring {
+
+    static final int PHRASE_SLOP = 2;
+    /** How much a concept's matches in other field families add to its best one. */
+    static final float FAMILY_TIE = 0.3f;
+    /** Weight of a synonym's spelling relative to the words typed. */
+    static final float SYNONYM_WEIGHT = 0.7f;
+
+    private final QueryBuilder bigrams;
+
+    Rescoring(Analyzer bigramAnalyzer) {
+        this.bigrams = new QueryBuilder(bigramAnalyzer);
+    }
+
+    /** The ranking of the concepts and of the text as typed; null when neither gives a clause. */
+    Query build(List<QueryPlan.Concept> concepts, String text) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (QueryPlan.Concept c : concepts) {
+            if (!c.found()) continue;
+            Map<String, Query> perFamily = perFamily(c);
+            if (perFamily.isEmpty()) continue;
+            List<Query> found = new ArrayList<>();
+            for (Map.Entry<String, Query> e : perFamily.entrySet()) {
+                // Found only in boilerplate (追责情形) it adds next to nothing.
+                found.add(new BoostQuery(new ConstantScoreQuery(e.getValue()), FieldWeights.of(e.getKey()).coordination()));
+            }
+            // A lone character (人, 药) says little on its own: half weight.
+            float weight = c.surface().length() == 1 ? 0.5f : 1f;
+            b.add(new BoostQuery(new DisjunctionMaxQuery(perFamily.values(), FAMILY_TIE), weight), Occur.SHOULD);
+            b.add(new BoostQuery(new DisjunctionMaxQuery(found, 0f), weight), Occur.SHOULD);
+            clauses++;
+        }
+        if (!text.isBlank()) {
+            for (String f : Schema.TEXT_FIELDS) {
+                Query p = bigrams.createPhraseQuery(Schema.bigram(f), text, PHRASE_SLOP);
+                if (p instanceof PhraseQuery || p instanceof MultiPhraseQuery) {
+                    b.add(new BoostQuery(p, FieldWeights.of(f).phrase()), Occur.SHOULD);
+                    clauses++;
+                }
+            }
+        }
+        return clauses == 0 ? null : b.build();
+    }
+
+    /** Per field family, the concept's best spelling there, by words and by bigrams (a dismax). */
+    private Map<String, Query> perFamily(QueryPlan.Concept c) {
+        Map<String, Query> families = new java.util.LinkedHashMap<>();
+        for (String f : Schema.TEXT_FIELDS) {
+            FieldWeights.Weights w = FieldWeights.of(f);
+            List<Query> alts = new ArrayList<>();
+            for (List<String> path : c.spellings()) {
+                String joined = String.join("", path);
+                // The words typed count fully; the vocabulary's other spellings a little less.
+                float typed = joined.equals(c.surface()) ? 1f : SYNONYM_WEIGHT;
+                alts.add(new BoostQuery(words(f, path), typed * w.words() / path.size()));
+                Query bg = joined.length() >= 2 ? bigrams.createPhraseQuery(Schema.bigram(f), joined, 0) : null;
+                if (bg != null) alts.add(new BoostQuery(bg, typed * w.bigrams() / Math.max(1, joined.length() - 1)));
+            }
+            if (!alts.isEmpty()) families.put(f, new DisjunctionMaxQuery(alts, 0f));
+        }
+        return families;
+    }
+
+    /** A spelling in one word field: a term, or the words as a phrase. */
+    static Query words(String field, List<String> path) {
+        if (path.size() == 1) return new TermQuery(new Term(field, path.get(0)));
+        PhraseQuery.Builder p = new PhraseQuery.Builder();
+        for (String t : path) p.add(new Term(field, t));
+        return p.build();
+    }
+}

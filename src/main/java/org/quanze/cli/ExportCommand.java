@@ -1,6 +1,7 @@
 package org.quanze.cli;
 
 import org.quanze.export.ExportName;
+import org.quanze.export.JsonLines;
 import org.quanze.export.RecordTable;
 import org.quanze.export.XlsxExport;
 import org.quanze.index.IndexStore;
@@ -89,7 +90,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
         if (format == Format.jsonl) {
-            for (PowerRecord rec : records) w.write(Json.write(rec) + "\n");
+            for (PowerRecord rec : records) w.write(JsonLines.line(rec) + "\n");
         } else {
             RecordTable.csv(records, w);
         }

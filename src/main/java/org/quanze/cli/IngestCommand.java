@@ -39,6 +39,7 @@ public final class IngestCommand implements Callable<Integer> {
         for (IngestReport.SourceReport s : r.sources()) {
             out.printf("%-31s %-28s %6d %6d  %s%n", s.file(), s.layout() == null ? "-" : s.layout(), s.powers(), s.duties(),
                     s.error() == null ? s.perType() : "FAILED: " + s.error());
+            if (s.rows() != null) out.println("    " + s.rows());
             s.perType().forEach((k, v) -> types.merge(k, v, Integer::sum));
         }
         out.println();

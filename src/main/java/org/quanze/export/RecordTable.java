@@ -2,6 +2,7 @@ package org.quanze.export;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.quanze.ingest.TextClean;
 import org.quanze.model.PowerRecord;
 import org.quanze.model.Step;
 
@@ -79,7 +80,8 @@ public final class RecordTable {
     /** One CSV row: lists joined with 、, steps numbered one per line, statutes as law/article (role). */
     public static List<String> row(PowerRecord r) {
         List<String> v = new ArrayList<>(COLUMNS.size());
-        for (Column c : COLUMNS) v.add(c.value().apply(r));
+        // Bidi controls would make a cell display in another order than it is stored.
+        for (Column c : COLUMNS) v.add(TextClean.withoutBidiControls(c.value().apply(r)));
         return v;
     }
 
@@ -123,7 +125,11 @@ public final class RecordTable {
     static String steps(PowerRecord r) {
         List<String> steps = new ArrayList<>();
         int i = 1;
-        for (Step s : r.responsibilities()) steps.add((i++) + "." + (s.title() == null ? "" : s.title() + "：") + s.text());
+        for (Step s : r.responsibilities()) {
+            // A section heading (直接实施责任) has no text of its own and takes no step number.
+            if (s.title() != null && s.text().isEmpty()) steps.add(s.title() + "：");
+            else steps.add((i++) + "." + (s.title() == null ? "" : s.title() + "：") + s.text());
+        }
         return String.join("\n", steps);
     }
 }

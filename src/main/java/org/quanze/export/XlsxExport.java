@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.quanze.ingest.TextClean;
 import org.quanze.model.PowerRecord;
 import org.quanze.model.Statute;
 
@@ -120,6 +121,7 @@ public final class XlsxExport {
 
     static String cellText(String v) {
         if (v == null) return "";
+        v = TextClean.withoutBidiControls(v); // a displayed cell must read as it is stored
         return v.length() <= MAX_CELL_CHARS ? v : v.substring(0, MAX_CELL_CHARS - 1) + "…";
     }
 

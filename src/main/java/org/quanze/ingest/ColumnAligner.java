@@ -24,6 +24,8 @@ final class ColumnAligner {
     private static final double SKIP_COLUMN = -0.6;
     private static final double SKIP_CELL = -1.0;
     private static final double TIE = 1e-3;
+    /** How much better than by position an alignment must explain a contradicted row to be taken. */
+    private static final double SHIFT_EVIDENCE = 2.0;
 
     private ColumnAligner() {}
 
@@ -54,6 +56,14 @@ final class ColumnAligner {
                 move[i][j] = mv;
             }
         }
+        // A row is read by position unless its content contradicts its header (steps text under
+        // 追责情形) and moving cells explains it clearly better: what a cell resembles never
+        // overrides a header it does not contradict.
+        if (!contradicted(plainCells, sigs, columns) || best[n][m] - positional(plainCells, sigs, columns) < SHIFT_EVIDENCE) {
+            List<Placement> out = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) out.add(new Placement(k, k < m ? k : -1));
+            return out;
+        }
         List<Placement> out = new ArrayList<>();
         int i = n, j = m;
         while (i > 0 || j > 0) {
@@ -66,11 +76,38 @@ final class ColumnAligner {
         return out.reversed();
     }
 
+    private static boolean contradicted(List<String> cells, List<Set<Field>> sigs, List<Field> columns) {
+        for (int k = 0; k < Math.min(cells.size(), columns.size()); k++) {
+            if (score(cells.get(k), sigs.get(k), columns.get(k)) == CONTRADICTED) return true;
+        }
+        return cells.size() != columns.size();
+    }
+
+    /** The score of reading the row by position: cell i in column i, extra cells left over, missing ones empty. */
+    private static double positional(List<String> cells, List<Set<Field>> sigs, List<Field> columns) {
+        int n = cells.size(), m = columns.size();
+        double s = 0;
+        for (int k = 0; k < Math.max(n, m); k++) {
+            if (k < n && k < m) s += score(cells.get(k), sigs.get(k), columns.get(k));
+            else if (k < n) s += cells.get(k).isBlank() ? SKIP_COLUMN : SKIP_CELL;
+            else s += SKIP_COLUMN;
+        }
+        return s;
+    }
+
     /** Columns whose content always has a recognisable shape: text without it does not belong there. */
-    private static final Set<Field> SHAPED = java.util.EnumSet.of(Field.SEQ, Field.POWER_TYPE, Field.LEVEL, Field.SUPERVISION);
+    static final Set<Field> SHAPED = java.util.EnumSet.of(Field.SEQ, Field.POWER_TYPE, Field.LEVEL, Field.SUPERVISION);
+    /**
+     * Columns whose content may look like anything: an item named 对《药品管理法》第一百二十四条禁止行为的处罚
+     * is still the item's name. A clear header wins over what the name resembles.
+     */
+    private static final Set<Field> FREE = java.util.EnumSet.of(Field.NAME, Field.SUB_ITEM, Field.NOTES);
 
     private static double score(String cell, Set<Field> sig, Field column) {
         if (cell.isBlank() || ContentSignature.isNone(cell)) return FILLER;
+        if (FREE.contains(column)) return NEUTRAL;
+        // A column the header does not name for a field holds whatever its label says: no content contradicts it.
+        if (column == Field.UNKNOWN || column == Field.GROUP) return FILLER;
         if (sig.isEmpty()) {
             if (SHAPED.contains(column)) return 0;
             return column == Field.UNKNOWN || column == Field.GROUP ? FILLER : NEUTRAL;

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class ContentSignature {
 
-    private static final Pattern SEQ = Pattern.compile("\\d{1,4}");
+    private static final Pattern SEQ = Pattern.compile("\\d{1,6}");
     private static final Pattern POWER_TYPE = Pattern.compile(
             "(行政(许可|处罚|强制|征收|征用|给付|检查|确认|奖励|裁决|执行|监督|备案)|其他行政权力|其他权力|其他类|其他|公共服务)(类)?");
     private static final Pattern LEVEL = Pattern.compile(
@@ -62,7 +62,6 @@ final class ContentSignature {
 
     /** "无" and its kin fill a cell without saying anything. */
     static boolean isNone(String t) {
-        String s = t.strip();
-        return s.equals("无") || s.equals("/") || s.equals("-") || s.equals("—") || s.equals("无明确规定");
+        return HeaderNames.isFiller(t);
     }
 }

@@ -27,6 +27,7 @@ final class CsvGridReader {
         String text = TextGridReader.decode(file, bytes);
         List<Grid.Row> rows = new ArrayList<>();
         long origin = 0;
+        int records = 0;
         try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
             Iterator<CSVRecord> it = parser.iterator();
             while (true) {
@@ -34,6 +35,7 @@ final class CsvGridReader {
                 int line = (int) parser.getCurrentLineNumber() + 1;
                 if (!it.hasNext()) break;
                 CSVRecord rec = it.next();
+                records++;
                 List<CellRows.Cell> cells = new ArrayList<>(rec.size());
                 for (String v : rec) cells.add(CellRows.Cell.plain(CellRows.lines(v), origin++));
                 Grid.Row row = CellRows.toRow(line, cells);
@@ -43,6 +45,6 @@ final class CsvGridReader {
             throw new UnreadableFileException(file, "is not well-formed CSV (" + OfficeFiles.oneLine(e) + ")");
         }
         if (rows.isEmpty()) throw new UnreadableFileException(file, "the CSV file holds no cell with text");
-        return new Grid(file, rows);
+        return new Grid(file, rows, List.of(), records);
     }
 }

@@ -36,7 +36,8 @@ final class DocxGridReader {
     static Grid read(String file, XWPFDocument doc) {
         Reader r = new Reader(new DocxNumbering(doc.getNumbering()));
         for (IBodyElement e : doc.getBodyElements()) r.body(e);
-        return new Grid(file, r.rows);
+        // Physical rows: every paragraph and table row, the empty ones included.
+        return new Grid(file, r.rows, List.of(), r.line);
     }
 
     private static final class Reader {
@@ -94,12 +95,13 @@ final class DocxGridReader {
                             && pr.getHMerge().getVal() == STMerge.RESTART) && column > 0) {
                         // Word 97's horizontal merge: a continuing cell repeats the one on its left.
                         CellRows.Cell left = cells.get(column - 1);
-                        cell = new CellRows.Cell(left.text(), left.origin(), true, left.firstRow());
+                        cell = new CellRows.Cell(left.text(), left.origin(), true, left.firstRow(), false);
                     } else {
                         cell = new CellRows.Cell(text(c), origins++, span > 1 || merge != null || (pr != null && pr.isSetHMerge()), true);
                     }
                     for (int k = 0; k < span; k++) {
-                        cells.add(cell);
+                        // The columns a gridSpan covers after its first repeat it, as a merged cell's right-hand part.
+                        cells.add(k == 0 ? cell : new CellRows.Cell(cell.text(), cell.origin(), true, cell.firstRow(), false));
                         if ("restart".equals(merge) || "continue".equals(merge)) above.put(column + k, cell);
                         else above.remove(column + k);
                     }

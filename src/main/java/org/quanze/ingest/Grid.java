@@ -1,5 +1,7 @@
 package org.quanze.ingest;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -7,28 +9,80 @@ import java.util.List;
  * recogniser consumes. Cells hold the text as published (HTML fragments included); cleaning is the
  * recogniser's job so that a reader never loses anything.
  *
- * @param file the file name the grid came from, for reports
- * @param rows rows in file order
+ * <p>Spreadsheet and Word readers also say how cells were merged ({@link Span}) and which sheet a
+ * row belongs to ({@link #parts()}), so that the table reader can see an item spread over several
+ * physical rows as one item. Text and CSV readers have neither.
+ *
+ * @param file         the file name the grid came from, for reports
+ * @param rows         rows in file order
+ * @param parts        the sheets of a workbook, in order (empty for other files)
+ * @param physicalRows how many rows the file has: {@code rows} plus the empty rows the reader
+ *                     left out (and, for sheets, its hidden rows, reported as skips)
  */
-public record Grid(String file, List<Row> rows) {
+public record Grid(String file, List<Row> rows, List<Part> parts, int physicalRows) {
 
     public Grid {
         rows = List.copyOf(rows);
+        parts = parts == null ? List.of() : List.copyOf(parts);
+        physicalRows = Math.max(physicalRows, rows.size());
     }
+
+    /** A grid whose every physical row is among its rows (text readers keep each line). */
+    public Grid(String file, List<Row> rows) {
+        this(file, rows, List.of(), rows.size());
+    }
+
+    /** The sheet a row belongs to, or null for files without sheets. */
+    public String partName(Row r) {
+        return r.part() >= 0 && r.part() < parts.size() ? parts.get(r.part()).name() : null;
+    }
+
+    /** One sheet of a workbook. */
+    public record Part(String name) {}
+
+    /**
+     * How a merged cell covers a grid cell: cells expanded from one merged region share its
+     * {@code origin}; {@code top} is true on the region's first row, {@code left} in its first
+     * column. A cell that is not merged has no span (null).
+     */
+    public record Span(long origin, boolean top, boolean left) {}
 
     /**
      * One row.
      *
-     * @param line  1-based line (or row) number where the row starts, for reports
+     * @param line  1-based line (or sheet row) number where the row starts, for reports
      * @param cells the cells; a row of a single cell outside any table is a title line
+     * @param spans per cell, how a merged region covers it (null entries for unmerged cells); an
+     *              empty list when the reader knows of no merges
+     * @param part  index into {@link Grid#parts()}, or -1
      */
-    public record Row(int line, List<String> cells) {
+    public record Row(int line, List<String> cells, List<Span> spans, int part) {
         public Row {
             cells = List.copyOf(cells);
+            spans = spans == null || spans.stream().allMatch(s -> s == null) ? List.of()
+                    : Collections.unmodifiableList(new ArrayList<>(spans));
+        }
+
+        public Row(int line, List<String> cells) {
+            this(line, cells, List.of(), -1);
         }
 
         public String cell(int i) {
             return i < cells.size() ? cells.get(i) : "";
+        }
+
+        /** The merged region covering cell i, or null. */
+        public Span span(int i) {
+            return i < spans.size() ? spans.get(i) : null;
+        }
+
+        /**
+         * Whether cell i's text is this row's own: an unmerged cell, or the first row of a merged
+         * region. The lower rows of a vertically merged cell only repeat the text above.
+         */
+        public boolean ownsCell(int i) {
+            Span s = span(i);
+            return s == null || s.top();
         }
 
         public boolean isBlank() {

@@ -21,7 +21,7 @@ abstract class HeaderTableLayout implements Layout {
     abstract int score();
 
     @Override
-    public final List<RecordDraft> read(Grid grid, List<Skip> skips) {
-        return HeaderTableReader.read(grid, skips);
+    public final List<RecordDraft> read(Grid grid, ReadLog log) {
+        return HeaderTableReader.read(grid, log);
     }
 }

@@ -1,20 +1,23 @@
 package org.quanze.ingest;
 
-import org.quanze.model.PowerRecord;
-
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads horizontal tables: a header row (or two) naming the columns, then one row per item
- * starting with its 序号. Handles what the horizontal layouts share: headers repeated before every
- * row, two-row headers (项目/子项), several titled tables in one file with numbering restarting,
- * and rows whose cells are shifted (aligned by content, see {@link ColumnAligner}).
+ * What the horizontal layouts share: the row kinds of a table (a header row naming three columns
+ * or more, a group row such as 权力清单 / 责任清单, a second header row, a numbered data row) and the
+ * {@link Shape} a layout recognises itself by. The reading itself is {@link TableReader}'s, the
+ * same for every horizontal layout.
  */
 final class HeaderTableReader {
 
-    private static final Pattern SEQ = Pattern.compile("\\s*\\d{1,4}\\s*");
+    /**
+     * A 序号: a number of up to six digits, or with parts (3.1, 3-1), or several joined (2,3 for an
+     * item that merges two), with an optional closing dot. Lists run to thousands of items; 10000
+     * is a 序号 like 9999.
+     */
+    private static final Pattern SEQ = Pattern.compile(
+            "\\s*\\d{1,6}([.．]\\d{1,3})*(\\s*[,，、\\-－—~～至]\\s*\\d{1,6}([.．]\\d{1,3})*)*\\s*[.．、]?\\s*");
 
     /** Facts about a grid's structure that the horizontal layouts recognise themselves by. */
     record Shape(int headers, int groupRows, int subHeaders, int titlesBeforeHeaders, int dataRows) {}
@@ -39,7 +42,11 @@ final class HeaderTableReader {
     }
 
     static boolean isData(Grid.Row r) {
-        return r.cells().size() > 1 && SEQ.matcher(r.cell(0)).matches();
+        return r.cells().size() > 1 && isSeq(r.cell(0));
+    }
+
+    static boolean isSeq(String text) {
+        return SEQ.matcher(text).matches();
     }
 
     /** A second header row: no 序号, and every non-empty cell is a column label. */
@@ -76,7 +83,13 @@ final class HeaderTableReader {
         int headers = 0, groups = 0, subs = 0, titlesBefore = 0, data = 0;
         boolean prevHeader = false, titleSeen = false;
         Grid.Row lastHeader = null;
+        int part = g.rows().isEmpty() ? -1 : g.rows().getFirst().part();
         for (Grid.Row r : g.rows()) {
+            // A later sheet is a table under its own title, the sheet's name.
+            if (r.part() != part) {
+                titleSeen = true;
+                part = r.part();
+            }
             if (isGroupRow(r)) { groups++; prevHeader = true; lastHeader = null; continue; }
             if (lastHeader != null && isMergedSubHeader(r, lastHeader)) {
                 subs++;
@@ -101,152 +114,7 @@ final class HeaderTableReader {
         return new Shape(headers, groups, subs, titlesBefore, data);
     }
 
-    static List<RecordDraft> read(Grid g, List<Skip> skips) {
-        List<RecordDraft> out = new ArrayList<>();
-        List<Field> columns = null;
-        int columnsKnown = -1;
-        List<String> upper = null; // the row above a header: group labels or a first header row
-        String title = null;
-        boolean newTable = true; // a title after data starts a new table at the next header
-        boolean dataInTable = false;
-        boolean dataSinceHeader = false;
-        int table = 0;
-        List<Grid.Row> tableRows = new ArrayList<>(); // the current table's data rows, drafted from out[tableStart]
-        int tableStart = 0;
-        boolean redraft = false; // a more complete header turned up: re-read the table's rows once its columns settle
-        for (Grid.Row r : g.rows()) {
-            if (isGroupRow(r)) {
-                upper = r.cells();
-                continue;
-            }
-            if (isHeader(r)) {
-                if (newTable || columns == null) {
-                    if (redraft) redraft(out, tableStart, tableRows, columns, table);
-                    redraft = false;
-                    table++;
-                    newTable = false;
-                    dataInTable = false;
-                    columnsKnown = -1;
-                    tableRows.clear();
-                    tableStart = out.size();
-                }
-                List<Field> merged = merge(upper, r.cells());
-                int known = (int) merged.stream().filter(f -> f != Field.UNKNOWN).count();
-                // A table's header repeated before every row sometimes loses a label in export;
-                // the most complete header of the table is in force for all its rows, including
-                // rows read before it turned up.
-                if (known >= columnsKnown) {
-                    redraft |= columnsKnown >= 0 && known > columnsKnown && !tableRows.isEmpty();
-                    columns = merged;
-                    columnsKnown = known;
-                }
-                upper = r.cells();
-                dataSinceHeader = false;
-                continue;
-            }
-            if (columns != null && !dataSinceHeader && isSubHeader(r)) {
-                columns = merge(upper, r.cells());
-                continue;
-            }
-            upper = null;
-            if (isData(r)) {
-                if (columns == null) {
-                    skips.add(new Skip(g.file(), r.line(), "a numbered row before any header row; its columns are unknown"));
-                    continue;
-                }
-                if (redraft) redraft(out, tableStart, tableRows, columns, table);
-                redraft = false;
-                out.add(draft(r, columns, table, title));
-                tableRows.add(r);
-                dataSinceHeader = true;
-                dataInTable = true;
-                continue;
-            }
-            String text = r.soleText();
-            if (text != null) {
-                if (dataInTable || title == null) {
-                    title = TextClean.plain(text).replaceFirst("^#+\\s*", "");
-                    newTable = true;
-                    dataInTable = false;
-                }
-                continue;
-            }
-            if (!r.isBlank()) {
-                skips.add(new Skip(g.file(), r.line(), "a row without a 序号 in its first cell inside a table"));
-            }
-        }
-        if (redraft) redraft(out, tableStart, tableRows, columns, table);
-        if (table > 1) {
-            for (RecordDraft d : out) d.key = "t" + d.key;
-        } else {
-            for (RecordDraft d : out) {
-                d.key = d.key.substring(d.key.indexOf('-') + 1);
-                d.table = null;
-            }
-        }
-        return out;
-    }
-
-    /** Re-reads the rows of the table so far with its columns as they now stand (a sub-header included). */
-    private static void redraft(List<RecordDraft> out, int start, List<Grid.Row> rows, List<Field> columns, int table) {
-        for (int i = 0; i < rows.size(); i++) out.set(start + i, draft(rows.get(i), columns, table, out.get(start + i).table));
-    }
-
-    private static RecordDraft draft(Grid.Row r, List<Field> columns, int table, String title) {
-        RecordDraft d = new RecordDraft(PowerRecord.POWER, r.line());
-        List<String> plain = r.cells().stream().map(TextClean::plain).toList();
-        Field previous = null;
-        for (ColumnAligner.Placement p : ColumnAligner.align(columns, plain)) {
-            String raw = r.cell(p.cell());
-            if (p.column() >= 0) {
-                previous = columns.get(p.column());
-                if (previous != Field.UNKNOWN && previous != Field.GROUP) d.put(previous, raw);
-                else if (!plain.get(p.cell()).isBlank()) d.put(Field.NOTES, raw);
-                continue;
-            }
-            String text = plain.get(p.cell());
-            if (text.isBlank() || ContentSignature.isNone(text)) continue;
-            var sig = ContentSignature.of(text);
-            Field target = previous != null && (sig.isEmpty() || sig.contains(previous)) ? previous
-                    : sig.stream().filter(columns::contains).findFirst().orElse(Field.NOTES);
-            d.put(target, raw);
-        }
-        remarkWidth(r, columns, d);
-        String seq = d.get(Field.SEQ);
-        d.key = table + "-" + seq;
-        d.table = title;
-        return d;
-    }
-
-    /**
-     * Remarks a row whose cell count differs from its header's: cells missing (a truncated row,
-     * a dropped cell) or extra text. The row is still read; cells are placed by content.
-     */
-    private static void remarkWidth(Grid.Row r, List<Field> columns, RecordDraft d) {
-        int cells = r.cells().size();
-        int filled = cells;
-        while (filled > 0 && r.cell(filled - 1).isBlank()) filled--;
-        if (filled > columns.size()) {
-            d.remarks.add("the row has " + filled + " cells where its header names " + columns.size()
-                    + " columns; the extra text was placed by its content or kept in notes");
-        } else if (cells < columns.size()) {
-            d.remarks.add("the row has " + cells + " cells where its header names " + columns.size()
-                    + " columns; cells were placed by their content and the missing ones left empty");
-        }
-    }
-
-    /** Column fields from a header row, taking a label from the row above where this row has none. */
-    private static List<Field> merge(List<String> upper, List<String> header) {
-        List<Field> out = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            Field f = Field.ofLabel(header.get(i));
-            if (f == Field.UNKNOWN && upper != null && i < upper.size()) {
-                Field u = Field.ofLabel(upper.get(i));
-                if (u != Field.GROUP) f = u;
-            }
-            out.add(f);
-        }
-        // A sub-header names only the split columns; the others keep the upper row's names.
-        return out;
+    static List<RecordDraft> read(Grid g, ReadLog log) {
+        return TableReader.read(g, log);
     }
 }

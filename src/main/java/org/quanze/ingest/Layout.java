@@ -13,8 +13,11 @@ interface Layout {
     /** 0 when the grid is not in this layout; otherwise higher means surer. */
     int recognise(Grid grid);
 
-    /** Reads the grid; rows that cannot be read go to {@code skips}. */
-    List<RecordDraft> read(Grid grid, List<Skip> skips);
+    /**
+     * Reads the grid; rows that cannot be read go to the log's skips, and every row of the grid
+     * is counted once in the log's row tally.
+     */
+    List<RecordDraft> read(Grid grid, ReadLog log);
 
     /** The layouts we know, most specific first. */
     static List<Layout> all() {

@@ -17,20 +17,21 @@ final class Normaliser {
 
     static final List<String> POWER_TYPES = List.of("行政许可", "行政处罚", "行政强制", "行政征收", "行政给付",
             "行政检查", "行政确认", "行政奖励", "行政裁决", "其他行政权力");
-    static final List<String> LEVELS = List.of("省级", "市级", "县级", "乡级");
+    static final List<String> LEVELS = LevelNames.CANONICAL;
+    /** A standard type named in a title: 行政许可（11项）, 人防权责清单（行政检查类）. */
+    private static final Pattern TYPE_IN_TITLE = Pattern.compile(String.join("|", POWER_TYPES));
 
     private static final Pattern EXEMPTION_HEAD = Pattern.compile("免责情形\\s*[:：]?");
     private static final Pattern ACCOUNTABILITY_HEAD = Pattern.compile("^\\s*追责情形\\s*[:：]\\s*");
     private static final Pattern PHONE_LABEL = Pattern.compile("^\\s*(监督|服务|咨询|投诉)?电话\\s*[:：]\\s*");
-    /** A step number: 1. / 2、 / 3． at the start of the text or after a space, newline or sentence end. */
-    private static final Pattern STEP_NUMBER = Pattern.compile("(?:^|(?<=[\\s。；;：:]))(\\d{1,2})\\s*[.、．](?!\\d)\\s*");
-    private static final Pattern STEP_TITLE = Pattern.compile("^([^\\s。；;，,：:]{1,14}责任)\\s*[:：]\\s*");
     private static final Pattern UNIT_SPLIT = Pattern.compile("[、，,；;／/\\n]+");
 
     private Normaliser() {}
 
     static PowerRecord build(RecordDraft d, SourceMeta src) {
         String powerTypeRaw = d.get(Field.POWER_TYPE);
+        String powerType = powerTypeRaw == null ? null : powerType(powerTypeRaw);
+        if (powerType == null && PowerRecord.POWER.equals(d.kind)) powerType = typeFromTitles(d);
         String accountability = d.get(Field.ACCOUNTABILITY);
         String exemption = d.get(Field.EXEMPTION);
         String both = d.get(Field.ACCOUNTABILITY_AND_EXEMPTION);
@@ -45,7 +46,11 @@ final class Normaliser {
         }
         accountability = accountability == null ? null : ACCOUNTABILITY_HEAD.matcher(accountability).replaceFirst("");
         String levelRaw = d.get(Field.LEVEL);
-        List<String> levels = levels(levelRaw);
+        Set<String> unknownLevels = new LinkedHashSet<>();
+        List<String> levels = LevelNames.canonical(levelRaw, unknownLevels);
+        for (String w : unknownLevels) {
+            d.remarks.add("the level word " + w + " is not in the level vocabulary (levels.tsv); it names no canonical level");
+        }
         if (levels.isEmpty()) levels = src.defaultLevels();
         String authority = d.get(Field.AUTHORITY);
         List<String> units = split(d.get(Field.UNITS));
@@ -67,7 +72,7 @@ final class Normaliser {
                 src.ref(),
                 d.get(Field.SEQ),
                 d.table,
-                powerTypeRaw == null ? null : powerType(powerTypeRaw),
+                powerType,
                 powerTypeRaw,
                 name,
                 orNull(d.get(Field.SUB_ITEM)),
@@ -76,7 +81,7 @@ final class Normaliser {
                 levels,
                 levelRaw,
                 orNull(basis),
-                steps(d.get(Field.RESPONSIBILITIES)),
+                DutySteps.read(d.get(Field.RESPONSIBILITIES)),
                 orNull(responsibilityBasis),
                 orNull(d.get(Field.ACCOUNTABLE_PARTIES)),
                 orNull(accountability),
@@ -101,23 +106,27 @@ final class Normaliser {
     }
 
     /**
-     * Canonical levels from the printed one: each 、-separated part names a tier. 县市级 and 县区级
-     * are county-tier (a county-level city or district), not city-tier; 盟, 地 and 州 are
-     * prefecture-tier, so city-tier; 自治区 is province-tier.
+     * The type of a row whose 权力类型 cell is empty: the one standard type its table's title or
+     * sheet names (行政许可（11项）), else 其他行政权力; either way remarked.
      */
-    static List<String> levels(String raw) {
-        if (raw == null || raw.isBlank()) return List.of();
-        Set<String> out = new LinkedHashSet<>();
-        for (String part : raw.split("[、，,及和/\\s]+")) {
-            String p = part.replaceAll("(级)?(机构|部门|权限|行使|实施)*$", "").replaceAll("级$", "");
-            if (p.isEmpty()) continue;
-            if (p.startsWith("县")) out.add("县级");
-            else if (p.equals("区")) out.add("县级");
-            else if (p.contains("自治区") || p.startsWith("省")) out.add("省级");
-            else if (p.startsWith("市") || p.equals("盟") || p.equals("地") || p.equals("州") || p.equals("地市")) out.add("市级");
-            else if (p.startsWith("镇") || p.startsWith("乡") || p.startsWith("街道")) out.add("乡级");
+    private static String typeFromTitles(RecordDraft d) {
+        for (String title : d.titles) {
+            Set<String> named = new LinkedHashSet<>();
+            Matcher m = TYPE_IN_TITLE.matcher(title.replaceAll("\\s", ""));
+            while (m.find()) named.add(m.group());
+            if (named.size() == 1) {
+                String t = named.iterator().next();
+                d.remarks.add("the 权力类型 cell is empty: " + t + " is taken from the title " + title);
+                return t;
+            }
         }
-        return LEVELS.stream().filter(out::contains).toList();
+        d.remarks.add("the 权力类型 cell is empty and no title of its table names one type: read as 其他行政权力");
+        return "其他行政权力";
+    }
+
+    /** Canonical levels of a level text (see {@code levels.tsv}); words not listed name none. */
+    static List<String> levels(String raw) {
+        return LevelNames.canonical(raw, new LinkedHashSet<>());
     }
 
     static List<String> split(String units) {
@@ -128,43 +137,6 @@ final class Normaliser {
             if (!s.isEmpty() && !ContentSignature.isNone(s) && !out.contains(s)) out.add(s);
         }
         return out;
-    }
-
-    /**
-     * The numbered duty steps. Numbers must run 1, 2, 3 … so that "2倍" or a date inside a step
-     * never starts a new one. A heading before the first step (直接实施责任：) titles untitled steps.
-     */
-    static List<Step> steps(String text) {
-        if (text == null || text.isBlank()) return List.of();
-        List<int[]> cuts = new ArrayList<>(); // {start of number, start of text}
-        Matcher m = STEP_NUMBER.matcher(text);
-        int expect = 1;
-        while (m.find()) {
-            if (Integer.parseInt(m.group(1)) == expect) {
-                cuts.add(new int[] {m.start(), m.end()});
-                expect++;
-            }
-        }
-        List<Step> out = new ArrayList<>();
-        String heading = null;
-        String preamble = cuts.isEmpty() ? text : text.substring(0, cuts.get(0)[0]).strip();
-        if (!preamble.isEmpty()) {
-            Matcher h = STEP_TITLE.matcher(preamble);
-            if (h.find() && h.end() == preamble.length()) heading = h.group(1);
-            else if (cuts.isEmpty()) return List.of(step(preamble, null));
-            else out.add(step(preamble, null));
-        }
-        for (int i = 0; i < cuts.size(); i++) {
-            int end = i + 1 < cuts.size() ? cuts.get(i + 1)[0] : text.length();
-            out.add(step(text.substring(cuts.get(i)[1], end).strip(), heading));
-        }
-        return out;
-    }
-
-    private static Step step(String body, String fallbackTitle) {
-        Matcher t = STEP_TITLE.matcher(body);
-        if (t.find()) return new Step(t.group(1), body.substring(t.end()).strip());
-        return new Step(fallbackTitle, body);
     }
 
     static String supervision(String s) {

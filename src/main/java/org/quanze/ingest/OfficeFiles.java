@@ -3,33 +3,24 @@ package org.quanze.ingest;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
-import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 /**
- * Opens Office files with Apache POI and turns every way they fail into one sentence. Files are
- * opened from bytes already bounded by {@link Ingester#MAX_FILE_BYTES}; POI's zip-bomb guards
- * (ZipSecureFile: minimum compression ratio, entry count) stay on, and no zip entry may unpack to
- * more than {@link #MAX_ENTRY_BYTES}, so that a small hostile upload cannot fill the heap.
+ * Opens Office files with Apache POI, reads them into grids, and turns every way they fail into
+ * one sentence. Files are opened from bytes already bounded by {@link Ingester#MAX_FILE_BYTES};
+ * an Office Open XML package is checked part by part before it is parsed ({@link OfficePackage}),
+ * an .xlsx is read as a stream ({@link XlsxReader}), and every reader stays within the file's
+ * {@link InputLimits.Budget}.
  */
 final class OfficeFiles {
-
-    /** A 权责清单 sheet or document is a few MB of XML at most; POI's own default is 4 GB. */
-    static final long MAX_ENTRY_BYTES = 128L * 1024 * 1024;
-
-    static {
-        if (ZipSecureFile.getMaxEntrySize() > MAX_ENTRY_BYTES) ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
-    }
 
     /** What an Office Open XML package holds, from the content type of its main part. */
     enum Kind {
@@ -45,50 +36,76 @@ final class OfficeFiles {
 
     private OfficeFiles() {}
 
-    /** Reads an .xlsx file, refusing a package that holds a Word document or anything else. */
-    static Grid xlsx(String file, byte[] bytes) throws UnreadableFileException {
-        OPCPackage pkg = open(file, bytes);
+    /**
+     * Reads an Office Open XML file as what it is, a workbook or a document, whatever its name
+     * says; a name that says otherwise is remarked. Anything else in a zip is refused.
+     */
+    static Grid ooxml(String file, byte[] bytes, ReadLog log) throws UnreadableFileException {
+        OPCPackage pkg = OfficePackage.open(file, bytes);
         try {
             Kind kind = kind(pkg);
-            if (kind != Kind.WORKBOOK) throw mismatch(file, kind);
-            return SheetGridReader.read(file, new XSSFWorkbook(pkg));
-        } catch (IOException | RuntimeException e) {
-            throw unreadable(file, "Excel workbook", e);
+            String ext = GridReaders.extension(file);
+            switch (kind) {
+                case WORKBOOK -> {
+                    if (!ext.equals(".xlsx") && !ext.equals(".xlsm") && !ext.isEmpty()) misnamed(file, kind, log);
+                    return read(file, "Excel workbook", () -> XlsxReader.read(file, pkg, log));
+                }
+                case DOCUMENT -> {
+                    if (!ext.equals(".docx") && !ext.isEmpty()) misnamed(file, kind, log);
+                    return read(file, "Word document", () -> DocxGridReader.read(file, new XWPFDocument(pkg)));
+                }
+                default -> throw new UnreadableFileException(file, (ext.isEmpty() ? "the file" : "the name says " + ext + " but the file")
+                        + " is " + kind.described);
+            }
         } finally {
             pkg.revert(); // read-only: never write back
         }
     }
 
-    static Grid docx(String file, byte[] bytes) throws UnreadableFileException {
-        OPCPackage pkg = open(file, bytes);
-        try {
-            Kind kind = kind(pkg);
-            if (kind != Kind.DOCUMENT) throw mismatch(file, kind);
-            return DocxGridReader.read(file, new XWPFDocument(pkg));
-        } catch (IOException | RuntimeException e) {
-            throw unreadable(file, "Word document", e);
-        } finally {
-            pkg.revert();
+    /** Reads an .xls (BIFF8, Excel 97–2003) workbook, whatever its name says. */
+    static Grid xls(String file, byte[] bytes, ReadLog log) throws UnreadableFileException {
+        String ext = GridReaders.extension(file);
+        if (!ext.equals(".xls") && !ext.isEmpty()) {
+            log.remark(null, 0, "the name says " + ext + " but the file is an Excel 97–2003 workbook (.xls); it was read as what it is");
         }
-    }
-
-    /** Reads an .xls (BIFF8, Excel 97–2003) workbook. */
-    static Grid xls(String file, byte[] bytes) throws UnreadableFileException {
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
             if (fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo")) throw encrypted(file);
             if (!fs.getRoot().hasEntryCaseInsensitive("Workbook") && !fs.getRoot().hasEntryCaseInsensitive("Book")) {
                 throw new UnreadableFileException(file, "is an OLE2 file (a Word 97–2003 .doc or similar) but holds no Excel workbook");
             }
             try (HSSFWorkbook wb = new HSSFWorkbook(fs.getRoot(), false)) {
-                return SheetGridReader.read(file, wb);
+                return XlsReader.read(file, wb, log);
             }
         } catch (OldExcelFormatException e) {
             throw new UnreadableFileException(file, "is an Excel 5.0/95 workbook or older, which is not read; save it as .xlsx");
         } catch (EncryptedDocumentException e) {
             throw encrypted(file);
+        } catch (InputLimits.LimitExceeded e) {
+            throw new UnreadableFileException(file, e.reason);
         } catch (IOException | RuntimeException e) {
             throw unreadable(file, "Excel 97–2003 workbook", e);
         }
+    }
+
+    private interface GridRead {
+        Grid read() throws Exception;
+    }
+
+    private static Grid read(String file, String what, GridRead r) throws UnreadableFileException {
+        try {
+            return r.read();
+        } catch (InputLimits.LimitExceeded e) {
+            throw new UnreadableFileException(file, e.reason);
+        } catch (UnreadableFileException e) {
+            throw e;
+        } catch (Exception e) {
+            throw unreadable(file, what, e);
+        }
+    }
+
+    private static void misnamed(String file, Kind kind, ReadLog log) {
+        log.remark(null, 0, "the name says " + GridReaders.extension(file) + " but the file is " + kind.described
+                + "; it was read as what it is");
     }
 
     /** What the first bytes of an OLE2 file say it is, for a file whose name promised something else. */
@@ -105,32 +122,6 @@ final class OfficeFiles {
         }
     }
 
-    /** What an Office Open XML file is, or null when the bytes are no readable package. */
-    static Kind describeOoxml(byte[] bytes) {
-        try {
-            OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
-            try {
-                return kind(pkg);
-            } finally {
-                pkg.revert();
-            }
-        } catch (IOException | RuntimeException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
-            return null;
-        }
-    }
-
-    private static OPCPackage open(String file, byte[] bytes) throws UnreadableFileException {
-        try {
-            return OPCPackage.open(new ByteArrayInputStream(bytes));
-        } catch (OLE2NotOfficeXmlFileException e) {
-            throw new UnreadableFileException(file, "is " + describeOle2(bytes) + ", not an Office Open XML file");
-        } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
-            throw new UnreadableFileException(file, "is a zip archive but no Office file (it has no [Content_Types].xml)");
-        } catch (IOException | RuntimeException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
-            throw unreadable(file, "Office file", e);
-        }
-    }
-
     private static Kind kind(OPCPackage pkg) {
         PackageRelationshipCollection rels = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
         if (rels == null || rels.size() == 0) return Kind.OTHER;
@@ -142,11 +133,7 @@ final class OfficeFiles {
         return Kind.OTHER;
     }
 
-    private static UnreadableFileException mismatch(String file, Kind kind) {
-        return new UnreadableFileException(file, "the name says " + GridReaders.extension(file) + " but the file is " + kind.described);
-    }
-
-    private static UnreadableFileException encrypted(String file) {
+    static UnreadableFileException encrypted(String file) {
         return new UnreadableFileException(file, "is password-protected; save it again without a password");
     }
 

@@ -99,7 +99,7 @@ public final class TextClean {
         boolean pendingSpace = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF' || c == '\u00AD') {
+            if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF' || c == '\u00AD' || isBidiControl(c)) {
                 continue;
             }
             if (isBlank(c)) {
@@ -198,6 +198,30 @@ public final class TextClean {
             }
         }
         return -1;
+    }
+
+    /**
+     * The invisible characters that reorder the text around them (U+202A–U+202E embeddings and
+     * overrides, U+2066–U+2069 isolates, U+200E/U+200F and U+061C marks): a cell holding U+202E
+     * shows "exe.txt" for "txt.exe". No list needs them, so {@link #plain} drops them.
+     */
+    public static boolean isBidiControl(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+    }
+
+    /** Whether the text holds a {@linkplain #isBidiControl bidi control}. */
+    public static boolean hasBidiControls(String s) {
+        if (s == null) return false;
+        for (int i = 0; i < s.length(); i++) if (isBidiControl(s.charAt(i))) return true;
+        return false;
+    }
+
+    /** The text without {@linkplain #isBidiControl bidi controls}, for output that may still hold them. */
+    public static String withoutBidiControls(String s) {
+        if (!hasBidiControls(s)) return s;
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) if (!isBidiControl(s.charAt(i))) b.append(s.charAt(i));
+        return b.toString();
     }
 
     static boolean isBlank(char c) {

@@ -113,7 +113,9 @@ public final class TextGridReader {
             if (lines[i].isBlank()) continue;
             rows.add(new Grid.Row(i + 1, List.of(lines[i].split("\t", -1))));
         }
-        return new Grid(file, rows);
+        // Physical rows are the lines; a final line break ends the last line, it starts none.
+        int physical = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+        return new Grid(file, rows, List.of(), physical);
     }
 
     private static Grid cellPerLine(String file, String[] lines) {

@@ -37,10 +37,11 @@ final class VerticalBlockLayout implements Layout {
     }
 
     @Override
-    public List<RecordDraft> read(Grid grid, List<Skip> skips) {
+    public List<RecordDraft> read(Grid grid, ReadLog log) {
         List<RecordDraft> out = new ArrayList<>();
         RecordDraft block = null;
         String label = null;
+        boolean blockHasRow = false;
         for (Grid.Row r : grid.rows()) {
             String t = r.soleText();
             Matcher m = t == null || r.cells().size() != 1 ? null : TABLE.matcher(t);
@@ -48,18 +49,29 @@ final class VerticalBlockLayout implements Layout {
                 flush(block, label, out);
                 label = m.group(1).replaceAll("\\s", "").replaceAll("[－—]", "-");
                 block = new RecordDraft(PowerRecord.POWER, r.line());
+                block.sheet = grid.partName(r);
+                blockHasRow = false;
+                log.rows.headers++;
                 continue;
             }
-            if (r.isBlank()) continue;
+            if (r.isBlank()) {
+                log.rows.empty++;
+                continue;
+            }
             if (block == null || r.cells().size() < 2) {
-                skips.add(new Skip(grid.file(), r.line(), "text outside any 表 block: " + abbreviate(r.cell(0))));
+                log.rows.skipped++;
+                log.skip(grid.partName(r), r.line(), "text outside any 表 block: " + abbreviate(r.cell(0)));
                 continue;
             }
+            // A block is one item: its first key/value row starts it, the others continue it.
+            if (blockHasRow) log.rows.continuations++;
+            else log.rows.items++;
+            blockHasRow = true;
             Field f = Field.ofLabel(r.cell(0));
             String value = String.join("\n", r.cells().subList(1, r.cells().size()));
             if (f == Field.UNKNOWN || f == Field.GROUP) {
                 block.put(Field.NOTES, r.cell(0).strip() + "：" + value);
-                skips.add(new Skip(grid.file(), r.line(), "unknown key \"" + abbreviate(r.cell(0)) + "\" kept in notes"));
+                log.remark(grid.partName(r), r.line(), "unknown key \"" + abbreviate(r.cell(0)) + "\" kept in notes");
             } else {
                 block.put(f, value);
             }
@@ -77,6 +89,7 @@ final class VerticalBlockLayout implements Layout {
         }
         block.key = label;
         block.table = "表" + label;
+        block.role = RecordDraft.Role.ITEM;
         out.add(block);
     }
 

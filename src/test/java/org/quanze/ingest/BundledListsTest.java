@@ -48,6 +48,31 @@ class BundledListsTest {
     }
 
     @Test
+    void accountsForEveryLineOfEveryList() {
+        Map<String, IngestReport.Rows> rows = new TreeMap<>();
+        for (IngestReport.SourceReport s : result.report().sources()) rows.put(s.file().substring(0, 3), s.rows());
+        assertEquals(Map.of(
+                "000", new IngestReport.Rows(83, 20, 0, 0, 41, 22, 0),
+                "001", new IngestReport.Rows(10, 9, 0, 0, 1, 0, 0),
+                "002", new IngestReport.Rows(55, 18, 0, 0, 18, 19, 0),
+                // A 表 block is one item over several key/value rows; 表1's one row holds the 13 duties.
+                "003", new IngestReport.Rows(75, 10, 0, 55, 10, 0, 0),
+                "004", new IngestReport.Rows(26, 17, 0, 0, 4, 5, 0)), rows);
+        rows.values().forEach(r -> assertTrue(r.addsUp(), r.toString()));
+    }
+
+    @Test
+    void readsTheDutySectionsOf002Table2Item8AsSectionsWithTheirSteps() {
+        // 直接实施责任： 1. … 2. … 指导监督责任： 3. …: once read as three steps all titled 直接实施责任,
+        // the second heading glued to the end of step 2.
+        assertEquals(List.of(new Step("直接实施责任", ""),
+                        new Step(null, "制定监督检查计划，开展双随机一公开检查，通过实地核查、书面检查等多种方式进行监督检查。"),
+                        new Step(null, "加强与相关主管部门的沟通协调，开展联合检查，避免多头执法、执法扰民等现象。"),
+                        new Step("指导监督责任", ""), new Step(null, "加强对各地医保行政部门的指导和监督检查")),
+                item(S002 + "-t2-8").responsibilities());
+    }
+
+    @Test
     void skipsNoRowOfTheBundledLists() {
         assertEquals(List.of(), result.report().skipped());
         assertEquals(List.of(), result.report().failed());

@@ -85,17 +85,19 @@ class OfficeReadersTest {
     }
 
     @Test
-    void readsEverySheetAndNamesASheetThatStartsWithoutATitle() throws Exception {
+    void readsEverySheetAsAPartOfTheGridNamedAsTheSheet() throws Exception {
         byte[] xls = workbook(new HSSFWorkbook(), wb -> {
             Sheet a = wb.createSheet("行政处罚");
             a.createRow(0).createCell(0).setCellValue("表一");
             row(a.createRow(1), "序号", "权力名称");
-            row(wb.createSheet("空表").createRow(3)); // a sheet without text adds nothing
+            row(wb.createSheet("空表").createRow(3)); // a sheet without text adds no row
             Sheet b = wb.createSheet("行政检查");
             row(b.createRow(0), "序号", "权力名称");
         });
-        assertEquals(List.of(List.of("表一"), List.of("序号", "权力名称"), List.of("行政检查"), List.of("序号", "权力名称")),
-                cells(GridReaders.read("a.xls", xls)));
+        Grid g = GridReaders.read("a.xls", xls);
+        assertEquals(List.of(List.of("表一"), List.of("序号", "权力名称"), List.of("序号", "权力名称")), cells(g));
+        assertEquals(List.of("行政处罚", "行政处罚", "行政检查"), g.rows().stream().map(g::partName).toList());
+        assertEquals(2 + 0 + 1, g.physicalRows(), "each sheet's rows up to its last row with text");
     }
 
     @Test
@@ -208,9 +210,11 @@ class OfficeReadersTest {
     // ---- dispatch: the name and the content must agree ----------------------------------------
 
     @Test
-    void refusesAnXlsxThatIsReallyAnXls() throws Exception {
-        byte[] xls = workbook(new HSSFWorkbook(), wb -> row(wb.createSheet("s").createRow(0), "序号"));
-        assertEquals("the name says .xlsx but the file is an Excel 97–2003 workbook (.xls)", reason("list.xlsx", xls));
+    void readsAnXlsxThatIsReallyAnXlsAsWhatItIsWithARemark() throws Exception {
+        byte[] xls = workbook(new HSSFWorkbook(), wb -> row(wb.createSheet("s").createRow(0), "序号", "权力名称"));
+        assertEquals(List.of(List.of("序号", "权力名称")), cells(GridReaders.read("list.xlsx", xls)));
+        assertEquals(List.of("the name says .xlsx but the file is an Excel 97–2003 workbook (.xls); it was read as what it is"),
+                remarks("list.xlsx", xls));
     }
 
     @Test
@@ -220,18 +224,33 @@ class OfficeReadersTest {
     }
 
     @Test
-    void refusesADocxThatIsAWorkbookAndAnXlsxThatIsADocument() throws Exception {
-        byte[] xlsx = workbook(new XSSFWorkbook(), wb -> row(wb.createSheet("s").createRow(0), "序号"));
+    void readsADocxThatIsAWorkbookAndAnXlsxThatIsADocumentAsWhatTheyAre() throws Exception {
+        byte[] xlsx = workbook(new XSSFWorkbook(), wb -> row(wb.createSheet("s").createRow(0), "序号", "权力名称"));
         byte[] docx = document(doc -> doc.createParagraph().createRun().setText("表1"));
-        assertEquals("the name says .docx but the file is an Excel workbook (.xlsx)", reason("list.docx", xlsx));
-        assertEquals("the name says .xlsx but the file is a Word document (.docx)", reason("list.xlsx", docx));
+        assertEquals(List.of(List.of("序号", "权力名称")), cells(GridReaders.read("list.docx", xlsx)));
+        assertEquals(List.of("the name says .docx but the file is an Excel workbook (.xlsx); it was read as what it is"),
+                remarks("list.docx", xlsx));
+        assertEquals(List.of(List.of("表1")), cells(GridReaders.read("list.xlsx", docx)));
+        assertEquals(List.of("the name says .xlsx but the file is a Word document (.docx); it was read as what it is"),
+                remarks("list.xlsx", docx));
     }
 
     @Test
-    void refusesATextFileThatIsAWorkbook() throws Exception {
-        byte[] xlsx = workbook(new XSSFWorkbook(), wb -> row(wb.createSheet("s").createRow(0), "序号"));
-        assertEquals("the name says .txt but the file is an Excel workbook (.xlsx); give it the extension of what it is",
-                reason("list.txt", xlsx));
+    void readsATextFileThatIsAWorkbookAsAWorkbook() throws Exception {
+        byte[] xlsx = workbook(new XSSFWorkbook(), wb -> row(wb.createSheet("s").createRow(0), "序号", "权力名称"));
+        assertEquals(List.of(List.of("序号", "权力名称")), cells(GridReaders.read("list.txt", xlsx)));
+        assertEquals(List.of("the name says .txt but the file is an Excel workbook (.xlsx); it was read as what it is"),
+                remarks("list.txt", xlsx));
+    }
+
+    @Test
+    void refusesAPresentationUnderAWorkbookName() throws Exception {
+        try (org.apache.poi.xslf.usermodel.XMLSlideShow show = new org.apache.poi.xslf.usermodel.XMLSlideShow()) {
+            show.createSlide();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            show.write(out);
+            assertEquals("the name says .xlsx but the file is a PowerPoint presentation (.pptx)", reason("list.xlsx", out.toByteArray()));
+        }
     }
 
     @Test
@@ -277,10 +296,11 @@ class OfficeReadersTest {
                     + "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
             byte[] zeros = new byte[1 << 20];
-            for (int i = 0; i < 20; i++) zip.write(zeros); // 20 MB of zeros in ~20 KB: far past POI's ratio guard
+            // One MB past the limit for a sheet part, in ~65 KB.
+            for (long i = 0; i <= InputLimits.MAX_STREAMED_PART_BYTES >> 20; i++) zip.write(zeros);
         }
-        String reason = reason("bomb.xlsx", out.toByteArray());
-        assertTrue(reason.contains("zip bomb"), reason);
+        assertEquals("its part xl/worksheets/sheet1.xml unpacks to more than 64 MB, over the limit for such a part "
+                + "(refused as a possible zip bomb)", reason("bomb.xlsx", out.toByteArray()));
     }
 
     @Test
@@ -334,6 +354,12 @@ class OfficeReadersTest {
 
     private static List<List<String>> cells(Grid g) {
         return g.rows().stream().map(Grid.Row::cells).toList();
+    }
+
+    private static List<String> remarks(String file, byte[] bytes) throws UnreadableFileException {
+        ReadLog log = new ReadLog(file);
+        GridReaders.read(file, bytes, log);
+        return log.remarks.stream().map(Remark::reason).toList();
     }
 
     private static String reason(String file, byte[] bytes) {

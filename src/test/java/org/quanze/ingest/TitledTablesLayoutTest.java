@@ -15,7 +15,9 @@ import org.quanze.model.PowerRecord;
  * The 002 layout: two tables, each under its own title, unit and date lines, numbering restarting
  * in the second; a 14-cell row whose 部门职责 is empty and whose duty text sits one cell right; a
  * 15-cell header repeated inside the first table; 15-cell rows with 部门职责 repeated (later
- * columns shifted by one); and a row with statute text where 追责对象范围 belongs.
+ * columns shifted by one); and a row with statute text where 追责对象范围 belongs. The first
+ * table's ids carry no table number, so adding a table to a file renames none of its items; the
+ * duty text's 直接实施责任 is a section heading (an entry without text) over untitled steps.
  */
 class TitledTablesLayoutTest extends LayoutContractTest {
 
@@ -39,7 +41,7 @@ class TitledTablesLayoutTest extends LayoutContractTest {
     @Override
     List<ExpectedRecord> expectedRecords() {
         return List.of(
-                power("fixture-t1-1").seq("1").table(TABLE_1).powerType("行政处罚")
+                power("fixture-1").seq("1").table(TABLE_1).powerType("行政处罚")
                         .name("对医疗保险经办机构以及医疗机构、药品经营单位等医疗保障服务机构以欺诈、伪造证明材料或者其他手段骗取医疗保险、生育保险基金支出的处罚")
                         .authority(AUTHORITY).units("综合业务科").levels("县级").levelRaw("县市级")
                         .departmentDuty("负责伊宁市辖区对医疗保险经办机构以及医疗机构、药品经营单位等医疗保障服务机构以欺诈、伪造证明材料或者其他手段骗取医疗保险、生育保险基金支出的处罚")
@@ -47,11 +49,11 @@ class TitledTablesLayoutTest extends LayoutContractTest {
                         .accountableParties(PARTIES_IN_PARAGRAPHS)
                         .accountability(FAILING + "\n1. 对符合法定条件的申请不予受理立案的；\n2. 其他违反法律法规规章文件规定的行为。")
                         .statutes(basisCites("社会保险法", 87), accountabilityCites("行政处罚法", null)),
-                power("fixture-t1-2").seq("2").table(TABLE_1).powerType("行政处罚")
+                power("fixture-2").seq("2").table(TABLE_1).powerType("行政处罚")
                         .name("对采取虚报、隐瞒、伪造等手段，骗取医疗救助资金的处罚")
                         .authority(AUTHORITY).units("综合业务科").levels("县级").levelRaw("县市级")
                         .departmentDuty("负责伊宁市辖区对采取虚报、隐瞒、伪造等手段，骗取医疗救助资金的处罚")
-                        .steps("直接实施责任", "直接实施责任")
+                        .steps("直接实施责任", null, null)
                         .accountableParties(PARTIES_INLINE)
                         .accountability(FAILING + "1. 对符合法定条件的申请不予受理的；2. 其他违反法律法规规章文件规定的行为。")
                         .statutes(basisCites("社会救助暂行办法", 68), accountabilityCites("行政处罚法", null)),
@@ -59,14 +61,14 @@ class TitledTablesLayoutTest extends LayoutContractTest {
                         .name("医疗稽核核")
                         .authority(AUTHORITY).units("综合业务科", "待遇保障科").levels("县级").levelRaw("县市级")
                         .departmentDuty("负责伊宁市辖区的医疗稽核核")
-                        .steps("直接实施责任", "直接实施责任")
+                        .steps("直接实施责任", null, null)
                         .accountableParties(PARTIES_IN_PARAGRAPHS)
                         .accountability(FAILING + "\n1. 未按规定开展稽核的；\n2. 其他违反法律法规规章文件规定的行为。")
                         .statutes(basisCites("社会保险法", 31), accountabilityCites("医疗保障基金使用监督管理条例", 22)),
                 power("fixture-t2-2").seq("2").table(TABLE_2).powerType("行政强制")
                         .name("对可能被转移、隐匿或者灭失的医疗保险基金相关资料进行封存")
                         .authority(AUTHORITY).units("综合业务科").levels("县级").levelRaw("县市级")
-                        .steps("直接实施责任", "直接实施责任")
+                        .steps("直接实施责任", null, null)
                         .responsibilityBasis("【法律】《中华人民共和国行政强制法》（2011年6月30日通过）\n第三十四条、第三十五条。\n"
                                 + "【法律】《中华人民共和国行政强制法》（2011年6月30日通过）\n第四十四条。")
                         .accountableParties(null)

@@ -93,7 +93,7 @@ class CitizenPageBrowserTest extends BrowserTestBase {
         assertEquals(List.of("name 对采取虚报、隐瞒、伪造等手段，骗取医疗救助资金的处罚"), page.suggestions());
         page.queryBox().sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
         page.waitForItem("对采取虚报、隐瞒、伪造等手段，骗取医疗救助资金的处罚");
-        assertEquals(List.of("002_878c5c45273f98d5-t1-4"), page.param("item"));
+        assertEquals(List.of("002_878c5c45273f98d5-4"), page.param("item"));
 
         page.open("/").waitForTotal(73);
         page.queryBox().sendKeys(QUESTION);

@@ -87,7 +87,7 @@ class HttpAnswerCardTest {
 
     @Test
     void suggestionsOpenItemsAndNameTheOfficialTermsOfEverydayWords() {
-        assertEquals("[{\"text\":\"对采取虚报、隐瞒、伪造等手段，骗取医疗救助资金的处罚\",\"kind\":\"name\",\"item\":\"002_878c5c45273f98d5-t1-4\"}]",
+        assertEquals("[{\"text\":\"对采取虚报、隐瞒、伪造等手段，骗取医疗救助资金的处罚\",\"kind\":\"name\",\"item\":\"002_878c5c45273f98d5-4\"}]",
                 ok(server.get("/api/suggest?q=" + RunningServer.enc("骗取医疗救助"))).get("suggestions").toString());
         assertEquals("[{\"text\":\"医疗保障凭证\",\"kind\":\"term\",\"word\":\"医保卡\"},{\"text\":\"他人\",\"kind\":\"term\",\"word\":\"别人\"}]",
                 ok(server.get("/api/suggest?q=" + RunningServer.enc("医保卡借给别人用"))).get("suggestions").toString());

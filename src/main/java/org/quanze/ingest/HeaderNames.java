@@ -1,0 +1,82 @@
+package org.quanze.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The header-name vocabulary ({@code header-names.tsv} beside this class): which column label
+ * names which {@link Field}, which names are only a fallback, and which cell texts are fillers
+ * that say nothing (无, /). Loaded once; every entry in the file cites the list it was seen in.
+ */
+final class HeaderNames {
+
+    /** What a label names; {@code fallback} when it names the field only where no other column does. */
+    record Entry(Field field, boolean fallback) {
+        static final Entry NONE = new Entry(Field.UNKNOWN, false);
+    }
+
+    private static final String RESOURCE = "header-names.tsv";
+    private static final Pattern SPACE = Pattern.compile("[\\s\u3000]+");
+    /** A closing parenthesis that qualifies a label: 法定期限（天/日）. */
+    private static final Pattern QUALIFIER = Pattern.compile("[（(][^（）()]*[）)]$");
+
+    private static final Map<String, Entry> LABELS = new HashMap<>();
+    private static final Set<String> FILLERS = new HashSet<>();
+
+    static {
+        try (InputStream in = HeaderNames.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the class path");
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            int n = 0;
+            for (String line; (line = r.readLine()) != null; ) {
+                n++;
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] cols = line.split("\t");
+                if (cols.length < 3 || cols[2].isBlank()) {
+                    throw new IllegalStateException(RESOURCE + " line " + n + ": want FIELD, label and where it was seen, tab-separated");
+                }
+                String label = key(cols[1]);
+                if (cols[0].equals("FILLER")) {
+                    FILLERS.add(cols[1].strip());
+                    continue;
+                }
+                boolean fallback = cols[0].endsWith("?");
+                Field f = Field.valueOf(fallback ? cols[0].substring(0, cols[0].length() - 1) : cols[0]);
+                if (LABELS.put(label, new Entry(f, fallback)) != null) {
+                    throw new IllegalStateException(RESOURCE + " line " + n + ": " + cols[1] + " is listed twice");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HeaderNames() {}
+
+    static Entry lookup(String label) {
+        if (label == null) return Entry.NONE;
+        String k = key(label);
+        if (k.isEmpty()) return Entry.NONE;
+        Entry e = LABELS.get(k);
+        if (e == null && QUALIFIER.matcher(k).find()) e = LABELS.get(QUALIFIER.matcher(k).replaceFirst(""));
+        return e == null ? Entry.NONE : e;
+    }
+
+    /** "无" and its kin fill a cell without saying anything. */
+    static boolean isFiller(String text) {
+        return text != null && FILLERS.contains(text.strip());
+    }
+
+    private static String key(String label) {
+        return SPACE.matcher(label).replaceAll("").toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,156 @@
+package org.quanze.ingest;
+
+import org.quanze.model.PowerRecord;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the body of one table as items. An item starts on a row with its own 序号 (or, without a
+ * 序号, its own name), and takes every following row that belongs to it:
+ * <ul>
+ *   <li>rows whose 序号 or name cell is covered by the item's merged 序号 or name cell;</li>
+ *   <li>rows without a 序号 or name of their own: a row with its own 子项名称 starts a sub-item,
+ *       any other row continues the item (a hard-wrapped cell's further lines are appended).</li>
+ * </ul>
+ * An item without sub-items is one record; an item with sub-items is one record per sub-item,
+ * named as the item, its other cells its own row's where it has them and the item's otherwise.
+ * A 子项名称 of 无 (or another filler) is no sub-item.
+ */
+final class ItemGroups {
+
+    /** One item: its rows, and the rows at which its sub-items start. */
+    private static final class Group {
+        final List<Grid.Row> rows = new ArrayList<>();
+        final List<Integer> subStarts = new ArrayList<>();
+        final Set<Long> seqOrigins = new HashSet<>();
+        final Set<Long> nameOrigins = new HashSet<>();
+        String seq;
+    }
+
+    private final Grid grid;
+    private final TableReader.Table table;
+    private final ReadLog log;
+    private final int seqCol, nameCol, subCol;
+
+    ItemGroups(Grid grid, TableReader.Table table, ReadLog log) {
+        this.grid = grid;
+        this.table = table;
+        this.log = log;
+        this.seqCol = table.columns.indexOf(Field.SEQ);
+        this.nameCol = table.columns.indexOf(Field.NAME);
+        this.subCol = table.columns.indexOf(Field.SUB_ITEM);
+    }
+
+    List<RecordDraft> read() {
+        List<Group> groups = new ArrayList<>();
+        Group g = null;
+        for (Grid.Row r : table.body) {
+            if (r.isBlank()) {
+                log.rows.empty++;
+                continue;
+            }
+            if (g != null && coveredBy(r, g)) {
+                member(r, g);
+                continue;
+            }
+            String seq = ownText(r, seqCol);
+            if (!seq.isEmpty()) {
+                if (!HeaderTableReader.isSeq(seq)) {
+                    log.rows.skipped++;
+                    log.skip(grid.partName(r), r.line(), "a row without a 序号 in its first cell inside a table");
+                    continue;
+                }
+                g = start(r, groups);
+                g.seq = seq.strip();
+                continue;
+            }
+            if (!ownText(r, nameCol).isEmpty()) {
+                g = start(r, groups);
+                log.remark(grid.partName(r), r.line(), "an item without a 序号: read as an item of its own");
+                continue;
+            }
+            if (g == null) {
+                log.rows.skipped++;
+                log.skip(grid.partName(r), r.line(), "a row without a 序号 or an item name before the table's first item");
+                continue;
+            }
+            member(r, g);
+        }
+        List<RecordDraft> out = new ArrayList<>();
+        for (Group x : groups) out.addAll(drafts(x));
+        return out;
+    }
+
+    private Group start(Grid.Row r, List<Group> groups) {
+        Group g = new Group();
+        groups.add(g);
+        g.rows.add(r);
+        if (!ownText(r, subCol).isEmpty()) g.subStarts.add(0);
+        note(r, g);
+        log.rows.items++;
+        return g;
+    }
+
+    /** A further row of the item: a sub-item's first row, or a continuation. */
+    private void member(Grid.Row r, Group g) {
+        g.rows.add(r);
+        note(r, g);
+        if (!ownText(r, subCol).isEmpty()) {
+            g.subStarts.add(g.rows.size() - 1);
+            log.rows.subItems++;
+        } else {
+            log.rows.continuations++;
+        }
+    }
+
+    private void note(Grid.Row r, Group g) {
+        if (seqCol >= 0 && r.span(seqCol) != null) g.seqOrigins.add(r.span(seqCol).origin());
+        if (nameCol >= 0 && r.span(nameCol) != null) g.nameOrigins.add(r.span(nameCol).origin());
+    }
+
+    /** The row's 序号 or name cell is the lower part of the item's merged 序号 or name cell. */
+    private boolean coveredBy(Grid.Row r, Group g) {
+        return covered(r, seqCol, g.seqOrigins) || covered(r, nameCol, g.nameOrigins);
+    }
+
+    private static boolean covered(Grid.Row r, int col, Set<Long> origins) {
+        if (col < 0 || r.ownsCell(col)) return false;
+        return origins.contains(r.span(col).origin());
+    }
+
+    /** The cell's text when the row owns it (not merged down from above), without fillers such as 无. */
+    private static String ownText(Grid.Row r, int col) {
+        if (col < 0 || !r.ownsCell(col)) return "";
+        String t = TextClean.plain(r.cell(col));
+        return HeaderNames.isFiller(t) ? "" : t;
+    }
+
+    private List<RecordDraft> drafts(Group g) {
+        String key = g.seq != null ? RecordDraft.keyOf(g.seq) : RecordDraft.nameKey(ownText(g.rows.getFirst(), nameCol));
+        RowDrafter drafter = new RowDrafter(grid, table.columns, table.besideFrom);
+        if (g.subStarts.isEmpty()) {
+            RecordDraft d = drafter.draft(g.rows, PowerRecord.POWER);
+            d.key = key;
+            d.role = RecordDraft.Role.ITEM;
+            return List.of(d);
+        }
+        // The item's own values: its first row and the rows before its first sub-item.
+        int firstSub = g.subStarts.getFirst();
+        RecordDraft item = drafter.draft(g.rows.subList(0, Math.max(1, firstSub)), PowerRecord.POWER);
+        List<RecordDraft> out = new ArrayList<>();
+        for (int k = 0; k < g.subStarts.size(); k++) {
+            int from = g.subStarts.get(k);
+            int to = k + 1 < g.subStarts.size() ? g.subStarts.get(k + 1) : g.rows.size();
+            RecordDraft d = drafter.draft(g.rows.subList(from, to), PowerRecord.POWER);
+            d.inherit(item);
+            // The first sub-item keeps the item's key, so an item that gains sub-items keeps its link.
+            d.key = k == 0 ? key : key + "." + (k + 1);
+            d.role = from == 0 ? RecordDraft.Role.ITEM : RecordDraft.Role.SUB_ITEM;
+            out.add(d);
+        }
+        return out;
+    }
+}

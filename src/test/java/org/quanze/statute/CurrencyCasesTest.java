@@ -119,7 +119,7 @@ class CurrencyCasesTest {
                     c.quotation().differences());
             assertTrue(c.quotation().official().contains("责令退回骗取的社会保险金"));
         }
-        Statute faithful = cited(search.item(BundledData.S002 + "-t1-1"), "社会保险法");
+        Statute faithful = cited(search.item(BundledData.S002 + "-1"), "社会保险法");
         assertEquals(87, faithful.article());
         assertEquals(List.of(), faithful.check().flags());
         assertEquals(1.0, faithful.check().quotation().similarity());

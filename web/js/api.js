@@ -71,6 +71,11 @@ export function item(id, signal) {
   return getJson(`api/items/${encodeURIComponent(id)}`, signal);
 }
 
+/** One law's page: its versions, its articles' official text and the items citing each. */
+export function law(name, signal) {
+  return getJson(`api/statutes/${encodeURIComponent(name)}`, signal);
+}
+
 export function suggest(q, signal) {
   return getJson(`api/suggest?${new URLSearchParams({ q })}`, signal);
 }

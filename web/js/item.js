@@ -4,6 +4,7 @@
 import { el, clear, present, typeBadge, sourceTitle, phoneLink } from './render.js';
 import { emptyState, stateUrl, isBrowsing } from './state.js';
 import { copyButton } from './copy.js';
+import { citationPanel } from './statute-text.js';
 
 /**
  * @param {HTMLElement} container #item
@@ -28,6 +29,8 @@ export function renderItem(container, item, ctx) {
   container.append(back, head, fields);
   const statutes = statuteBlock(item);
   if (statutes) container.append(statutes);
+  const texts = citationPanel(item);
+  if (texts) container.append(texts);
   container.append(relatedPanel(item, ctx.searchState));
 }
 

@@ -10,6 +10,8 @@ import { renderItem } from './item.js';
 import { initSuggest } from './suggest.js';
 import { el, clear, charCount } from './render.js';
 import { initTyping, initKeys } from './keys.js';
+import { renderStatuteAnswer } from './statute-text.js';
+import { showLawPage } from './law-page.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('q');
@@ -40,6 +42,7 @@ function navigate(next, { focus = null, replace = false } = {}) {
 }
 
 window.addEventListener('popstate', () => {
+  if (showLawPage($('item'), $('layout'), $('search-view'))) return;
   const previous = current;
   current = parseState(location.search);
   typing.end();
@@ -115,6 +118,7 @@ async function showSearch(state, token, focus, previous) {
   renderFacets($('facet-groups'), answer.facets, state, toggle);
   renderChips(state, answer.facets, toggle);
   renderHits(answer, state);
+  renderStatuteAnswer(answer);
   renderPager(answer, state);
   updateFacetsToggle(state, answer.total);
   if (answer.total === 0) showNoResults(state, answer.facets, token);
@@ -302,5 +306,5 @@ initKeys({ input, hitLinks, inItemView: () => Boolean(current.item), back: () =>
 api.config().then((cfg) => {
   limits = cfg || {};
   if (limits.maxQueryChars) input.setAttribute('maxlength', String(limits.maxQueryChars));
-  show(current, { focus: null });
+  if (!showLawPage($('item'), $('layout'), $('search-view'))) show(current, { focus: null });
 });

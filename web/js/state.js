@@ -10,6 +10,7 @@ export const FACETS = [
   { facet: 'level', param: 'level', title: '层级', chip: '层级' },
   { facet: 'statute', param: 'statute', title: '法律依据', chip: '法律依据' },
   { facet: 'source', param: 'source', title: '来源清单', chip: '来源清单' },
+  { facet: 'lawStatus', param: 'lawStatus', title: '法律依据状态', chip: '法律依据状态' },
 ];
 
 // The API searches powers unless told otherwise (kind=power), and its kind facet marks that

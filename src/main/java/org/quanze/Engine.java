@@ -11,6 +11,8 @@ import org.quanze.ingest.SourceCatalog;
 import org.quanze.search.QueryPlanner;
 import org.quanze.search.SearchService;
 import org.quanze.search.Vocabulary;
+import org.quanze.statute.CitationCheck;
+import org.quanze.statute.LawLibrary;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wires the pipeline over one data folder ({@code sources/}, {@code sources.json},
- * {@code synonyms.txt}, {@code query-stopwords.txt}, {@code index/}): ingest, build, open, serve.
+ * {@code synonyms.txt}, {@code query-stopwords.txt}, {@code laws/}, {@code index/}): ingest (each
+ * citation checked against the statute library, which is stored with the generation), build,
+ * open, serve.
  * Every change to the folder runs under its {@link UpdateLock}; at start, what an update killed
  * midway left behind is finished or rolled back first (see {@link StagedUpload}).
  */
@@ -89,7 +93,10 @@ public final class Engine implements AutoCloseable {
             String fingerprint = store.sourcesFingerprint();
             Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(store.sourcesDir());
             if (r.records().isEmpty()) return new Built(r.report(), null);
-            Path gen = store.build(r.records(), fingerprint);
+            LawLibrary laws = LawLibrary.load(store.lawsDir());
+            Path gen = store.write(new CitationCheck(laws).annotate(r.records()), fingerprint);
+            laws.save(gen);
+            store.publish(gen);
             return new Built(r.report(), gen);
         }
     }
@@ -197,9 +204,11 @@ public final class Engine implements AutoCloseable {
                 String fingerprint = store.sourcesFingerprint(from);
                 Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(from);
                 if (r.records().isEmpty()) return new Built(r.report(), null);
-                Path gen = store.write(r.records(), fingerprint);
+                LawLibrary laws = LawLibrary.load(store.lawsDir());
+                Path gen = store.write(new CitationCheck(laws).annotate(r.records()), fingerprint);
                 IndexHandle next = null;
                 try {
+                    laws.save(gen);
                     next = IndexHandle.open(gen);
                     if (change != null) change.built(gen);
                     store.publish(gen);

@@ -7,6 +7,8 @@ import org.quanze.export.XlsxExport;
 import org.quanze.index.IndexStore;
 import org.quanze.index.OpenSearchExport;
 import org.quanze.ingest.Ingester;
+import org.quanze.statute.CitationCheck;
+import org.quanze.statute.LawLibrary;
 import org.quanze.ingest.SourceCatalog;
 import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
@@ -56,12 +58,14 @@ public final class ExportCommand implements Callable<Integer> {
         IndexStore store = new IndexStore(data.dir);
         Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(store.sourcesDir());
         r.report().skipped().forEach(s -> System.err.println("skipped: " + s));
-        if (format == Format.opensearch) return openSearch(r.records());
+        // The same records the index holds: every citation checked against the statute library.
+        List<PowerRecord> records = new CitationCheck(LawLibrary.load(store.lawsDir())).annotate(r.records());
+        if (format == Format.opensearch) return openSearch(records);
         if (out != null && Files.isDirectory(out)) out = out.resolve(ExportName.ofAll(java.time.LocalDate.now()) + "." + format);
         try (OutputStream os = out == null ? new UnclosedStream(System.out) : new BufferedOutputStream(Files.newOutputStream(out))) {
-            write(r.records(), format, os);
+            write(records, format, os);
         }
-        if (out != null) System.err.println("Wrote " + r.records().size() + " records to " + out);
+        if (out != null) System.err.println("Wrote " + records.size() + " records to " + out);
         return 0;
     }
 

@@ -2,6 +2,7 @@ package org.quanze.cli;
 
 import org.quanze.Engine;
 import org.quanze.search.SearchResult;
+import org.quanze.web.StatuteApi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -10,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Counts per source, power type, level, unit and statute (legal basis).")
+        description = "Counts per source, power type, level, unit, statute (legal basis) and 法律依据状态; currency per list and the laws the statute library lacks.")
 public final class StatsCommand implements Callable<Integer> {
 
     @Mixin
@@ -31,7 +32,32 @@ public final class StatsCommand implements Callable<Integer> {
                     }
                 }
             }
+            printCurrency(new StatuteApi(e.search()).currency());
         }
         return 0;
+    }
+
+    /** Items per 法律依据状态 per list, the repealed laws cited and the laws the statute library lacks. */
+    @SuppressWarnings("unchecked")
+    private static void printCurrency(Map<String, Object> currency) {
+        System.out.println();
+        System.out.println("lawStatus per source (items citing at least one law of each status):");
+        for (Map<String, Object> s : (List<Map<String, Object>>) currency.get("bySource")) {
+            System.out.printf("  %s  (%s items)  %s%n", s.get("source"), s.get("items"), s.get("lawStatus"));
+        }
+        System.out.println();
+        System.out.println("repealed laws cited:");
+        for (Map<String, Object> l : (List<Map<String, Object>>) currency.get("repealedLaws")) {
+            System.out.printf("  %5s  %s  -> %s%n", l.get("items"), l.get("law"), l.get("successor"));
+        }
+        System.out.println();
+        System.out.println("unknown laws (cited, not in the statute library):");
+        for (Map<String, Object> l : (List<Map<String, Object>>) currency.get("unknownLaws")) {
+            System.out.printf("  %5s  %s%n", l.get("items"), l.get("law"));
+        }
+        Map<String, Object> library = (Map<String, Object>) currency.get("library");
+        System.out.println();
+        System.out.println("statute library: " + library.get("laws") + " laws, " + library.get("successions") + " repeals and renumberings");
+        for (Object p : (List<Object>) library.get("problems")) System.out.println("  not read: " + p);
     }
 }

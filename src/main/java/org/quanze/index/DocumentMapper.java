@@ -66,6 +66,11 @@ public final class DocumentMapper {
         for (String u : r.units()) d.add(new SortedSetDocValuesFacetField(Schema.F_UNIT, u));
         for (String l : r.levels()) d.add(new SortedSetDocValuesFacetField(Schema.F_LEVEL, l));
         Set<String> seen = new LinkedHashSet<>();
+        Set<String> cited = new LinkedHashSet<>();
+        for (Statute s : r.statutes()) {
+            if (cited.add(s.law())) d.add(new KeywordField(Schema.CITED, s.law(), Field.Store.NO));
+            if (s.article() != null && cited.add(s.path())) d.add(new KeywordField(Schema.CITED, s.path(), Field.Store.NO));
+        }
         for (Statute s : r.statutes()) {
             if (!Statute.BASIS.equals(s.role())) continue;
             if (seen.add(s.law())) {
@@ -79,6 +84,9 @@ public final class DocumentMapper {
         }
         d.add(new SortedSetDocValuesFacetField(Schema.F_SOURCE, r.source().id()));
         d.add(new SortedSetDocValuesFacetField(Schema.F_KIND, r.kind()));
+        for (String status : org.quanze.model.StatuteCheck.itemStatuses(r.statutes())) {
+            d.add(new SortedSetDocValuesFacetField(Schema.F_LAW_STATUS, status));
+        }
         return d;
     }
 

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 public final class IndexStore {
 
     /** Bumped when the schema changes, so an index built by older code is rebuilt. */
-    static final String SCHEMA_VERSION = "6";
+    static final String SCHEMA_VERSION = "7";
     static final String FINGERPRINT = "fingerprint";
     static final String ITEMS = "items";
     /** Source id → title, so facet labels need no scan of the stored records. */
@@ -55,6 +55,9 @@ public final class IndexStore {
     public Path sourcesDir() { return dataDir.resolve("sources"); }
 
     public Path catalogFile() { return dataDir.resolve("sources.json"); }
+
+    /** The statute library's texts, repeals and renumberings (org.quanze.statute.LawLibrary). */
+    public Path lawsDir() { return dataDir.resolve("laws"); }
 
     /** Scratch space of uploads in progress, beside the sources so that a rename moves a file in. */
     public Path stagingDir() { return dataDir.resolve(".staging"); }
@@ -109,6 +112,18 @@ public final class IndexStore {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
             if (Files.isRegularFile(catalogFile())) md.update(Files.readAllBytes(catalogFile()));
+            // The checks of every citation depend on the statute library: a law added or changed rebuilds too.
+            if (Files.isDirectory(lawsDir())) {
+                List<Path> laws;
+                try (Stream<Path> s = Files.walk(lawsDir(), java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+                    laws = s.filter(Files::isRegularFile).sorted().toList();
+                }
+                for (Path f : laws) {
+                    md.update(lawsDir().relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                    md.update((byte) 0);
+                    md.update(Files.readAllBytes(f));
+                }
+            }
             if (Files.isDirectory(dir)) {
                 List<Path> files;
                 try (Stream<Path> s = Files.list(dir)) {

@@ -32,6 +32,12 @@ public final class Schema {
      * indexed with norms (see DocumentMapper) so specific grounding counts more.
      */
     public static final String CITES = "cites";
+    /**
+     * Statutes cited in any role (legal basis or accountability), as {@code law} and
+     * {@code law/article}: a KeywordField, so a law's page lists the items that cite it for
+     * accountability too (a repealed 行政监察法 is often cited only there).
+     */
+    public static final String CITED = "cited";
 
     /**
      * Every family's words in one field (one value per family, a position gap between them so no
@@ -60,7 +66,9 @@ public final class Schema {
     public static final String F_STATUTE = "statute";
     public static final String F_SOURCE = "source";
     public static final String F_KIND = "kind";
-    public static final List<String> FACETS = List.of(F_TYPE, F_UNIT, F_LEVEL, F_STATUTE, F_SOURCE, F_KIND);
+    /** 法律依据状态: the currency of the laws an item cites (current, superseded, repealed, unknown, misquoted); multi-valued. */
+    public static final String F_LAW_STATUS = "lawStatus";
+    public static final List<String> FACETS = List.of(F_TYPE, F_UNIT, F_LEVEL, F_STATUTE, F_SOURCE, F_KIND, F_LAW_STATUS);
 
     private Schema() {}
 
@@ -74,6 +82,7 @@ public final class Schema {
         c.setMultiValued(F_LEVEL, true);
         c.setMultiValued(F_STATUTE, true);
         c.setHierarchical(F_STATUTE, true);
+        c.setMultiValued(F_LAW_STATUS, true);
         return c;
     }
 }

@@ -2,6 +2,8 @@ package org.quanze.ingest;
 
 import org.quanze.model.PowerRecord;
 import org.quanze.model.Statute;
+import org.quanze.model.Step;
+import org.quanze.statute.StatuteExtractor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

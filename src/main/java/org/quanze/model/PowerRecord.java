@@ -44,6 +44,13 @@ public record PowerRecord(
         return authority != null ? authority : source == null ? null : source.authority();
     }
 
+    /** The same record with other citations: the statute library's checks are added after ingest. */
+    public PowerRecord withStatutes(List<Statute> checked) {
+        return new PowerRecord(id, kind, source, seq, table, powerType, powerTypeRaw, name, subItem, authority, units,
+                levels, levelRaw, basis, responsibilities, responsibilityBasis, accountableParties, accountability,
+                exemption, supervision, acceptanceConditions, timeLimit, place, notes, departmentDuty, checked, phones);
+    }
+
     public PowerRecord {
         units = units == null ? List.of() : List.copyOf(units);
         levels = levels == null ? List.of() : List.copyOf(levels);

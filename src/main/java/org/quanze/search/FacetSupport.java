@@ -25,7 +25,7 @@ public final class FacetSupport {
     /** API parameter → facet dimension. */
     public static final Map<String, String> PARAMS = orderedMap(
             "type", Schema.F_TYPE, "unit", Schema.F_UNIT, "level", Schema.F_LEVEL,
-            "statute", Schema.F_STATUTE, "source", Schema.F_SOURCE, "kind", Schema.F_KIND);
+            "statute", Schema.F_STATUTE, "source", Schema.F_SOURCE, "kind", Schema.F_KIND, "lawStatus", Schema.F_LAW_STATUS);
     public static final int MAX_VALUES = 200;
     static final int MAX_ARTICLES = 200;
 
@@ -133,7 +133,8 @@ public final class FacetSupport {
                 for (LabelAndValue lv : facets.top(dim, MAX_VALUES)) {
                     List<SearchResult.FacetValue> articles = null;
                     if (Schema.F_STATUTE.equals(dim)) articles = articles(facets, lv.label, selected);
-                    String label = Schema.F_SOURCE.equals(dim) ? sourceTitles.getOrDefault(lv.label, lv.label) : null;
+                    String label = Schema.F_SOURCE.equals(dim) ? sourceTitles.getOrDefault(lv.label, lv.label)
+                            : Schema.F_LAW_STATUS.equals(dim) ? org.quanze.statute.LawStatus.label(lv.label) : null;
                     values.add(new SearchResult.FacetValue(lv.label, label, lv.value.longValue(),
                             selected.contains(lv.label), articles));
                 }

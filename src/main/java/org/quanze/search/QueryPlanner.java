@@ -14,6 +14,7 @@ import org.apache.lucene.util.QueryBuilder;
 import org.quanze.index.Analyzers;
 import org.quanze.index.Schema;
 import org.quanze.model.Statute;
+import org.quanze.statute.StatuteReference;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
-import org.quanze.model.Statute;
-import org.quanze.search.SearchResult;
+import org.quanze.search.SearchRequest;
 import org.quanze.search.SearchService;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /** The API handlers: each validates, calls the search service and writes JSON. */
@@ -24,14 +21,20 @@ final class Api {
 
     private final SearchService search;
     private final BooleanSupplier rebuilding;
+    private final StatuteApi statutes;
 
-    Api(SearchService search, BooleanSupplier rebuilding) {
+    Api(SearchService search, BooleanSupplier rebuilding, StatuteApi statutes) {
         this.search = search;
         this.rebuilding = rebuilding;
+        this.statutes = statutes;
     }
 
     void search(Context ctx) throws IOException {
-        ctx.json(search.search(Params.search(ctx)));
+        SearchRequest req = Params.search(ctx);
+        ObjectNode body = Json.MAPPER.valueToTree(search.search(req));
+        Map<String, Object> statute = statutes.answer(req.q());
+        if (statute != null) body.set("statute", Json.MAPPER.valueToTree(statute));
+        ctx.json(body);
     }
 
     void item(Context ctx) throws IOException {
@@ -39,6 +42,8 @@ final class Api {
         PowerRecord rec = id.length() > 300 ? null : search.item(id);
         if (rec == null) throw ApiError.notFound("没有编号为 '" + Params.abbreviate(id) + "' 的事项；它可能已随清单更新而移除，请重新检索");
         ObjectNode body = Json.MAPPER.valueToTree(rec);
+        body.set("statutes", Json.MAPPER.valueToTree(statutes.citations(rec)));
+        body.set("lawStatus", Json.MAPPER.valueToTree(org.quanze.model.StatuteCheck.itemStatuses(rec.statutes())));
         body.set("related", Json.MAPPER.valueToTree(search.related(rec, RELATED)));
         ctx.json(body);
     }
@@ -68,47 +73,9 @@ final class Api {
     }
 
     void stats(Context ctx) throws IOException {
-        ctx.json(search.counts());
-    }
-
-    /** Every law cited as legal basis, its item count and its articles with counts. */
-    void statutes(Context ctx) throws IOException {
-        List<Map<String, Object>> laws = new ArrayList<>();
-        for (SearchResult.FacetValue law : search.counts().get("statute")) {
-            List<Map<String, Object>> articles = new ArrayList<>();
-            for (SearchResult.FacetValue a : law.articles()) {
-                articles.add(ordered("article", Integer.parseInt(a.value().substring(law.value().length() + 1)), "count", a.count()));
-            }
-            laws.add(ordered("law", law.value(), "count", law.count(), "articles", articles));
-        }
-        ctx.json(Map.of("laws", laws));
-    }
-
-    /** One law: per article, the items grounded on it; and the items that cite the law alone. */
-    void statute(Context ctx) throws IOException {
-        String law = ctx.pathParam("law").strip();
-        List<PowerRecord> items = law.length() > 200 ? List.of() : search.citing(law, null, 10_000);
-        if (items.isEmpty()) throw ApiError.notFound("没有事项以名为 '" + Params.abbreviate(law) + "' 的法规为设定依据；请用 /api/statutes 列出的简称");
-        TreeMap<Integer, List<Map<String, Object>>> byArticle = new TreeMap<>();
-        List<Map<String, Object>> lawOnly = new ArrayList<>();
-        for (PowerRecord r : items) {
-            boolean any = false;
-            for (Statute s : r.statutes()) {
-                if (!Statute.BASIS.equals(s.role()) || !s.law().equals(law) || s.article() == null) continue;
-                List<Map<String, Object>> list = byArticle.computeIfAbsent(s.article(), k -> new ArrayList<>());
-                if (list.stream().noneMatch(m -> m.get("id").equals(r.id()))) list.add(brief(r));
-                any = true;
-            }
-            if (!any) lawOnly.add(brief(r));
-        }
-        List<Map<String, Object>> articles = new ArrayList<>();
-        byArticle.forEach((a, list) -> articles.add(ordered("article", a, "count", list.size(), "items", list)));
-        ctx.json(ordered("law", law, "count", items.size(), "articles", articles, "withoutArticle", lawOnly));
-    }
-
-    private static Map<String, Object> brief(PowerRecord r) {
-        return ordered("id", r.id(), "name", r.name(), "powerType", r.powerType(),
-                "source", new SearchResult.SourceLabel(r.source().id(), r.source().title()));
+        ObjectNode body = Json.MAPPER.valueToTree(search.counts());
+        body.set("currency", Json.MAPPER.valueToTree(statutes.currency()));
+        ctx.json(body);
     }
 
     static Map<String, Object> ordered(Object... kv) {

@@ -27,8 +27,8 @@ final class Params {
     static final int MAX_WINDOW = 10_000;
     static final int MAX_FACET_VALUES = 50;
     static final int MAX_FACET_VALUE_CHARS = 200;
-    static final List<String> FACETS = List.of("type", "unit", "level", "statute", "source", "kind");
-    static final Set<String> SEARCH_PARAMS = Set.of("q", "type", "unit", "level", "statute", "source", "kind",
+    static final List<String> FACETS = List.of("type", "unit", "level", "statute", "source", "kind", "lawStatus");
+    static final Set<String> SEARCH_PARAMS = Set.of("q", "type", "unit", "level", "statute", "source", "kind", "lawStatus",
             "page", "size", "sort", "explain");
 
     private Params() {}

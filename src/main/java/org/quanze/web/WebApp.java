@@ -70,7 +70,8 @@ public final class WebApp {
     private WebApp() {}
 
     public static Javalin create(SearchService search, Options options) {
-        Api api = new Api(search, options.rebuilding());
+        StatuteApi statutes = new StatuteApi(search);
+        Api api = new Api(search, options.rebuilding(), statutes);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.prefer405over404 = true;
@@ -106,8 +107,9 @@ public final class WebApp {
             config.routes.before(WebApp::limitBody);
             config.routes.get("/api/search", api::search);
             config.routes.get("/api/items/{id}", api::item);
-            config.routes.get("/api/statutes", api::statutes);
-            config.routes.get("/api/statutes/{law}", api::statute);
+            config.routes.get("/api/statutes", statutes::statutes);
+            config.routes.get("/api/statutes/{law}", statutes::statute);
+            config.routes.get("/api/statutes/{law}/{article}", statutes::article);
             config.routes.get("/api/suggest", api::suggest);
             config.routes.get("/api/health", api::health);
             config.routes.get("/api/config", api::config);

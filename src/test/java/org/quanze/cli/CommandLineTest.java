@@ -122,9 +122,10 @@ class CommandLineTest {
         assertEquals("[\"综合业务科\",\"待遇保障科\"]", t2i1.get("units").toString());
         assertEquals("[\"县级\"]", t2i1.get("levels").toString());
         String statutes6 = byId.get(S000 + "-6").get("statutes").toString();
-        for (String s : List.of("{\"law\":\"社会保险法\",\"article\":87,\"role\":\"basis\"}",
-                "{\"law\":\"基本医疗卫生与健康促进法\",\"article\":104,\"role\":\"basis\"}",
-                "{\"law\":\"医疗保障基金使用监督管理条例\",\"article\":37,\"role\":\"basis\"}")) {
+        // Each citation carries the statute library's check after its law, article and role.
+        for (String s : List.of("{\"law\":\"社会保险法\",\"article\":87,\"role\":\"basis\",\"check\":{\"status\":\"current\"",
+                "{\"law\":\"基本医疗卫生与健康促进法\",\"article\":104,\"role\":\"basis\",\"check\":{\"status\":\"current\"",
+                "{\"law\":\"医疗保障基金使用监督管理条例\",\"article\":37,\"role\":\"basis\",\"check\":{\"status\":\"current\"")) {
             assertTrue(statutes6.contains(s), s);
         }
         JsonNode steps5 = byId.get(S000 + "-5").get("responsibilities");

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A temporary copy of the bundled data folder (the five lists, their metadata and the
- * vocabulary), so tests build a real index on disk without touching the project's own.
+ * A temporary copy of the bundled data folder (the five lists, their metadata, the vocabulary
+ * and the statute library), so tests build a real index on disk without touching the project's own.
  */
 public final class BundledData {
 
@@ -46,7 +46,20 @@ public final class BundledData {
             Path p = PROJECT_DATA.resolve(f);
             if (Files.exists(p)) Files.copy(p, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
+        copyTree(PROJECT_DATA.resolve("laws"), dir.resolve("laws"));
         return dir;
+    }
+
+    /** Copies a folder with its subfolders (the statute library keeps the collection's categories). */
+    public static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) return;
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     /** One engine over the bundled lists, built once per test JVM and never closed (read-only use). */

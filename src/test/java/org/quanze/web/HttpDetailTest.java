@@ -51,6 +51,7 @@ class HttpDetailTest {
         Set<String> expected = new TreeSet<>(Arrays.stream(PowerRecord.class.getRecordComponents())
                 .map(RecordComponent::getName).toList());
         expected.add("related");
+        expected.add("lawStatus");
         assertEquals(expected, fields(item));
         assertEquals(ITEM, item.get("id").asText());
         assertEquals("power", item.get("kind").asText());
@@ -61,7 +62,7 @@ class HttpDetailTest {
         assertEquals("000_9151f9b4e62eb64c.txt", item.get("source").get("file").asText());
         assertEquals("市医保局权责清单", item.get("source").get("title").asText());
         assertTrue(item.get("basis").asText().startsWith("1.《中华人民共和国社会保险法》第八十七条"));
-        assertTrue(item.get("statutes").toString().contains("{\"law\":\"社会保险法\",\"article\":87,\"role\":\"basis\"}"));
+        assertTrue(item.get("statutes").toString().contains("{\"law\":\"社会保险法\",\"article\":87,\"role\":\"basis\","));
         assertFalse(item.get("responsibilities").isEmpty());
         assertTrue(item.get("exemption").asText().contains("免责"));
     }
@@ -100,7 +101,9 @@ class HttpDetailTest {
         JsonNode laws = ok(server.get("/api/statutes")).get("laws");
         assertEquals(33, laws.size());
         JsonNode first = laws.get(0);
-        assertEquals(sorted("law", "count", "articles"), fields(first));
+        assertEquals(sorted("law", "title", "status", "count", "articles"), fields(first));
+        assertEquals("中华人民共和国社会保险法", first.get("title").asText());
+        assertEquals("current", first.get("status").asText());
         assertEquals("社会保险法", first.get("law").asText());
         assertEquals(30, first.get("count").asInt());
         List<String> articles = new ArrayList<>();
@@ -126,21 +129,28 @@ class HttpDetailTest {
     @Test
     void oneLawListsItsArticlesWithTheItemsGroundedOnThem() {
         JsonNode law = ok(server.get("/api/statutes/" + enc("社会保险法")));
-        assertEquals(sorted("law", "count", "articles", "withoutArticle"), fields(law));
+        assertEquals(sorted("law", "title", "level", "status", "successor", "current", "versions", "count", "articles",
+                "withoutArticle"), fields(law));
         assertEquals("社会保险法", law.get("law").asText());
-        assertEquals(30, law.get("count").asInt());
-        assertEquals(15, law.get("articles").size());
+        assertEquals("法律", law.get("level").asText());
+        assertEquals("2018-12-29", law.get("current").asText());
+        // Items citing it as legal basis or for accountability.
+        assertEquals(42, law.get("count").asInt());
+        // Every article of the current text, cited or not, with its official text.
+        assertEquals(98, law.get("articles").size());
         JsonNode article87 = null;
         for (JsonNode a : law.get("articles")) {
-            assertEquals(a.get("count").asInt(), a.get("items").size(), a::toString);
+            assertEquals(sorted("article", "label", "chapter", "text", "count", "items"), fields(a));
             for (JsonNode item : a.get("items")) {
-                assertEquals(sorted("id", "name", "powerType", "source"), fields(item));
+                assertEquals(sorted("id", "name", "powerType", "source", "role", "flags"), fields(item));
             }
             if (a.get("article").asInt() == 87) article87 = a;
         }
         assertTrue(article87 != null, law::toString);
+        assertEquals("第八十七条", article87.get("label").asText());
+        assertTrue(article87.get("text").asText().contains("责令退回骗取的社会保险金"), article87::toString);
         List<String> grounded = new ArrayList<>();
-        for (JsonNode item : article87.get("items")) grounded.add(item.get("id").asText());
+        for (JsonNode item : article87.get("items")) if (item.get("role").asText().equals("basis")) grounded.add(item.get("id").asText());
         // The same seven items as the search filter statute=社会保险法/87.
         assertEquals(ids(ok(server.search("statute", "社会保险法/87", "sort", "source"))), grounded);
     }
@@ -176,7 +186,7 @@ class HttpDetailTest {
     @Test
     void statsHasTheCountsOfEveryFacetOverAllItems() {
         JsonNode stats = ok(server.get("/api/stats"));
-        assertEquals(sorted("powerType", "unit", "level", "statute", "source", "kind"), fields(stats));
+        assertEquals(sorted("powerType", "unit", "level", "statute", "source", "kind", "lawStatus", "currency"), fields(stats));
         assertEquals(List.of("power=73", "duty=13"), counts(stats.get("kind")));
         assertEquals(HttpSearchTest.ALL_POWER_TYPES, counts(stats.get("powerType")));
         assertEquals("社会保险法=30", counts(stats.get("statute")).get(0));

@@ -71,7 +71,7 @@ class HttpErrorsTest {
 
     @Test
     void anUnknownParameterIsRefusedByName() {
-        assertError(400, "bad_parameter", "没有名为 'colour' 的参数。筛选参数有 type、unit、level、statute、source、kind，其他参数有 q、page、size、sort、explain",
+        assertError(400, "bad_parameter", "没有名为 'colour' 的参数。筛选参数有 type、unit、level、statute、source、kind、lawStatus，其他参数有 q、page、size、sort、explain",
                 server.search("colour", "red"));
         assertBadParameterNaming("'types'", server.search("types", "行政处罚"));
     }
@@ -92,7 +92,7 @@ class HttpErrorsTest {
 
     @Test
     void anUnknownLawIsA404() {
-        assertError(404, "not_found", "没有事项以名为 '无此法' 的法规为设定依据；请用 /api/statutes 列出的简称",
+        assertError(404, "not_found", "法规库和各清单的设定依据中都没有名为 '无此法' 的法规；请用 /api/statutes 列出的名称或简称",
                 server.get("/api/statutes/" + enc("无此法")));
     }
 

@@ -1,4 +1,4 @@
-package org.quanze.ingest;
+package org.quanze.statute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.quanze.ingest.SourceCells;
 import org.quanze.model.Statute;
 
 class StatuteExtractorTest {
@@ -257,37 +258,16 @@ class StatuteExtractorTest {
     }
 
     @Test
-    void rejectsArticleZeroAndArticlesAboveAThousand() {
-        assertEquals(basis("某某法", null), basisOf("《某某法》第一千零一条"));
+    void rejectsArticleZeroAndArticlesBeyondTheLongestCode() {
+        // The civil code, the longest law, has 1260 articles.
+        assertEquals(basis("某某法", null), basisOf("《某某法》第一千三百零一条"));
         assertEquals(basis("某某法", null), basisOf("《某某法》第0条"));
-        assertEquals(basis("某某法", 1000), basisOf("《某某法》第一千条"));
+        assertEquals(basis("民法典", 1260), basisOf("《民法典》第一千二百六十条"));
     }
 
     @Test
     void readsArabicFullWidthAndSpacedArticleNumbers() {
         assertEquals(basis("某某法", 5, "某某法", 12, "某某法", 7), basisOf("《某某法》第5条、第１２条，第 7 条"));
-    }
-
-    @Test
-    void parsesChineseNumerals() {
-        assertEquals(1, StatuteExtractor.parseNumber("一"));
-        assertEquals(9, StatuteExtractor.parseNumber("九"));
-        assertEquals(10, StatuteExtractor.parseNumber("十"));
-        assertEquals(11, StatuteExtractor.parseNumber("十一"));
-        assertEquals(20, StatuteExtractor.parseNumber("二十"));
-        assertEquals(23, StatuteExtractor.parseNumber("二十三"));
-        assertEquals(104, StatuteExtractor.parseNumber("一百零四"));
-        assertEquals(110, StatuteExtractor.parseNumber("一百一十"));
-        assertEquals(110, StatuteExtractor.parseNumber("一百十"));
-        assertEquals(149, StatuteExtractor.parseNumber("一百四十九"));
-        assertEquals(2, StatuteExtractor.parseNumber("两"));
-        assertEquals(200, StatuteExtractor.parseNumber("两百"));
-        assertEquals(1000, StatuteExtractor.parseNumber("一千"));
-        assertEquals(5, StatuteExtractor.parseNumber("5"));
-        assertEquals(12, StatuteExtractor.parseNumber("１２"));
-        assertEquals(-1, StatuteExtractor.parseNumber("一二"));
-        assertEquals(-1, StatuteExtractor.parseNumber("零"));
-        assertEquals(-1, StatuteExtractor.parseNumber("十百"));
     }
 
     @Test
@@ -307,5 +287,64 @@ class StatuteExtractorTest {
     @Test
     void findsNoStatuteInADutyDescription() {
         assertTrue(basisOf(SourceCells.TABLE_003_1_DUTY).isEmpty());
+    }
+    // --- names, versions and quotations ---------------------------------------------------------
+
+    @Test
+    void readsTheCivilCodeWithOrWithoutTitleMarksAndASpace() {
+        // 民法典 ends in 典, which the title check once missed; a known name needs no 《》 or verb.
+        List<Statute> expected = basis("民法典", 843);
+        assertEquals(expected, basisOf("《中华人民共和国民法典》第八百四十三条"));
+        assertEquals(expected, basisOf("民法典 第八百四十三条"));
+        assertEquals(expected, basisOf("民法典第843条"));
+    }
+
+    @Test
+    void resolvesShortFormsToTheLawsName() {
+        assertEquals(basis(SOCIAL_INSURANCE, 84, "社会保险费征缴暂行条例", 23),
+                basisOf("《社保法》第八十四条、《征缴条例》第二十三条"));
+        assertEquals(basis(FUND_REGULATION, 38), basisOf("医保条例第三十八条"));
+    }
+
+    @Test
+    void readsAShortTitleTheTextDefinesForItself() {
+        assertEquals(basis("农业转基因生物安全管理条例", 43),
+                basisOf("根据《农业转基因生物安全管理条例》（以下简称《条例》），按照《条例》第四十三条的规定处罚。"));
+        // Without the definition 《条例》 names no law.
+        assertEquals(List.of(), basisOf("按照《条例》第四十三条的规定处罚"));
+    }
+
+    @Test
+    void keepsTheVersionANoteNames() {
+        List<Statute> found = basisOf("《中华人民共和国行政处罚法》（2017年9月1日第二次修正）第十五条、第三十条");
+        assertEquals(basis("行政处罚法", 15, "行政处罚法", 30), found);
+        assertEquals("2017年9月1日第二次修正", found.get(0).version());
+        assertEquals("2017年9月1日第二次修正", found.get(1).version());
+        // An order number is no version.
+        assertEquals(null, basisOf("《社会保险稽核办法》（劳动部令第16号）第二条").get(0).version());
+    }
+
+    @Test
+    void keepsTheArticleTextAListQuotes() {
+        List<Statute> found = basisOf(SourceCells.ITEM_001_2_BASIS);
+        assertEquals("社会保险经办机构提供社会保险服务，负责社会保险登记、个人权益记录、社会保险待遇支付等工作。",
+                found.get(0).quote().text());
+        assertEquals(false, found.get(0).quote().marked());
+        Statute marked = basisOf("1.【法律】《中华人民共和国社会保险法》第八十七条：社会保险经办机构以及医疗机构骗取社会保险基金支出的。"
+                + "2.【法律】《中华人民共和国基本医疗卫生与健康促进法》第一百零四条").get(0);
+        assertEquals(new Statute.Quote("社会保险经办机构以及医疗机构骗取社会保险基金支出的。", true), marked.quote());
+    }
+
+    @Test
+    void quotesNothingAfterAListOfArticlesOrAnotherCitation() {
+        for (Statute st : StatuteExtractor.extract(SourceCells.ITEM_000_1_ACCOUNTABILITY, Statute.ACCOUNTABILITY)) {
+            assertEquals(null, st.quote(), st.path());
+        }
+        // 本条例第三十八条 inside the quotation neither ends it nor takes a quotation of its own.
+        List<Statute> found = basisOf("《医疗保障基金使用监督管理条例》第四十条：定点医药机构以骗取医疗保障基金为目的，"
+                + "实施了本条例第三十八条规定行为之一，造成医疗保障基金损失的，按照本条规定处理。");
+        assertEquals("定点医药机构以骗取医疗保障基金为目的，实施了本条例第三十八条规定行为之一，造成医疗保障基金损失的，按照本条规定处理。",
+                found.get(0).quote().text());
+        assertEquals(null, found.get(1).quote());
     }
 }

@@ -1,0 +1,95 @@
+package org.quanze.statute;
+
+import org.quanze.model.Statute;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Statute references in a question: 社会保险法第八十六条, 价格法 33条, 《基本医疗卫生与健康促进法》第八十七条,
+ * and the short forms people use (社保法第八十四条, 征缴条例第二十三条). The law is the longest
+ * name the vocabulary or the index knows that ends right before the article, so words typed
+ * before it (请问社会保险法…) are not taken as part of it; an article may be written without 第.
+ *
+ * @param statutes the cited laws, each with its article
+ * @param rest     the question without the references: the citation index answers them better than
+ *                 the law's name as words, which would also match 社会保险法律 in any name
+ */
+public record StatuteReference(List<Statute> statutes, String rest) {
+
+    /** An article: 第八十六条, 第 86 条, 33条, with any 第N款/第N项 after it. */
+    private static final Pattern ARTICLE = Pattern.compile(
+            "(?:第\\s*)?(" + Numerals.NUMBER + ")\\s*条(?:\\s*第\\s*" + Numerals.NUMBER + "\\s*[款项])*");
+    /** A name typed without 《》 that the vocabulary does not know: a run of Han ending like a law's title. */
+    private static final Pattern TYPED_NAME = Pattern.compile("\\p{IsHan}{1,40}?(?:法|法典|条例|办法|规定|细则|规则)$");
+    private static final int MAX_NAME = 40;
+
+    /** The vocabulary with an index's laws, per set of laws (one per index generation), dropped with the set. */
+    private static final Map<Set<String>, LawNames> NAMES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * @param knownLaws the laws the index cites (canonical names): names outside the vocabulary,
+     *                  such as local regulations, are recognised too
+     */
+    public static StatuteReference find(String text, Set<String> knownLaws) {
+        LawNames names = names(knownLaws);
+        List<Statute> out = new ArrayList<>();
+        StringBuilder rest = new StringBuilder();
+        Matcher m = ARTICLE.matcher(text);
+        int last = 0;
+        while (m.find()) {
+            int article = Numerals.parse(m.group(1));
+            Law law = lawBefore(text, m.start(), Math.max(last, 0), names);
+            if (law == null || article < 1 || article > StatuteExtractor.MAX_ARTICLE) continue;
+            out.add(new Statute(law.name(), article, Statute.BASIS));
+            rest.append(text, last, law.start()).append(' ');
+            last = m.end();
+        }
+        rest.append(text.substring(last));
+        return new StatuteReference(List.copyOf(out), rest.toString().strip());
+    }
+
+    private record Law(String name, int start) {}
+
+    /** The law named right before {@code at} (not before {@code floor}), or null. */
+    private static Law lawBefore(String text, int at, int floor, LawNames names) {
+        int end = at;
+        while (end > floor && Character.isWhitespace(text.charAt(end - 1))) end--;
+        boolean titled = end > floor && text.charAt(end - 1) == '》';
+        if (titled) {
+            int open = text.lastIndexOf('《', end - 1);
+            if (open < floor) return null;
+            String law = names.canonical(text.substring(open + 1, end - 1));
+            return law == null ? null : new Law(law, open);
+        }
+        for (int len = Math.min(MAX_NAME, end - floor); len >= 2; len--) {
+            String law = names.ofForm(LawNames.normalise(text.substring(end - len, end)));
+            if (law != null) {
+                int start = end - len;
+                if (start - floor >= LawNames.PRC.length() && text.startsWith(LawNames.PRC, start - LawNames.PRC.length())) {
+                    start -= LawNames.PRC.length();
+                }
+                return new Law(law, start);
+            }
+        }
+        Matcher typed = TYPED_NAME.matcher(text.substring(floor, end));
+        if (!typed.find()) return null;
+        String law = names.canonical(typed.group());
+        return law == null ? null : new Law(law, floor + typed.start());
+    }
+
+    private static LawNames names(Set<String> knownLaws) {
+        LawNames names = NAMES.get(knownLaws);
+        if (names == null) {
+            names = LawNames.standard().with(knownLaws);
+            NAMES.put(knownLaws, names);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,59 @@
+package org.quanze.statute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.quanze.model.Statute;
+
+class StatuteReferenceTest {
+
+    private static final Set<String> INDEXED = Set.of("社会保险法", "社会保险费征缴暂行条例", "价格法", "四川省行政执法监督条例");
+
+    private static List<String> paths(String q) {
+        return StatuteReference.find(q, INDEXED).statutes().stream().map(Statute::path).toList();
+    }
+
+    @Test
+    void readsFullNamesTitleMarksAndArticlesWithoutDi() {
+        assertEquals(List.of("社会保险法/86"), paths("社会保险法第八十六条"));
+        assertEquals(List.of("价格法/33"), paths("价格法 33条"));
+        assertEquals(List.of("基本医疗卫生与健康促进法/87"), paths("《基本医疗卫生与健康促进法》第八十七条"));
+        assertEquals(List.of("社会保险法/86"), paths("中华人民共和国社会保险法第86条"));
+    }
+
+    @Test
+    void resolvesTheShortFormsPeopleType() {
+        assertEquals(List.of("社会保险法/84"), paths("社保法第八十四条"));
+        assertEquals(List.of("社会保险费征缴暂行条例/23"), paths("征缴条例第二十三条"));
+        assertEquals(List.of("医疗保障基金使用监督管理条例/38"), paths("医保条例第三十八条"));
+        assertEquals(List.of("药品管理法/84"), paths("《药管法》第84条"));
+    }
+
+    @Test
+    void readsEveryNumeralSpelling() {
+        assertEquals(List.of("社会保险法/86"), paths("社会保险法第８６条"));
+        assertEquals(List.of("民法典/843"), paths("民法典 第八百四十三条"));
+        assertEquals(List.of("民法典/1260"), paths("民法典第一千二百六十条"));
+        assertEquals(List.of("社会保险法/92"), paths("社会保险法第九十二条第一款"));
+    }
+
+    @Test
+    void keepsWordsTypedBeforeTheNameOutOfIt() {
+        StatuteReference ref = StatuteReference.find("请问社会保险法第八十六条怎么处罚", INDEXED);
+        assertEquals(List.of("社会保险法/86"), ref.statutes().stream().map(Statute::path).toList());
+        assertEquals("请问 怎么处罚", ref.rest());
+        // A local regulation the index cites is found by its name too.
+        assertEquals(List.of("四川省行政执法监督条例/5"), paths("四川省行政执法监督条例第五条"));
+    }
+
+    @Test
+    void leavesTextWithoutAnArticleAlone() {
+        StatuteReference ref = StatuteReference.find("社保法 罚款", INDEXED);
+        assertEquals(List.of(), ref.statutes());
+        assertEquals("社保法 罚款", ref.rest());
+        assertEquals(List.of(), paths("罚款 3条"));
+    }
+}

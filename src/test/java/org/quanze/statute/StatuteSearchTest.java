@@ -1,0 +1,57 @@
+package org.quanze.statute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.quanze.model.PowerRecord;
+import org.quanze.search.SearchRequest;
+import org.quanze.search.SearchResult;
+import org.quanze.search.SearchService;
+import org.quanze.testing.BundledData;
+
+/** Statute references in every spelling, through the real search over the bundled lists. */
+class StatuteSearchTest {
+
+    private final SearchService search = BundledData.sharedEngine().search();
+
+    private List<String> top(String q, int n) throws IOException {
+        SearchResult r = search.search(new SearchRequest(q, java.util.Map.of(), 1, n, SearchRequest.RELEVANCE, false));
+        return r.hits().stream().map(SearchResult.Hit::id).toList();
+    }
+
+    private Set<String> citing(String law, int article) throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (PowerRecord r : search.citing(law, article, 100)) ids.add(r.id());
+        return ids;
+    }
+
+    @Test
+    void aShortFormFindsTheItemsCitingTheArticleFirst() throws IOException {
+        Set<String> grounded = citing("社会保险法", 84);
+        assertEquals(Set.of("000_9151f9b4e62eb64c-1", "002_878c5c45273f98d5-3"), grounded);
+        assertEquals(grounded, Set.copyOf(top("社保法第八十四条", 2)));
+        assertEquals(top("社会保险法第八十四条", 10), top("社保法第八十四条", 10));
+        assertEquals(top("社会保险法第八十四条", 10), top("《中华人民共和国社会保险法》第84条", 10));
+    }
+
+    @Test
+    void theContributionRegulationsShortFormFindsItsArticle() throws IOException {
+        Set<String> grounded = citing("社会保险费征缴暂行条例", 23);
+        assertEquals(Set.of("000_9151f9b4e62eb64c-1", "002_878c5c45273f98d5-3"), grounded);
+        assertEquals(grounded, Set.copyOf(top("征缴条例第二十三条", 2)));
+        assertEquals(top("社会保险费征缴暂行条例第二十三条", 10), top("征缴条例第二十三条", 10));
+    }
+
+    @Test
+    void anArticleNothingCitesAnswersWithTheLawsItems() throws IOException {
+        assertEquals(Set.of(), citing("社会保险法", 98));
+        SearchResult r = search.search(SearchRequest.of("社保法第九十八条"));
+        assertEquals(30, r.total());
+        assertEquals(30, search.citing("社会保险法", null, 100).size());
+    }
+}

@@ -1,6 +1,7 @@
 package org.quanze.index;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -11,6 +12,7 @@ import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
+import java.io.Reader;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,10 +23,28 @@ public final class Analyzers {
 
     /**
      * Words: SmartChineseAnalyzer without its stop set, since in these lists single characters
-     * such as 对 / 的 separate phrases and a phrase query must still see their positions.
+     * such as 对 / 的 separate phrases and a phrase query must still see their positions; numbers
+     * read one way ({@link Numbers}: 两人 and 2人 are the same words).
      */
     public static Analyzer words() {
-        return new SmartChineseAnalyzer(false);
+        Analyzer smartcn = new SmartChineseAnalyzer(false);
+        return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return smartcn;
+            }
+
+            @Override
+            protected Reader wrapReader(String fieldName, Reader reader) {
+                return Numbers.filter(reader);
+            }
+
+            @Override
+            public void close() {
+                smartcn.close();
+                super.close();
+            }
+        };
     }
 
     /**
@@ -50,6 +70,11 @@ public final class Analyzers {
     /** Overlapping bigrams of Han text, unigrams where a Han character stands alone; Latin and digits as words. */
     public static Analyzer bigrams() {
         return new Analyzer() {
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return Numbers.filter(reader);
+            }
+
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer t = new StandardTokenizer();

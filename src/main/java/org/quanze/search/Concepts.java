@@ -4,6 +4,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
 
@@ -23,8 +25,9 @@ import java.util.Set;
  *
  * @param surface the text the person typed for this concept
  * @param paths   its spellings, each a sequence of words (the typed one included)
+ * @param typed   the spellings that are the typed words as the analyser cut them, not the vocabulary's
  */
-record Concepts(String surface, List<List<String>> paths) {
+record Concepts(String surface, List<List<String>> paths, Set<List<String>> typed) {
 
     /**
      * Concepts of the text in order; consecutive single characters the segmenter left loose form
@@ -43,6 +46,7 @@ record Concepts(String surface, List<List<String>> paths) {
                 int end = i < points.length ? points[i] : -1;
                 last = end;
                 Set<List<String>> paths = new LinkedHashSet<>();
+                Set<List<String>> typed = new LinkedHashSet<>();
                 int from = Integer.MAX_VALUE;
                 int to = -1;
                 if (graph.hasSidePath(start)) {
@@ -50,20 +54,23 @@ record Concepts(String surface, List<List<String>> paths) {
                     while (it.hasNext()) {
                         Read r = read(it.next());
                         paths.add(r.terms());
+                        if (r.typed()) typed.add(r.terms());
                         // Only the typed path's offsets are the text's; a synonym's span the whole segment.
                         from = Math.min(from, r.from());
                         to = Math.max(to, r.to());
                     }
                 } else {
                     for (AttributeSource a : graph.getTerms(start)) {
-                        paths.add(List.of(a.getAttribute(CharTermAttribute.class).toString()));
+                        List<String> one = List.of(a.getAttribute(CharTermAttribute.class).toString());
+                        paths.add(one);
+                        if (!SynonymGraphFilter.TYPE_SYNONYM.equals(a.getAttribute(TypeAttribute.class).type())) typed.add(one);
                         OffsetAttribute o = a.getAttribute(OffsetAttribute.class);
                         from = Math.min(from, o.startOffset());
                         to = Math.max(to, o.endOffset());
                     }
                 }
                 if (paths.isEmpty() || to <= from || to > text.length()) continue;
-                raw.add(new Concepts(text.substring(from, to).strip(), List.copyOf(paths)));
+                raw.add(new Concepts(text.substring(from, to).strip(), List.copyOf(paths), Set.copyOf(typed)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,24 +78,27 @@ record Concepts(String surface, List<List<String>> paths) {
         return mergeLooseCharacters(raw);
     }
 
-    /** A path's terms and the span of text they came from. */
-    private record Read(List<String> terms, int from, int to) {}
+    /** A path's terms, the span of text they came from, and whether none is the vocabulary's. */
+    private record Read(List<String> terms, int from, int to, boolean typed) {}
 
     private static Read read(TokenStream ts) throws IOException {
         List<String> terms = new ArrayList<>();
         CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
         OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+        TypeAttribute type = ts.addAttribute(TypeAttribute.class);
         int from = Integer.MAX_VALUE;
         int to = -1;
+        boolean typed = true;
         ts.reset();
         while (ts.incrementToken()) {
             terms.add(term.toString());
+            typed &= !SynonymGraphFilter.TYPE_SYNONYM.equals(type.type());
             from = Math.min(from, offset.startOffset());
             to = Math.max(to, offset.endOffset());
         }
         ts.end();
         ts.close();
-        return new Read(List.copyOf(terms), from, to);
+        return new Read(List.copyOf(terms), from, to, typed);
     }
 
     /**
@@ -100,8 +110,9 @@ record Concepts(String surface, List<List<String>> paths) {
         List<Concepts> out = new ArrayList<>();
         List<Concepts> run = new ArrayList<>();
         for (Concepts c : in) {
-            boolean loose = c.paths().size() == 1 && c.paths().get(0).size() == 1 && c.surface().length() == 1
-                    && Character.isIdeographic(c.surface().codePointAt(0));
+            // Judged by the word the index holds: 两 before a measure word is the number 2, no loose character.
+            String word = c.paths().size() == 1 && c.paths().get(0).size() == 1 ? c.paths().get(0).get(0) : "";
+            boolean loose = word.codePointCount(0, word.length()) == 1 && Character.isIdeographic(word.codePointAt(0));
             if (loose) {
                 run.add(c);
                 continue;
@@ -120,9 +131,10 @@ record Concepts(String surface, List<List<String>> paths) {
             List<String> chars = new ArrayList<>();
             for (Concepts c : run) {
                 s.append(c.surface());
-                chars.add(c.surface());
+                chars.add(c.paths().get(0).get(0));
             }
-            out.add(new Concepts(s.toString(), List.of(List.copyOf(chars))));
+            List<String> path = List.copyOf(chars);
+            out.add(new Concepts(s.toString(), List.of(path), Set.of(path)));
         }
         run.clear();
     }

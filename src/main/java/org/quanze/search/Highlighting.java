@@ -21,6 +21,7 @@ import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 import org.quanze.index.Analyzers;
+import org.quanze.index.Numbers;
 import org.quanze.index.Schema;
 
 import org.apache.lucene.document.Document;
@@ -101,12 +102,12 @@ final class Highlighting {
 
     /**
      * Text for a cheap "could it match here" before the highlighter is asked: as the bigram
-     * analyser compares it (full-width forms folded, lower case), without the spaces and
+     * analyser compares it (numbers read one way, full-width forms folded, lower case), without the spaces and
      * punctuation its tokenizer skips (不得少于 2 人 holds the phrase 不得少于2人). It may say yes
      * where the phrase does not match (the highlighter then marks nothing), never no where it does.
      */
     static String fold(String text) {
-        return SKIPPED.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)).replaceAll("");
+        return SKIPPED.matcher(Normalizer.normalize(Numbers.normalise(text), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     private static final java.util.regex.Pattern SKIPPED = java.util.regex.Pattern.compile("[\\s\\p{P}\\p{S}]+");

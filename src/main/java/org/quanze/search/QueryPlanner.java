@@ -255,9 +255,8 @@ public final class QueryPlanner {
      */
     private List<QueryPlan.Spelling> spellings(Concepts c, Generation reader) {
         List<QueryPlan.Spelling> out = new ArrayList<>();
-        List<String> asTyped = vocabulary.words(c.surface());
         for (List<String> path : c.paths()) {
-            boolean typed = path.equals(asTyped) || String.join("", path).equals(c.surface());
+            boolean typed = c.typed().contains(path);
             out.add(new QueryPlan.Spelling(path, typed ? 1f : VOCABULARY_WEIGHT,
                     typed ? QueryPlan.Spelling.TYPED : QueryPlan.Spelling.VOCABULARY));
         }

@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.quanze.index.Analyzers;
+import org.quanze.index.Numbers;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -147,10 +148,15 @@ public final class Vocabulary {
                 THESAURUS);
     }
 
-    /** The word analyzer for queries: the index's SmartCN words, then the synonym graph. */
+    /** The word analyzer for queries: the index's SmartCN words (numbers read as the index reads them), then the synonym graph. */
     public Analyzer queryWords() {
         SynonymMap map = synonyms;
         return new Analyzer() {
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return Numbers.filter(reader);
+            }
+
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer t = new HMMChineseTokenizer();

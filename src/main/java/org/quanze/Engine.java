@@ -8,6 +8,7 @@ import org.quanze.index.UpdateLock;
 import org.quanze.ingest.IngestReport;
 import org.quanze.ingest.Ingester;
 import org.quanze.ingest.SourceCatalog;
+import org.quanze.model.PowerRecord;
 import org.quanze.search.QueryPlanner;
 import org.quanze.search.SearchService;
 import org.quanze.search.Vocabulary;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,6 +34,19 @@ public final class Engine implements AutoCloseable {
 
     /** What an ingest produced; {@code generation} is null when nothing was built. */
     public record Built(IngestReport report, Path generation) {}
+
+    /** The lists as read, each citation checked against the library they were checked with. */
+    public record Checked(IngestReport report, List<PowerRecord> records, LawLibrary laws) {}
+
+    /**
+     * Reads every list under {@code from} and checks each citation against the data folder's
+     * statute library: what both the embedded index and a cluster index are built from.
+     */
+    public static Checked read(IndexStore store, Path from) throws IOException {
+        Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(from);
+        LawLibrary laws = LawLibrary.load(store.lawsDir());
+        return new Checked(r.report(), new CitationCheck(laws).annotate(r.records()), laws);
+    }
 
     /** When {@link #open} rebuilds an index that is missing or older than the sources. */
     public enum Rebuild {
@@ -91,11 +106,10 @@ public final class Engine implements AutoCloseable {
         try (UpdateLock lock = store.lockForUpdate()) {
             StagedUpload.recover(store, log);
             String fingerprint = store.sourcesFingerprint();
-            Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(store.sourcesDir());
+            Checked r = read(store, store.sourcesDir());
             if (r.records().isEmpty()) return new Built(r.report(), null);
-            LawLibrary laws = LawLibrary.load(store.lawsDir());
-            Path gen = store.write(new CitationCheck(laws).annotate(r.records()), fingerprint);
-            laws.save(gen);
+            Path gen = store.write(r.records(), fingerprint);
+            r.laws().save(gen);
             store.publish(gen);
             return new Built(r.report(), gen);
         }
@@ -202,13 +216,12 @@ public final class Engine implements AutoCloseable {
             try {
                 Path from = change == null ? store.sourcesDir() : change.stage();
                 String fingerprint = store.sourcesFingerprint(from);
-                Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(from);
+                Checked r = read(store, from);
                 if (r.records().isEmpty()) return new Built(r.report(), null);
-                LawLibrary laws = LawLibrary.load(store.lawsDir());
-                Path gen = store.write(new CitationCheck(laws).annotate(r.records()), fingerprint);
+                Path gen = store.write(r.records(), fingerprint);
                 IndexHandle next = null;
                 try {
-                    laws.save(gen);
+                    r.laws().save(gen);
                     next = IndexHandle.open(gen);
                     if (change != null) change.built(gen);
                     store.publish(gen);

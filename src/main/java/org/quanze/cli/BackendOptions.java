@@ -2,6 +2,7 @@ package org.quanze.cli;
 
 import org.quanze.opensearch.OpenSearchBackend;
 import org.quanze.opensearch.OpenSearchClient;
+import org.quanze.statute.LawLibrary;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -36,10 +37,11 @@ public final class BackendOptions {
         return new OpenSearchClient(url);
     }
 
-    public OpenSearchBackend open() throws IOException {
+    /** The cluster's current index, its statute pages quoting {@code laws}. */
+    public OpenSearchBackend open(LawLibrary laws) throws IOException {
         OpenSearchClient c = client();
         try {
-            return new OpenSearchBackend(c, alias);
+            return new OpenSearchBackend(c, alias, laws);
         } catch (IOException | RuntimeException e) {
             c.close();
             throw e;

@@ -6,8 +6,6 @@ import org.quanze.ingest.IngestReport;
 import org.quanze.ingest.Remark;
 import org.quanze.ingest.Skip;
 import picocli.CommandLine.Command;
-import org.quanze.ingest.Ingester;
-import org.quanze.ingest.SourceCatalog;
 import org.quanze.opensearch.OpenSearchClient;
 import org.quanze.opensearch.OpenSearchIndexer;
 import picocli.CommandLine.Mixin;
@@ -49,7 +47,7 @@ public final class IngestCommand implements Callable<Integer> {
     private int intoCluster() throws Exception {
         if (shards < 1 || replicas < 0) throw new IllegalArgumentException("--shards must be at least 1 and --replicas at least 0");
         IndexStore store = new IndexStore(data.dir);
-        Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(store.sourcesDir());
+        Engine.Checked r = Engine.read(store, store.sourcesDir());
         print(r.report(), System.out);
         if (r.records().isEmpty()) {
             System.err.println("quanze ingest: no item could be read; the cluster's current index (if any) is unchanged");

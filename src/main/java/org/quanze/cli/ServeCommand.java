@@ -5,6 +5,8 @@ import org.quanze.Engine;
 import org.quanze.opensearch.OpenSearchBackend;
 import org.quanze.search.QueryPlanner;
 import org.quanze.search.SearchService;
+import org.quanze.index.IndexStore;
+import org.quanze.statute.LawLibrary;
 import org.quanze.search.Vocabulary;
 import org.quanze.web.AdminToken;
 import org.quanze.web.WebApp;
@@ -65,7 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
     private int serveCluster() throws Exception {
         if (adminTokenFile != null) throw new IllegalArgumentException("--admin-token-file: the admin endpoints rebuild the embedded index; "
                 + "with --backend opensearch rebuild with 'quanze ingest --backend opensearch'");
-        OpenSearchBackend cluster = backend.open();
+        OpenSearchBackend cluster = backend.open(LawLibrary.load(new IndexStore(data.dir).lawsDir()));
         SearchService search = new SearchService(cluster, new QueryPlanner(Vocabulary.load(data.dir)));
         Javalin app = WebApp.create(search, new WebApp.Options(web, null, corsOrigins, null));
         app.start(host, port);

@@ -16,6 +16,7 @@ import org.quanze.search.FacetSupport;
 import org.quanze.search.Filters;
 import org.quanze.search.Generation;
 import org.quanze.search.SearchBackend;
+import org.quanze.statute.LawLibrary;
 import org.quanze.search.SearchRefused;
 import org.quanze.search.SearchResult;
 
@@ -45,12 +46,18 @@ public final class OpenSearchBackend implements SearchBackend {
 
     private final OpenSearchClient client;
     private final String alias;
+    private final LawLibrary laws;
     private volatile ClusterGeneration current;
     private volatile long checkedAt;
 
-    public OpenSearchBackend(OpenSearchClient client, String alias) throws IOException {
+    /**
+     * @param laws the statute library the cluster's items were checked against at ingest (the
+     *             data folder's {@code laws/}): the statute pages quote its texts
+     */
+    public OpenSearchBackend(OpenSearchClient client, String alias, LawLibrary laws) throws IOException {
         this.client = client;
         this.alias = alias;
+        this.laws = laws;
         this.current = resolve();
         this.checkedAt = System.currentTimeMillis();
     }
@@ -83,7 +90,7 @@ public final class OpenSearchBackend implements SearchBackend {
         Map<String, String> titles = new LinkedHashMap<>();
         mapping.path("sources").fields().forEachRemaining(e -> titles.put(e.getKey(), e.getValue().asText()));
         int items = client.send("GET", "/" + index + "/_count", null).path("count").asInt();
-        return new ClusterGeneration(client, index, items, Collections.unmodifiableMap(titles));
+        return new ClusterGeneration(client, index, items, Collections.unmodifiableMap(titles), laws);
     }
 
     @Override
@@ -122,14 +129,21 @@ public final class OpenSearchBackend implements SearchBackend {
         private final String index;
         private final int items;
         private final Map<String, String> sourceTitles;
+        private final LawLibrary laws;
         private final Map<Term, Integer> docFreqs = new ConcurrentHashMap<>();
         private final Map<String, Object> derived = new ConcurrentHashMap<>();
 
-        ClusterGeneration(OpenSearchClient client, String index, int items, Map<String, String> sourceTitles) {
+        ClusterGeneration(OpenSearchClient client, String index, int items, Map<String, String> sourceTitles, LawLibrary laws) {
             this.client = client;
             this.index = index;
             this.items = items;
             this.sourceTitles = sourceTitles;
+            this.laws = laws;
+        }
+
+        @Override
+        public LawLibrary laws() {
+            return laws;
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.quanze.search;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
+import org.quanze.statute.LawLibrary;
 
 import java.util.Set;
 import java.util.function.Supplier;
@@ -28,6 +29,9 @@ public interface Generation {
 
     /** Every term of a keyword field (the citations: a few hundred). */
     Set<String> terms(String field);
+
+    /** The statute library the generation's citations were checked against. */
+    LawLibrary laws();
 
     /**
      * A value computed once for this generation and shared by every request on it: computing it

@@ -17,6 +17,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 import org.quanze.index.IndexHandle;
+import org.quanze.statute.LawLibrary;
 import org.quanze.index.IndexManager;
 import org.quanze.index.Schema;
 import org.quanze.index.Suggestions;
@@ -125,6 +126,18 @@ public final class LuceneBackend implements SearchBackend {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** Stored with the generation when it was built (see {@code Engine}). */
+        @Override
+        public LawLibrary laws() {
+            return handle.derived("laws", h -> {
+                try {
+                    return LawLibrary.read(h.path());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
 
         @Override

@@ -187,10 +187,26 @@ public final class SearchService {
 
     /** Items whose legal basis cites the law, or the law's article, in source order. */
     public List<PowerRecord> citing(String law, Integer article, int max) throws IOException {
-        return guarded(call -> {
-            String key = article == null ? law : law + "/" + article;
-            return records(call.top(new TermQuery(new Term(Schema.CITES, key)), Filters.NONE, max, true));
-        });
+        return withTerm(new Term(Schema.CITES, article == null ? law : law + "/" + article), max);
+    }
+
+    /** Up to {@code max} items (powers and duties) holding the keyword term, in source order. */
+    public List<PowerRecord> withTerm(Term term, int max) throws IOException {
+        return guarded(call -> records(call.top(new TermQuery(term), Filters.NONE, max, true)));
+    }
+
+    /** How many items hold the keyword term. */
+    public long count(Term term) throws IOException {
+        return guarded(call -> (long) call.generation().count(new TermQuery(term)));
+    }
+
+    /**
+     * A value worked out once per generation from its statistics and statute library, shared by
+     * every request on it (see {@link Generation#derived}); {@code compute} must not search
+     * through this service, whose turn it already holds.
+     */
+    public <T> T derived(String key, java.util.function.Function<Generation, T> compute) throws IOException {
+        return guarded(call -> call.generation().derived(key, () -> compute.apply(call.generation())));
     }
 
     private static List<PowerRecord> records(SearchBackend.Top top) {

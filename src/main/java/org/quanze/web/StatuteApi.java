@@ -1,22 +1,11 @@
 package org.quanze.web;
 
 import io.javalin.http.Context;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
-import org.quanze.index.IndexHandle;
 import org.quanze.index.Schema;
-import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
 import org.quanze.model.Statute;
+import org.quanze.search.Generation;
 import org.quanze.search.SearchResult;
 import org.quanze.search.SearchService;
 import org.quanze.model.StatuteCheck;
@@ -28,7 +17,6 @@ import org.quanze.statute.Numerals;
 import org.quanze.statute.StatuteReference;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,38 +45,22 @@ public final class StatuteApi {
     /** What the index holds about statutes, read once per generation: its library and the laws cited. */
     record Index(LawLibrary library, Map<String, Integer> citedLaws, LawNames names) {}
 
-    Index index() {
-        IndexHandle h = search.index().acquire();
-        try {
-            return h.derived("statutes", StatuteApi::read);
-        } finally {
-            search.index().release(h);
-        }
+    Index index() throws IOException {
+        return search.derived("statutes", StatuteApi::read);
     }
 
-    private static Index read(IndexHandle h) {
-        try {
-            LawLibrary library = LawLibrary.read(h.path());
-            Map<String, Integer> cited = new TreeMap<>();
-            Terms terms = MultiTerms.getTerms(h.reader(), Schema.CITED);
-            if (terms != null) {
-                Set<String> all = new LinkedHashSet<>();
-                TermsEnum te = terms.iterator();
-                for (BytesRef t = te.next(); t != null; t = te.next()) all.add(t.utf8ToString());
-                te = terms.iterator();
-                for (BytesRef t = te.next(); t != null; t = te.next()) {
-                    String term = t.utf8ToString();
-                    int slash = term.lastIndexOf('/');
-                    boolean article = slash > 0 && term.substring(slash + 1).matches("\\d+") && all.contains(term.substring(0, slash));
-                    if (!article) cited.put(term, te.docFreq());
-                }
-            }
-            Set<String> names = new LinkedHashSet<>(cited.keySet());
-            names.addAll(library.laws());
-            return new Index(library, Map.copyOf(cited), library.names().with(names));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static Index read(Generation g) {
+        LawLibrary library = g.laws();
+        Set<String> all = g.terms(Schema.CITED);
+        Map<String, Integer> cited = new TreeMap<>();
+        for (String term : all) {
+            int slash = term.lastIndexOf('/');
+            boolean article = slash > 0 && term.substring(slash + 1).matches("\\d+") && all.contains(term.substring(0, slash));
+            if (!article) cited.put(term, g.docFreq(new Term(Schema.CITED, term)));
         }
+        Set<String> names = new LinkedHashSet<>(cited.keySet());
+        names.addAll(library.laws());
+        return new Index(library, Map.copyOf(cited), library.names().with(names));
     }
 
     /** A law as typed in a path or question, as its canonical name; the text itself when nothing knows it. */
@@ -145,32 +117,16 @@ public final class StatuteApi {
 
     /** Items citing a law or law/article in any role, in list order. */
     List<PowerRecord> citing(String key, int max) throws IOException {
-        IndexHandle h = search.index().acquire();
-        try {
-            IndexSearcher s = h.searcher();
-            TopDocs td = s.search(new TermQuery(new Term(Schema.CITED, key)), max, new Sort(new SortField(Schema.ORDER, SortField.Type.LONG)));
-            List<PowerRecord> out = new ArrayList<>();
-            for (ScoreDoc sd : td.scoreDocs) {
-                out.add(Json.readRecord(s.storedFields().document(sd.doc, Set.of(Schema.RECORD)).get(Schema.RECORD)));
-            }
-            return out;
-        } finally {
-            search.index().release(h);
-        }
+        return search.withTerm(new Term(Schema.CITED, key), max);
     }
 
     /** How many items cite the law/article as legal basis (what a statute query ranks by). */
     long basisCount(String key) throws IOException {
-        IndexHandle h = search.index().acquire();
-        try {
-            return h.searcher().count(new TermQuery(new Term(Schema.CITES, key)));
-        } finally {
-            search.index().release(h);
-        }
+        return search.count(new Term(Schema.CITES, key));
     }
 
     /** The record's citations, each with its article's official text in the version it is linked to. */
-    List<com.fasterxml.jackson.databind.node.ObjectNode> citations(PowerRecord r) {
+    List<com.fasterxml.jackson.databind.node.ObjectNode> citations(PowerRecord r) throws IOException {
         Index ix = index();
         List<com.fasterxml.jackson.databind.node.ObjectNode> out = new ArrayList<>();
         for (Statute s : r.statutes()) out.add(StatuteViews.citation(ix.library(), s));
@@ -203,23 +159,23 @@ public final class StatuteApi {
      * per list, and the laws cited that the library does not hold, with how many items cite each.
      */
     public Map<String, Object> currency() throws IOException {
-        IndexHandle h = search.index().acquire();
-        try {
-            return h.derived("currency", handle -> {
-                try {
-                    return currency(handle);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } finally {
-            search.index().release(h);
+        // Kept here rather than as a generation's derived value: it is made of searches, and a
+        // derived value is worked out on a search's turn, where another search would wait for itself.
+        String generation = search.current().generation();
+        Currency c = currency;
+        if (c == null || !c.generation().equals(generation)) {
+            c = new Currency(generation, computeCurrency());
+            currency = c;
         }
+        return c.value();
     }
 
-    private Map<String, Object> currency(IndexHandle h) throws IOException {
+    /** The currency table of one generation. */
+    private record Currency(String generation, Map<String, Object> value) {}
+
+    private volatile Currency currency;
+
+    private Map<String, Object> computeCurrency() throws IOException {
         Index ix = index();
         List<Map<String, Object>> perSource = new ArrayList<>();
         for (SearchResult.FacetValue source : search.counts().get("source")) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.quanze.cli.EvalCommand;
+import org.quanze.Engine;
 import org.quanze.index.IndexStore;
 import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
@@ -48,11 +49,12 @@ class OpenSearchParityTest {
         embedded = new SearchService(shared.backend(), shared.planner(), java.time.Duration.ofMinutes(1));
         Path data = BundledData.copyTo(Files.createTempDirectory("quanze-parity"));
         IndexStore store = new IndexStore(data);
-        List<PowerRecord> records = BundledData.ingest().records();
+        // Read and checked as the embedded index was (its statute flags and lawStatus facet too).
+        Engine.Checked read = Engine.read(store, store.sourcesDir());
         String alias = OpenSearchNode.freshAlias("parity");
         OpenSearchClient client = new OpenSearchClient(node.url());
-        new OpenSearchIndexer(client, alias).build(records, store.sourcesFingerprint(), 1, 0);
-        backend = new OpenSearchBackend(client, alias);
+        new OpenSearchIndexer(client, alias).build(read.records(), store.sourcesFingerprint(), 1, 0);
+        backend = new OpenSearchBackend(client, alias, read.laws());
         cluster = new SearchService(backend, new QueryPlanner(Vocabulary.load(data)), java.time.Duration.ofMinutes(1));
     }
 

@@ -79,10 +79,9 @@ final class RunningServer implements AutoCloseable {
         String alias = org.quanze.opensearch.OpenSearchNode.freshAlias("http");
         org.quanze.opensearch.OpenSearchClient client = new org.quanze.opensearch.OpenSearchClient(node.url());
         org.quanze.index.IndexStore store = new org.quanze.index.IndexStore(dataDir);
-        var records = new org.quanze.ingest.Ingester(org.quanze.ingest.SourceCatalog.load(store.catalogFile()))
-                .ingest(store.sourcesDir()).records();
-        new org.quanze.opensearch.OpenSearchIndexer(client, alias).build(records, store.sourcesFingerprint(), 1, 0);
-        var backend = new org.quanze.opensearch.OpenSearchBackend(client, alias);
+        var read = org.quanze.Engine.read(store, store.sourcesDir());
+        new org.quanze.opensearch.OpenSearchIndexer(client, alias).build(read.records(), store.sourcesFingerprint(), 1, 0);
+        var backend = new org.quanze.opensearch.OpenSearchBackend(client, alias, read.laws());
         var search = new org.quanze.search.SearchService(backend,
                 new org.quanze.search.QueryPlanner(org.quanze.search.Vocabulary.load(dataDir)));
         Javalin app = WebApp.create(search, new WebApp.Options(null)).start("127.0.0.1", 0);

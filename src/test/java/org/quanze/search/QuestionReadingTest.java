@@ -1,0 +1,112 @@
+package org.quanze.search;
+
+import org.junit.jupiter.api.Test;
+import org.quanze.testing.BundledData;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How a question is read, over the bundled lists: its concepts whatever characters it holds,
+ * numbers however written, the answer that says nothing fits, the general thesaurus for words
+ * nobody curated, what the wording asks for.
+ */
+class QuestionReadingTest {
+
+    private final SearchService search = BundledData.sharedEngine().search();
+
+    private SearchResult ask(String q, int size) throws IOException {
+        return search.search(new SearchRequest(q, Map.of(), 1, size, SearchRequest.RELEVANCE, true));
+    }
+
+    private static List<String> surfaces(SearchResult r) {
+        return r.reading().concepts().stream().map(SearchResult.Reading.Concept::surface).toList();
+    }
+
+    private static List<String> ids(SearchResult r) {
+        return r.hits().stream().map(SearchResult.Hit::id).toList();
+    }
+
+    @Test
+    void lettersAndDigitsAreConceptsOfTheirOwn() throws IOException {
+        SearchResult gmp = ask("GMP认证 处罚", 10);
+        assertEquals(List.of("GMP", "认证", "处罚"), surfaces(gmp));
+        // No list speaks of GMP: every hit lacks it, and the answer says it is partial.
+        assertTrue(gmp.partial());
+        for (SearchResult.Hit h : gmp.hits()) assertTrue(h.missing().contains("GMP"), h.name() + " " + h.missing());
+        // A Latin word between two Chinese ones no longer swallows the word after it.
+        assertEquals(List.of("医保卡", "licenses", "处罚"), surfaces(ask("医保卡 licenses 处罚", 10)));
+    }
+
+    @Test
+    void numbersWrittenInWordsOrDigitsFindTheSameItems() throws IOException {
+        SearchResult words = ask("执法人员不得少于两人", 30);
+        SearchResult digits = ask("执法人员不得少于2人", 30);
+        assertEquals(22, digits.total());
+        assertEquals(ids(digits), ids(words));
+        // A quoted phrase is verbatim up to how a number is written: 004 writes 两人, the others 2人.
+        SearchResult quotedWords = ask("\"不得少于两人\"", 30);
+        SearchResult quotedDigits = ask("\"不得少于2人\"", 30);
+        assertEquals(22, quotedDigits.total());
+        assertEquals(ids(quotedDigits).stream().sorted().toList(), ids(quotedWords).stream().sorted().toList());
+        assertTrue(ids(quotedWords).stream().anyMatch(id -> id.startsWith(BundledData.S004)), "004 writes 不得少于两人");
+        assertTrue(ids(quotedWords).stream().anyMatch(id -> id.startsWith(BundledData.S000)), "000 writes 不得少于2人");
+    }
+
+    @Test
+    void aWordInNoItemMakesThePartialAnswerAndIsStruckOnEveryHit() throws IOException {
+        SearchResult lost = ask("医保卡丢了", 10);
+        assertTrue(lost.partial());
+        assertEquals(3, lost.total());
+        assertEquals("000_9151f9b4e62eb64c-9", lost.hits().get(0).id());
+        for (SearchResult.Hit h : lost.hits()) assertEquals(List.of("丢"), h.missing(), h.name());
+
+        SearchResult aid = ask("医疗救助", 10);
+        assertFalse(aid.partial());
+        assertEquals(7, aid.total());
+        for (SearchResult.Hit h : aid.hits()) assertEquals(List.of(), h.missing(), h.name());
+    }
+
+    @Test
+    void aQuestionNoItemAnswersHasNoCompleteHitAndSaysSo() throws IOException {
+        for (String q : List.of("养老保险", "工伤认定去哪申请", "孩子打疫苗要预约吗")) {
+            SearchResult r = ask(q, 10);
+            assertTrue(r.partial(), q + " is answered as if it fitted: " + ids(r));
+            for (SearchResult.Hit h : r.hits()) assertFalse(h.missing().isEmpty(), q + ": " + h.name() + " is not a whole answer");
+        }
+    }
+
+    @Test
+    void aWordNobodyCuratedReachesTheListsThroughTheThesaurus() throws IOException {
+        // 诊病 is in no list and not in synonyms.txt; 同义词词林 groups it with 就医, which 000 item 8 uses.
+        SearchResult r = ask("诊病", 10);
+        SearchResult.Reading.Concept c = r.reading().concepts().get(0);
+        assertEquals("诊病", c.surface());
+        assertTrue(c.found());
+        assertTrue(c.spellings().contains("就医 (thesaurus)"), c.spellings().toString());
+        assertEquals("000_9151f9b4e62eb64c-8", r.hits().get(0).id());
+    }
+
+    @Test
+    void theWordingOfAQuestionIsEvidenceForThePowerTypeItWants() throws IOException {
+        SearchResult punish = ask("医疗救助怎么处罚", 3);
+        assertEquals(List.of("行政处罚"), punish.reading().intents());
+        assertEquals("行政处罚", punish.hits().get(0).powerType());
+        SearchResult pay = ask("医疗救助有补助吗", 3);
+        assertEquals(List.of("行政给付"), pay.reading().intents());
+        assertEquals("医疗救助待遇给付", pay.hits().get(0).name());
+        SearchResult who = ask("医疗救助向谁反映", 10);
+        assertEquals(List.of("行政检查"), who.reading().intents());
+        // The intent adds to the items of its type and to no other.
+        for (SearchResult.Hit h : who.hits()) {
+            boolean lifted = h.explain().contributions().stream().anyMatch(x -> x.mechanism().equals("intent") && x.score() > 0);
+            assertEquals(h.powerType().equals("行政检查"), lifted, h.id() + " " + h.powerType());
+        }
+        assertTrue(who.hits().stream().anyMatch(h -> h.powerType().equals("行政检查")));
+    }
+}

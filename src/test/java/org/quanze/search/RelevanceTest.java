@@ -23,11 +23,32 @@ class RelevanceTest {
     }
 
     @Test
-    void judgedQueriesKeepMeanNdcgAtLeast093() throws IOException {
+    void judgedQueriesKeepMeanNdcgAtLeast094() throws IOException {
         EvalCommand.Report r = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/judged-queries.json"));
         assertEquals(24, r.queries().size());
-        assertTrue(r.ndcg() >= 0.93, "mean nDCG@10 fell to " + r.ndcg() + ": " + r.queries());
+        assertTrue(r.ndcg() >= 0.94, "mean nDCG@10 fell to " + r.ndcg() + ": " + r.queries());
         assertTrue(r.success3() >= 0.99, "success@3 fell to " + r.success3());
+    }
+
+    /**
+     * The sets written for the ranking work (see each file's "about"): the tuning set, read per
+     * question while tuning, and the blind set, whose mean was first read at the end. Each floor
+     * is a little under what the ranking reaches (tuning 0.849, blind 0.832; before that work
+     * 0.686 and 0.730), so a change that loses on questions nobody tuned for fails here.
+     */
+    @Test
+    void tuningAndBlindSetsKeepTheirMeans() throws IOException {
+        EvalCommand.Report tuning = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/tuning-queries.json"));
+        EvalCommand.Report blind = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/blind-queries.json"));
+        assertEquals(33, tuning.queries().size());
+        assertEquals(33, blind.queries().size());
+        assertTrue(tuning.ndcg() >= 0.83, "tuning mean nDCG@10 fell to " + tuning.ndcg() + ": " + tuning.queries());
+        assertTrue(blind.ndcg() >= 0.81, "blind mean nDCG@10 fell to " + blind.ndcg() + ": " + blind.queries());
+        // Questions no list answers: every one says its answer is partial.
+        assertEquals(4, tuning.noAnswer());
+        assertEquals(4, tuning.noAnswerPartial());
+        assertEquals(4, blind.noAnswer());
+        assertEquals(4, blind.noAnswerPartial());
     }
 
     @Test

@@ -163,6 +163,7 @@ final class Benchmark {
                     }
                     loads.add(load(srv, "health", List.of(HttpBench.HEALTH), 16, s.httpSeconds()));
                     loads.add(load(srv, "judged", paths(mix.get(QueryMix.Kind.judged)), 16, seconds(inProcess.get(QueryMix.Kind.judged), 16)));
+                    loads.add(load(srv, HttpBench.CACHED, paths(mix.get(QueryMix.Kind.judged)), 8, s.httpSeconds()));
                 }
                 srv.awaitIdle();
                 HttpBench.Heap before = srv.heap(false);

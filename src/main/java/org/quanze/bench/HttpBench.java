@@ -179,17 +179,29 @@ final class HttpBench {
         }
     }
 
+    /**
+     * The judged questions again, answered from the server's answer cache: what repeated
+     * questions cost. Every other load asks for fresh answers ({@code Cache-Control: no-cache}),
+     * so its figures are those of searching.
+     */
+    static final String CACHED = "judged-cached";
+
+    static boolean fresh(String kind) {
+        return !kind.equals(CACHED);
+    }
+
     /** Closed-loop load with wrk: each connection sends the next path as soon as the last answer arrives. */
     static Load wrk(int port, String kind, List<String> paths, int connections, double seconds, Path workDir) throws IOException {
         Path script = workDir.resolve("wrk-" + kind + ".lua");
-        StringBuilder lua = new StringBuilder("local paths = {\n");
+        StringBuilder lua = new StringBuilder(fresh(kind) ? "local headers = {[\"Cache-Control\"] = \"no-cache\"}\n" : "local headers = {}\n");
+        lua.append("local paths = {\n");
         for (String p : paths) lua.append("  \"").append(p.replace("\\", "\\\\").replace("\"", "\\\"")).append("\",\n");
         lua.append("""
                 }
                 local i = 0
                 request = function()
                   i = i % #paths + 1
-                  return wrk.format("GET", paths[i])
+                  return wrk.format("GET", paths[i], headers)
                 end
                 done = function(summary, latency, requests)
                   local e = summary.errors
@@ -239,7 +251,9 @@ final class HttpBench {
                     URI u = uris.get(i++ % uris.size());
                     long s = System.nanoTime();
                     try {
-                        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(u).build(), HttpResponse.BodyHandlers.ofByteArray());
+                        HttpRequest.Builder req = HttpRequest.newBuilder(u);
+                        if (fresh(kind)) req.header("Cache-Control", "no-cache");
+                        HttpResponse<byte[]> r = client.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
                         if (r.statusCode() / 100 != 2) errors.incrementAndGet();
                     } catch (IOException | InterruptedException e) {
                         errors.incrementAndGet();

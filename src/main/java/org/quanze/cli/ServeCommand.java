@@ -41,16 +41,21 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--cors-origin", paramLabel = "URL",
             description = "Allow pages from this origin (e.g. https://example.gov.cn) to call the API; repeatable. Default: no CORS headers.")
     List<String> corsOrigins = new ArrayList<>();
+    @Option(names = "--answer-cache-mb", paramLabel = "MB", defaultValue = "16",
+            description = "Memory for the answers of recent searches, served again while the same index generation serves "
+                    + "(default ${DEFAULT-VALUE}; 0 turns it off). A request with 'Cache-Control: no-cache' is always searched afresh.")
+    int answerCacheMb;
 
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535");
+        if (answerCacheMb < 0 || answerCacheMb > 4096) throw new IllegalArgumentException("--answer-cache-mb must be between 0 and 4096");
         if (backend.cluster()) return serveCluster();
         AdminToken token = AdminToken.configured(adminTokenFile, System.getenv(AdminToken.ENV));
         // An index older than the sources is rebuilt while the previous one serves: the port answers at once.
         Engine engine = Engine.open(data.dir, Engine.Rebuild.IN_BACKGROUND, System.out);
         Javalin app = WebApp.create(engine.search(), new WebApp.Options(web,
-                token == null ? null : new WebApp.Admin(engine, token), corsOrigins, engine::rebuilding));
+                token == null ? null : new WebApp.Admin(engine, token), corsOrigins, engine::rebuilding, answerCacheBytes()));
         app.start(host, port);
         String shown = host.contains(":") ? "[" + host + "]" : host;
         System.out.println("Quanze is serving " + engine.search().items() + " items ("
@@ -69,12 +74,16 @@ public final class ServeCommand implements Callable<Integer> {
                 + "with --backend opensearch rebuild with 'quanze ingest --backend opensearch'");
         OpenSearchBackend cluster = backend.open(LawLibrary.load(new IndexStore(data.dir).lawsDir()));
         SearchService search = new SearchService(cluster, new QueryPlanner(Vocabulary.load(data.dir)));
-        Javalin app = WebApp.create(search, new WebApp.Options(web, null, corsOrigins, null));
+        Javalin app = WebApp.create(search, new WebApp.Options(web, null, corsOrigins, null, answerCacheBytes()));
         app.start(host, port);
         String shown = host.contains(":") ? "[" + host + "]" : host;
         System.out.println("Quanze is serving " + search.items() + " items (" + search.current().generation() + " at "
                 + cluster.client().url() + ") at http://" + shown + ":" + app.port() + "/");
         return untilStopped(app, cluster);
+    }
+
+    private long answerCacheBytes() {
+        return (long) answerCacheMb << 20;
     }
 
     private static int untilStopped(Javalin app, AutoCloseable resource) throws InterruptedException {

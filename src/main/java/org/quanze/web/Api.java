@@ -17,24 +17,42 @@ import java.util.function.BooleanSupplier;
 final class Api {
 
     static final int RELATED = 5;
+    static final String ANSWER_CACHE = "X-Answer-Cache";
     static final int SUGGESTIONS = 10;
 
     private final SearchService search;
     private final BooleanSupplier rebuilding;
     private final StatuteApi statutes;
+    private final AnswerCache answers;
 
-    Api(SearchService search, BooleanSupplier rebuilding, StatuteApi statutes) {
+    Api(SearchService search, BooleanSupplier rebuilding, StatuteApi statutes, AnswerCache answers) {
         this.search = search;
         this.rebuilding = rebuilding;
         this.statutes = statutes;
+        this.answers = answers;
     }
 
+    /**
+     * A search's answer, from the answer cache when the same request was answered on the serving
+     * generation; a client that says {@code Cache-Control: no-cache} gets a fresh search, and
+     * explanations are always worked out afresh. {@code X-Answer-Cache} says which it was.
+     */
     void search(Context ctx) throws IOException {
         SearchRequest req = Params.search(ctx);
-        ObjectNode body = Json.MAPPER.valueToTree(search.search(req));
-        Map<String, Object> statute = statutes.answer(req.q());
-        if (statute != null) body.set("statute", Json.MAPPER.valueToTree(statute));
-        ctx.json(body);
+        String generation = search.current().generation();
+        String control = ctx.header("Cache-Control");
+        boolean reuse = !req.explain() && (control == null || !control.toLowerCase(java.util.Locale.ROOT).contains("no-cache"));
+        byte[] answer = reuse ? answers.get(generation, req) : null;
+        ctx.header(ANSWER_CACHE, answer != null ? "hit" : reuse ? "miss" : "bypass");
+        if (answer == null) {
+            ObjectNode body = Json.MAPPER.valueToTree(search.search(req));
+            Map<String, Object> statute = statutes.answer(req.q());
+            if (statute != null) body.set("statute", Json.MAPPER.valueToTree(statute));
+            answer = Json.MAPPER.writeValueAsBytes(body);
+            // Kept under the generation read before the search: if a new one came in meanwhile, the next request's lookup empties the cache.
+            if (!req.explain()) answers.put(generation, req, answer);
+        }
+        ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON).result(answer);
     }
 
     void item(Context ctx) throws IOException {

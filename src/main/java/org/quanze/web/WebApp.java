@@ -48,11 +48,16 @@ public final class WebApp {
      * @param admin       the admin endpoints' engine and token, or null for a server without them
      * @param corsOrigins origins allowed to call the API from other sites; empty sends no CORS headers
      * @param rebuilding  whether a rebuild is running (shown by /api/health); null: never
+     * @param answerCacheBytes how many bytes of recent search answers are kept for repeated questions; 0 keeps none
      */
-    public record Options(Path webDir, Admin admin, List<String> corsOrigins, BooleanSupplier rebuilding) {
+    public record Options(Path webDir, Admin admin, List<String> corsOrigins, BooleanSupplier rebuilding, long answerCacheBytes) {
         public Options {
             corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
             rebuilding = rebuilding == null ? () -> false : rebuilding;
+        }
+
+        public Options(Path webDir, Admin admin, List<String> corsOrigins, BooleanSupplier rebuilding) {
+            this(webDir, admin, corsOrigins, rebuilding, AnswerCache.DEFAULT_BYTES);
         }
 
         public Options(Path webDir, Admin admin, List<String> corsOrigins) {
@@ -71,7 +76,7 @@ public final class WebApp {
 
     public static Javalin create(SearchService search, Options options) {
         StatuteApi statutes = new StatuteApi(search);
-        Api api = new Api(search, options.rebuilding(), statutes);
+        Api api = new Api(search, options.rebuilding(), statutes, new AnswerCache(options.answerCacheBytes()));
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.prefer405over404 = true;

@@ -1,5 +1,7 @@
 package org.quanze.index;
 
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -46,6 +48,27 @@ public final class DocumentMapper {
         CITATION.freeze();
     }
 
+    /** The word analysis every word field uses (thread-safe: each thread reuses its own components). */
+    private static final Analyzer WORDS = Analyzers.words();
+
+    /**
+     * A word field indexed from tokens analysed beforehand; its text is kept as the field's value
+     * for whoever reads the document's fields (the OpenSearch documents).
+     */
+    private static final class WordsField extends Field {
+        private final AnalysedText words;
+
+        WordsField(String name, String text, AnalysedText words) {
+            super(name, text, TextField.TYPE_NOT_STORED);
+            this.words = words;
+        }
+
+        @Override
+        public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+            return words.stream();
+        }
+    }
+
     private DocumentMapper() {}
 
     public static Document toDocument(PowerRecord r, long order) {
@@ -57,9 +80,11 @@ public final class DocumentMapper {
         d.add(new NumericDocValuesField(Schema.ORDER, order));
         for (Map.Entry<String, String> e : texts(r).entrySet()) {
             if (e.getValue().isBlank()) continue;
-            // Word field: not stored (the bigram twin stores the same text once).
-            d.add(new TextField(e.getKey(), e.getValue(), Field.Store.NO));
-            d.add(new TextField(Schema.ALL, e.getValue(), Field.Store.NO));
+            // Word field: not stored (the bigram twin stores the same text once). The words are
+            // analysed once for it and for the all-words field.
+            AnalysedText words = AnalysedText.of(WORDS, e.getKey(), e.getValue());
+            d.add(new WordsField(e.getKey(), e.getValue(), words));
+            d.add(new WordsField(Schema.ALL, e.getValue(), words));
             d.add(new Field(Schema.bigram(e.getKey()), e.getValue(), BIGRAM_TEXT));
         }
         if (r.powerType() != null) d.add(new SortedSetDocValuesFacetField(Schema.F_TYPE, r.powerType()));

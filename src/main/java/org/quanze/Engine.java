@@ -130,6 +130,7 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine open(Path dataDir, Rebuild rebuild, PrintStream log) throws IOException {
         Analyzers.preload();
+        Vocabulary.preload();
         IndexStore store = new IndexStore(dataDir);
         try (UpdateLock lock = store.tryLockForUpdate()) {
             if (lock != null) {

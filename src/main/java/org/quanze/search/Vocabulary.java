@@ -32,14 +32,31 @@ import java.util.Set;
  */
 public final class Vocabulary {
 
-    /** Read once per process: it is part of the program, not of a data folder. */
-    private static final Thesaurus THESAURUS;
+    /**
+     * Reads the general thesaurus (a few hundred milliseconds, once per process: it is part of
+     * the program, not of a data folder) on a background thread, so that start-up opens the index
+     * meanwhile; {@link #load} waits for it if it is not done.
+     */
+    public static void preload() {
+        Thread t = new Thread(SharedThesaurus::get, "quanze-thesaurus-preload");
+        t.setDaemon(true);
+        t.start();
+    }
 
-    static {
-        try {
-            THESAURUS = Thesaurus.load();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    /** The thesaurus, read when first asked for (the holder class is initialised once, by whichever thread comes first). */
+    private static final class SharedThesaurus {
+        private static final Thesaurus INSTANCE;
+
+        static {
+            try {
+                INSTANCE = Thesaurus.load();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        static Thesaurus get() {
+            return INSTANCE;
         }
     }
 
@@ -145,7 +162,7 @@ public final class Vocabulary {
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
         return new Vocabulary(map, Set.copyOf(tokens), phrases, Intents.load(dataDir.resolve("intents.txt")),
                 Files.isRegularFile(syn) ? officialForms(Files.readAllLines(syn, StandardCharsets.UTF_8)) : java.util.Map.of(),
-                THESAURUS);
+                SharedThesaurus.get());
     }
 
     /** The word analyzer for queries: the index's SmartCN words (numbers read as the index reads them), then the synonym graph. */

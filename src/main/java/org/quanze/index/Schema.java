@@ -58,17 +58,15 @@ public final class Schema {
     public static final List<String> TEXT_FIELDS = List.of(NAME, BASIS, DUTIES, ACCOUNTABILITY, OTHER);
     public static final String BIGRAM = ".bg";
 
-    /** Facet dimensions: sorted-set doc values, counted per segment without a taxonomy index. */
-    public static final String F_TYPE = "powerType";
-    public static final String F_UNIT = "unit";
-    public static final String F_LEVEL = "level";
-    /** Hierarchical: law, then article; only citations in the legal basis (role basis). */
-    public static final String F_STATUTE = "statute";
-    public static final String F_SOURCE = "source";
-    public static final String F_KIND = "kind";
-    /** 法律依据状态: the currency of the laws an item cites (current, superseded, repealed, unknown, misquoted); multi-valued. */
-    public static final String F_LAW_STATUS = "lawStatus";
-    public static final List<String> FACETS = List.of(F_TYPE, F_UNIT, F_LEVEL, F_STATUTE, F_SOURCE, F_KIND, F_LAW_STATUS);
+    /** Facet dimensions (defined in {@link Facet}): sorted-set doc values, counted per segment without a taxonomy index. */
+    public static final String F_TYPE = Facet.POWER_TYPE.dim;
+    public static final String F_UNIT = Facet.UNIT.dim;
+    public static final String F_LEVEL = Facet.LEVEL.dim;
+    public static final String F_STATUTE = Facet.STATUTE.dim;
+    public static final String F_SOURCE = Facet.SOURCE.dim;
+    public static final String F_KIND = Facet.KIND.dim;
+    public static final String F_LAW_STATUS = Facet.LAW_STATUS.dim;
+    public static final List<String> FACETS = Facet.dims();
 
     private Schema() {}
 
@@ -78,11 +76,10 @@ public final class Schema {
 
     public static FacetsConfig facetsConfig() {
         FacetsConfig c = new FacetsConfig();
-        c.setMultiValued(F_UNIT, true);
-        c.setMultiValued(F_LEVEL, true);
-        c.setMultiValued(F_STATUTE, true);
-        c.setHierarchical(F_STATUTE, true);
-        c.setMultiValued(F_LAW_STATUS, true);
+        for (Facet f : Facet.values()) {
+            c.setMultiValued(f.dim, f.multiValued);
+            c.setHierarchical(f.dim, f.hierarchical);
+        }
         return c;
     }
 }

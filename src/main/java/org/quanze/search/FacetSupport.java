@@ -23,9 +23,7 @@ import java.util.Map;
 public final class FacetSupport {
 
     /** API parameter → facet dimension. */
-    public static final Map<String, String> PARAMS = orderedMap(
-            "type", Schema.F_TYPE, "unit", Schema.F_UNIT, "level", Schema.F_LEVEL,
-            "statute", Schema.F_STATUTE, "source", Schema.F_SOURCE, "kind", Schema.F_KIND, "lawStatus", Schema.F_LAW_STATUS);
+    public static final Map<String, String> PARAMS = params();
     public static final int MAX_VALUES = 200;
     static final int MAX_ARTICLES = 200;
 
@@ -146,7 +144,7 @@ public final class FacetSupport {
                             0, selected.contains(top), Schema.F_STATUTE.equals(dim) ? articles(facets, top, selected) : null));
                 }
             }
-            out.put(p.getKey().equals("type") ? "powerType" : p.getKey(), values);
+            out.put(dim, values);
         }
         return out;
     }
@@ -196,9 +194,9 @@ public final class FacetSupport {
         return out;
     }
 
-    private static Map<String, String> orderedMap(String... kv) {
+    private static Map<String, String> params() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+        for (org.quanze.index.Facet f : org.quanze.index.Facet.values()) m.put(f.param, f.dim);
         return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -87,7 +87,16 @@ final class Api {
     void config(Context ctx) {
         ctx.json(ordered("maxQueryChars", Params.MAX_QUERY_CHARS, "maxSuggestChars", Params.MAX_SUGGEST_CHARS,
                 "maxPageSize", Params.MAX_SIZE, "maxResultWindow", Params.MAX_WINDOW, "exportLimit", Params.MAX_EXPORT,
-                "exportFormats", Params.EXPORT_FORMATS));
+                "exportFormats", Params.EXPORT_FORMATS, "facets", facets()));
+    }
+
+    /** The facets as the API names them: the answer's key, the query parameter, the titles a page shows. */
+    private static List<Map<String, Object>> facets() {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (org.quanze.index.Facet f : org.quanze.index.Facet.values()) {
+            out.add(ordered("facet", f.dim, "param", f.param, "title", f.title, "chip", f.chip));
+        }
+        return out;
     }
 
     void stats(Context ctx) throws IOException {

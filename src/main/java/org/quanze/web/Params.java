@@ -27,11 +27,17 @@ final class Params {
     static final int MAX_WINDOW = 10_000;
     static final int MAX_FACET_VALUES = 50;
     static final int MAX_FACET_VALUE_CHARS = 200;
-    static final List<String> FACETS = List.of("type", "unit", "level", "statute", "source", "kind", "lawStatus");
-    static final Set<String> SEARCH_PARAMS = Set.of("q", "type", "unit", "level", "statute", "source", "kind", "lawStatus",
-            "page", "size", "sort", "explain");
+    static final List<String> FACETS = org.quanze.index.Facet.params();
+    static final Set<String> SEARCH_PARAMS = searchParams();
 
     private Params() {}
+
+    private static Set<String> searchParams() {
+        Set<String> all = new java.util.LinkedHashSet<>(List.of("q"));
+        all.addAll(FACETS);
+        all.addAll(List.of("page", "size", "sort", "explain"));
+        return java.util.Collections.unmodifiableSet(all);
+    }
 
     static SearchRequest search(Context ctx) {
         checkEscapes(ctx);

@@ -100,9 +100,33 @@ class HttpAnswerCardTest {
     }
 
     @Test
-    void theLimitsAreServedForThePage() {
+    void theLimitsAndFacetsAreServedForThePage() {
+        com.fasterxml.jackson.databind.JsonNode config = ok(server.get("/api/config"));
         assertEquals("{\"maxQueryChars\":1000,\"maxSuggestChars\":100,\"maxPageSize\":100,\"maxResultWindow\":10000,"
-                + "\"exportLimit\":10000,\"exportFormats\":[\"csv\",\"xlsx\"]}", ok(server.get("/api/config")).toString());
+                + "\"exportLimit\":10000,\"exportFormats\":[\"csv\",\"xlsx\"]}", ((com.fasterxml.jackson.databind.node.ObjectNode) config.deepCopy()).without("facets").toString());
+        assertEquals("{\"facet\":\"powerType\",\"param\":\"type\",\"title\":\"权力类型\",\"chip\":\"权力类型\"}", config.get("facets").get(0).toString());
+        List<String> params = new java.util.ArrayList<>();
+        config.get("facets").forEach(f -> params.add(f.get("param").asText()));
+        assertEquals(List.of("type", "unit", "level", "statute", "source", "kind", "lawStatus"), params);
+        // The answer's facet keys are the table's facet names, in its order.
+        List<String> keys = new java.util.ArrayList<>();
+        ok(server.search("q", "医疗救助")).get("facets").fieldNames().forEachRemaining(keys::add);
+        List<String> names = new java.util.ArrayList<>();
+        config.get("facets").forEach(f -> names.add(f.get("facet").asText()));
+        assertEquals(names, keys);
+    }
+
+    /** The page keeps its own facet list (its order of display); it names the same facets as the server's table. */
+    @Test
+    void thePagesFacetListIsTheServersTable() throws java.io.IOException {
+        String js = java.nio.file.Files.readString(java.nio.file.Path.of("web/js/state.js"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "\\{ facet: '([^']+)', param: '([^']+)', title: '([^']+)', chip: '([^']+)' }").matcher(js);
+        java.util.Set<String> page = new java.util.TreeSet<>();
+        while (m.find()) page.add(m.group(1) + "|" + m.group(2) + "|" + m.group(3) + "|" + m.group(4));
+        java.util.Set<String> server = new java.util.TreeSet<>();
+        for (org.quanze.index.Facet f : org.quanze.index.Facet.values()) server.add(f.dim + "|" + f.param + "|" + f.title + "|" + f.chip);
+        assertEquals(server, page);
     }
 
     @Test

@@ -30,6 +30,12 @@ final class Rescoring {
     static final int PHRASE_SLOP = 2;
     /** How much a concept's matches in other field families add to its best one. */
     static final float FAMILY_TIE = 0.3f;
+    /**
+     * The coverage of a common concept (see {@code QueryPlanner.COMMON}) next to a rarer one's.
+     * Measured: judged 0.947 → 0.951, tuning 0.849 → 0.859, blind unchanged (0.832); 0.25 gave
+     * 0.950 / 0.864, 0 lost a top-3 answer on the judged set.
+     */
+    static final float COMMON_COVERAGE = 0.5f;
 
     private final QueryBuilder bigrams;
 
@@ -53,7 +59,10 @@ final class Rescoring {
             float weight = c.surface().length() == 1 ? 0.5f : 1f;
             parts.add(new QueryPlan.Part(QueryPlan.Part.WORDS, c.surface(),
                     new BoostQuery(new DisjunctionMaxQuery(perFamily.values(), FAMILY_TIE), weight)));
-            parts.add(new QueryPlan.Part(QueryPlan.Part.COVERAGE, c.surface(), new BoostQuery(new DisjunctionMaxQuery(found, 0f), weight)));
+            // A concept most items contain (医院 in a medical-insurance corpus) says less about which
+            // item is meant: its BM25 words part is already low, and its coverage is halved too.
+            float coverage = c.common() ? COMMON_COVERAGE : 1f;
+            parts.add(new QueryPlan.Part(QueryPlan.Part.COVERAGE, c.surface(), new BoostQuery(new DisjunctionMaxQuery(found, 0f), weight * coverage)));
         }
         if (!text.isBlank()) {
             for (String f : Schema.TEXT_FIELDS) {

@@ -109,4 +109,18 @@ class QuestionReadingTest {
         }
         assertTrue(who.hits().stream().anyMatch(h -> h.powerType().equals("行政检查")));
     }
+
+    @Test
+    void aConceptMostItemsContainCoversHalfAsMuch() throws IOException {
+        SearchResult r = ask("医院乱收费", 1);
+        Map<String, Boolean> common = new java.util.HashMap<>();
+        for (SearchResult.Reading.Concept c : r.reading().concepts()) common.put(c.surface(), c.common());
+        assertEquals(Map.of("医院", true, "乱收费", false), common);
+        // The top hit holds both in its name: the same coverage by where, halved for the common one.
+        Map<String, Float> coverage = new java.util.HashMap<>();
+        for (SearchResult.Explanation.Contribution x : r.hits().get(0).explain().contributions()) {
+            if (x.mechanism().equals("coverage")) coverage.put(x.detail(), x.score());
+        }
+        assertEquals(coverage.get("乱收费") / 2, coverage.get("医院"), 1e-3);
+    }
 }

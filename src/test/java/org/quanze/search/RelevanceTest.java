@@ -23,17 +23,17 @@ class RelevanceTest {
     }
 
     @Test
-    void judgedQueriesKeepMeanNdcgAtLeast094() throws IOException {
+    void judgedQueriesKeepMeanNdcgAtLeast0945() throws IOException {
         EvalCommand.Report r = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/judged-queries.json"));
         assertEquals(24, r.queries().size());
-        assertTrue(r.ndcg() >= 0.94, "mean nDCG@10 fell to " + r.ndcg() + ": " + r.queries());
+        assertTrue(r.ndcg() >= 0.945, "mean nDCG@10 fell to " + r.ndcg() + ": " + r.queries());
         assertTrue(r.success3() >= 0.99, "success@3 fell to " + r.success3());
     }
 
     /**
      * The sets written for the ranking work (see each file's "about"): the tuning set, read per
      * question while tuning, and the blind set, whose mean was first read at the end. Each floor
-     * is a little under what the ranking reaches (tuning 0.849, blind 0.832; before that work
+     * is a little under what the ranking reaches (tuning 0.859, blind 0.832; before that work
      * 0.686 and 0.730), so a change that loses on questions nobody tuned for fails here.
      */
     @Test

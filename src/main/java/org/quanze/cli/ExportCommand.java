@@ -1,15 +1,12 @@
 package org.quanze.cli;
 
+import org.quanze.Engine;
 import org.quanze.export.ExportName;
 import org.quanze.export.JsonLines;
 import org.quanze.export.RecordTable;
 import org.quanze.export.XlsxExport;
 import org.quanze.index.IndexStore;
 import org.quanze.index.OpenSearchExport;
-import org.quanze.ingest.Ingester;
-import org.quanze.statute.CitationCheck;
-import org.quanze.statute.LawLibrary;
-import org.quanze.ingest.SourceCatalog;
 import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
 import picocli.CommandLine.Command;
@@ -56,10 +53,10 @@ public final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("xlsx is a binary file: give --out FILE, or redirect the output to a file");
         }
         IndexStore store = new IndexStore(data.dir);
-        Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(store.sourcesDir());
-        r.report().skipped().forEach(s -> System.err.println("skipped: " + s));
         // The same records the index holds: every citation checked against the statute library.
-        List<PowerRecord> records = new CitationCheck(LawLibrary.load(store.lawsDir())).annotate(r.records());
+        Engine.Checked r = Engine.read(store, store.sourcesDir());
+        r.report().skipped().forEach(s -> System.err.println("skipped: " + s));
+        List<PowerRecord> records = r.records();
         if (format == Format.opensearch) return openSearch(records);
         if (out != null && Files.isDirectory(out)) out = out.resolve(ExportName.ofAll(java.time.LocalDate.now()) + "." + format);
         try (OutputStream os = out == null ? new UnclosedStream(System.out) : new BufferedOutputStream(Files.newOutputStream(out))) {

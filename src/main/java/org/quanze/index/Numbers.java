@@ -1,22 +1,14 @@
 package org.quanze.index;
 
 import org.apache.lucene.analysis.charfilter.BaseCharFilter;
+import org.quanze.model.ResourceText;
 import org.quanze.statute.Numerals;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Numbers written one way for matching: a Chinese numeral before a measure word as Arabic digits
@@ -31,29 +23,16 @@ public final class Numbers {
     private static final String NUMERALS = "零〇一二两三四五六七八九十百千万";
     /** The longest numeral run read as one number (the regular expression in NumbersTest says the same). */
     static final int MAX_RUN = 12;
-    /** Measure words by length, longest first: a numeral run counts only directly before one. */
-    private static final List<Set<String>> UNITS_BY_LENGTH;
-    private static final int[] UNIT_LENGTHS;
-
-    static {
-        Map<Integer, Set<String>> byLength = new TreeMap<>(Comparator.reverseOrder());
-        for (String w : measureWords()) byLength.computeIfAbsent(w.length(), k -> new HashSet<>()).add(w);
-        UNITS_BY_LENGTH = List.copyOf(byLength.values());
-        UNIT_LENGTHS = byLength.keySet().stream().mapToInt(Integer::intValue).toArray();
-    }
+    /** A numeral run counts only directly before one of these. */
+    private static final Set<String> UNITS = Set.copyOf(measureWords());
+    private static final int LONGEST_UNIT = UNITS.stream().mapToInt(String::length).max().orElse(0);
 
     /** The measure words of {@code measure-words.txt}. */
     static List<String> measureWords() {
         List<String> units = new ArrayList<>();
-        try (InputStream in = Numbers.class.getResourceAsStream("measure-words.txt")) {
-            if (in == null) throw new IllegalStateException("measure-words.txt is missing from the class path");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String w = line.replaceFirst("#.*", "").strip();
-                if (!w.isEmpty()) units.add(w);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String line : ResourceText.lines(Numbers.class, "measure-words.txt")) {
+            String w = line.replaceFirst("#.*", "").strip();
+            if (!w.isEmpty()) units.add(w);
         }
         return units;
     }
@@ -121,9 +100,8 @@ public final class Numbers {
     }
 
     private static boolean unitAt(String text, int at) {
-        for (int j = 0; j < UNIT_LENGTHS.length; j++) {
-            int len = UNIT_LENGTHS[j];
-            if (at + len <= text.length() && UNITS_BY_LENGTH.get(j).contains(text.substring(at, at + len))) return true;
+        for (int len = 1; len <= LONGEST_UNIT && at + len <= text.length(); len++) {
+            if (UNITS.contains(text.substring(at, at + len))) return true;
         }
         return false;
     }

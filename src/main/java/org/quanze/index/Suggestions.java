@@ -47,14 +47,15 @@ public final class Suggestions {
     /**
      * Counts of names and laws, added to record by record while the index is written, so the
      * records need not be held in memory for a second pass. Not thread-safe: callers serialise.
+     * The embedded suggester and the cluster's suggestion index are both built from it.
      */
-    static final class Tally {
+    public static final class Tally {
         private final Map<String, long[]> names = new LinkedHashMap<>();
         /** The first item of each name: the one to open when no other item shares the name. */
         private final Map<String, String> firstItem = new java.util.HashMap<>();
         private final Map<String, long[]> laws = new LinkedHashMap<>();
 
-        void add(PowerRecord r) {
+        public void add(PowerRecord r) {
             if (PowerRecord.POWER.equals(r.kind()) && r.name() != null) {
                 names.computeIfAbsent(r.name(), k -> new long[1])[0]++;
                 firstItem.putIfAbsent(r.name(), r.id());
@@ -63,16 +64,25 @@ public final class Suggestions {
                 if (Statute.BASIS.equals(s.role())) laws.computeIfAbsent(s.law(), k -> new long[1])[0]++;
             }
         }
+
+        /**
+         * Every name, then every law, weighed by how many items have it; a name's {@code item} is
+         * its one item's id, or null when several items share it.
+         */
+        public List<Completion> completions() {
+            List<Completion> out = new ArrayList<>(names.size() + laws.size());
+            names.forEach((k, v) -> out.add(new Completion(new Suggestion(k, NAME, v[0] == 1 ? firstItem.get(k) : null), v[0])));
+            laws.forEach((k, v) -> out.add(new Completion(new Suggestion(k, STATUTE), v[0])));
+            return out;
+        }
     }
 
+    /** A suggestion to index, with its weight (how many items have it). */
+    public record Completion(Suggestion suggestion, long weight) {}
+
     static void build(Path dir, Tally tally) throws IOException {
-        List<Object[]> entries = new ArrayList<>();
-        // Statutes weigh their item count; names, shorter first, rank among themselves by count.
-        tally.names.forEach((k, v) -> entries.add(new Object[] {k, v[0],
-                v[0] == 1 ? NAME + ITEM_SEPARATOR + tally.firstItem.get(k) : NAME}));
-        tally.laws.forEach((k, v) -> entries.add(new Object[] {k, v[0], STATUTE}));
         try (AnalyzingInfixSuggester s = open(dir)) {
-            s.build(new Entries(entries.iterator()));
+            s.build(new Entries(tally.completions().iterator()));
             s.commit();
         }
     }
@@ -94,19 +104,24 @@ public final class Suggestions {
         return out;
     }
 
+    /** The completions as the suggester reads them: the payload is the kind, and a name's single item after a separator. */
     private static final class Entries implements InputIterator {
-        private final Iterator<Object[]> it;
-        private Object[] cur;
+        private final Iterator<Completion> it;
+        private Completion cur;
 
-        Entries(Iterator<Object[]> it) { this.it = it; }
+        Entries(Iterator<Completion> it) { this.it = it; }
 
         @Override public BytesRef next() {
             if (!it.hasNext()) return null;
             cur = it.next();
-            return new BytesRef((String) cur[0]);
+            return new BytesRef(cur.suggestion().text());
         }
-        @Override public long weight() { return (Long) cur[1]; }
-        @Override public BytesRef payload() { return new BytesRef(((String) cur[2]).getBytes(StandardCharsets.UTF_8)); }
+        @Override public long weight() { return cur.weight(); }
+        @Override public BytesRef payload() {
+            Suggestion x = cur.suggestion();
+            String payload = x.item() == null ? x.kind() : x.kind() + ITEM_SEPARATOR + x.item();
+            return new BytesRef(payload.getBytes(StandardCharsets.UTF_8));
+        }
         @Override public boolean hasPayloads() { return true; }
         @Override public Set<BytesRef> contexts() { return null; }
         @Override public boolean hasContexts() { return false; }

@@ -1,13 +1,10 @@
 package org.quanze.ingest;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.quanze.model.ResourceText;
+
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,30 +30,24 @@ final class HeaderNames {
     private static final Set<String> FILLERS = new HashSet<>();
 
     static {
-        try (InputStream in = HeaderNames.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the class path");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int n = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] cols = line.split("\t");
-                if (cols.length < 3 || cols[2].isBlank()) {
-                    throw new IllegalStateException(RESOURCE + " line " + n + ": want FIELD, label and where it was seen, tab-separated");
-                }
-                String label = key(cols[1]);
-                if (cols[0].equals("FILLER")) {
-                    FILLERS.add(cols[1].strip());
-                    continue;
-                }
-                boolean fallback = cols[0].endsWith("?");
-                Field f = Field.valueOf(fallback ? cols[0].substring(0, cols[0].length() - 1) : cols[0]);
-                if (LABELS.put(label, new Entry(f, fallback)) != null) {
-                    throw new IllegalStateException(RESOURCE + " line " + n + ": " + cols[1] + " is listed twice");
-                }
+        List<String> lines = ResourceText.lines(HeaderNames.class, RESOURCE);
+        for (int n = 1; n <= lines.size(); n++) {
+            String line = lines.get(n - 1);
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] cols = line.split("\t");
+            if (cols.length < 3 || cols[2].isBlank()) {
+                throw new IllegalStateException(RESOURCE + " line " + n + ": want FIELD, label and where it was seen, tab-separated");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String label = key(cols[1]);
+            if (cols[0].equals("FILLER")) {
+                FILLERS.add(cols[1].strip());
+                continue;
+            }
+            boolean fallback = cols[0].endsWith("?");
+            Field f = Field.valueOf(fallback ? cols[0].substring(0, cols[0].length() - 1) : cols[0]);
+            if (LABELS.put(label, new Entry(f, fallback)) != null) {
+                throw new IllegalStateException(RESOURCE + " line " + n + ": " + cols[1] + " is listed twice");
+            }
         }
     }
 

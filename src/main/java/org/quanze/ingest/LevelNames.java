@@ -1,11 +1,7 @@
 package org.quanze.ingest;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.quanze.model.ResourceText;
+
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,27 +26,21 @@ final class LevelNames {
     private static final Map<String, List<String>> WORDS = new HashMap<>();
 
     static {
-        try (InputStream in = LevelNames.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the class path");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int n = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] cols = line.split("\t");
-                if (cols.length < 3 || cols[2].isBlank()) {
-                    throw new IllegalStateException(RESOURCE + " line " + n + ": want level word, canonical levels and where it was seen");
-                }
-                List<String> levels = List.of(cols[1].strip().split("、"));
-                if (!CANONICAL.containsAll(levels)) {
-                    throw new IllegalStateException(RESOURCE + " line " + n + ": " + cols[1] + " is not among " + CANONICAL);
-                }
-                if (WORDS.put(cols[0].strip(), levels) != null) {
-                    throw new IllegalStateException(RESOURCE + " line " + n + ": " + cols[0] + " is listed twice");
-                }
+        List<String> lines = ResourceText.lines(LevelNames.class, RESOURCE);
+        for (int n = 1; n <= lines.size(); n++) {
+            String line = lines.get(n - 1);
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] cols = line.split("\t");
+            if (cols.length < 3 || cols[2].isBlank()) {
+                throw new IllegalStateException(RESOURCE + " line " + n + ": want level word, canonical levels and where it was seen");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            List<String> levels = List.of(cols[1].strip().split("、"));
+            if (!CANONICAL.containsAll(levels)) {
+                throw new IllegalStateException(RESOURCE + " line " + n + ": " + cols[1] + " is not among " + CANONICAL);
+            }
+            if (WORDS.put(cols[0].strip(), levels) != null) {
+                throw new IllegalStateException(RESOURCE + " line " + n + ": " + cols[0] + " is listed twice");
+            }
         }
     }
 

@@ -1,11 +1,7 @@
 package org.quanze.ingest;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.quanze.model.ResourceText;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -165,16 +161,10 @@ public record ListIdentity(String authority, String region, List<String> evidenc
 
         private static Map<String, String> load() {
             Map<String, String> m = new HashMap<>();
-            try (InputStream in = ListIdentity.class.getResourceAsStream("/ingest/area-codes.tsv")) {
-                if (in == null) throw new IllegalStateException("ingest/area-codes.tsv is missing from the class path");
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (line.isBlank() || line.startsWith("#")) continue;
-                    String[] f = line.split("\t");
-                    if (f.length == 2) m.put(f[0].strip(), f[1].strip());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            for (String line : ResourceText.lines(ListIdentity.class, "/ingest/area-codes.tsv")) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t");
+                if (f.length == 2) m.put(f[0].strip(), f[1].strip());
             }
             return Collections.unmodifiableMap(m);
         }

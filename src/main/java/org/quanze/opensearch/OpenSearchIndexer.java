@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
-import org.quanze.model.Statute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -190,18 +189,10 @@ public final class OpenSearchIndexer {
     static final class Suggestions {
         static final String SUFFIX = "-suggest";
 
-        private final Map<String, long[]> names = new LinkedHashMap<>();
-        private final Map<String, String> firstItem = new java.util.HashMap<>();
-        private final Map<String, long[]> laws = new LinkedHashMap<>();
+        private final org.quanze.index.Suggestions.Tally tally = new org.quanze.index.Suggestions.Tally();
 
         void add(PowerRecord r) {
-            if (PowerRecord.POWER.equals(r.kind()) && r.name() != null) {
-                names.computeIfAbsent(r.name(), k -> new long[1])[0]++;
-                firstItem.putIfAbsent(r.name(), r.id());
-            }
-            for (Statute s : r.statutes()) {
-                if (Statute.BASIS.equals(s.role())) laws.computeIfAbsent(s.law(), k -> new long[1])[0]++;
-            }
+            tally.add(r);
         }
 
         void write(OpenSearchClient client, String index) throws IOException {
@@ -217,14 +208,11 @@ public final class OpenSearchIndexer {
             client.send("PUT", "/" + index, mapping);
             StringBuilder sb = new StringBuilder();
             long seq = 0;
-            List<Object[]> entries = new ArrayList<>();
-            names.forEach((k, v) -> entries.add(new Object[] {k, v[0], org.quanze.index.Suggestions.NAME, v[0] == 1 ? firstItem.get(k) : null}));
-            laws.forEach((k, v) -> entries.add(new Object[] {k, v[0], org.quanze.index.Suggestions.STATUTE, null}));
-            for (Object[] e : entries) {
+            for (org.quanze.index.Suggestions.Completion c : tally.completions()) {
                 ObjectNode doc = Json.MAPPER.createObjectNode();
-                doc.put("text", (String) e[0]).put("grams", OpenSearchSuggest.grams((String) e[0]))
-                        .put("kind", (String) e[2]).put("weight", (Long) e[1]).put("seq", seq++);
-                if (e[3] != null) doc.put("item", (String) e[3]);
+                doc.put("text", c.suggestion().text()).put("grams", OpenSearchSuggest.grams(c.suggestion().text()))
+                        .put("kind", c.suggestion().kind()).put("weight", c.weight()).put("seq", seq++);
+                if (c.suggestion().item() != null) doc.put("item", c.suggestion().item());
                 sb.append("{\"index\":{\"_index\":\"").append(index).append("\"}}\n").append(Json.MAPPER.writeValueAsString(doc)).append('\n');
                 if (sb.length() > 4_000_000) {
                     client.bulk(sb.toString());

@@ -1,11 +1,7 @@
 package org.quanze.statute;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.quanze.model.ResourceText;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -111,12 +107,7 @@ public final class LawNames {
     }
 
     private static LawNames load() {
-        try (InputStream in = LawNames.class.getResourceAsStream("law-names.tsv")) {
-            if (in == null) throw new IllegalStateException("law-names.tsv is missing from the class path");
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList(), "law-names.tsv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(ResourceText.lines(LawNames.class, "law-names.tsv"), "law-names.tsv");
     }
 
     /** Reads the vocabulary's lines; a malformed line is an error naming the file and line. */

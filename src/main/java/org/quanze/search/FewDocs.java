@@ -25,6 +25,23 @@ final class FewDocs {
     static float[] scores(Weight w, IndexReader reader, int[] docs) throws IOException {
         float[] out = new float[docs.length];
         Arrays.fill(out, Float.NaN);
+        walk(w, reader, docs, (i, s) -> out[i] = s.score());
+        return out;
+    }
+
+    /** Per doc (in the order given), whether the query matches it; nothing is scored. */
+    static boolean[] matches(Weight w, IndexReader reader, int[] docs) throws IOException {
+        boolean[] out = new boolean[docs.length];
+        walk(w, reader, docs, (i, s) -> out[i] = true);
+        return out;
+    }
+
+    private interface Found {
+        void at(int i, Scorer s) throws IOException;
+    }
+
+    /** Calls {@code found} for each doc the query matches, with the scorer positioned on it. */
+    private static void walk(Weight w, IndexReader reader, int[] docs, Found found) throws IOException {
         Integer[] order = new Integer[docs.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
@@ -40,17 +57,8 @@ final class FewDocs {
                 int target = docs[order[k]] - leaf.docBase;
                 int at = it.docID() >= target ? it.docID() : it.advance(target);
                 // The iterator of a two-phase scorer confirms each match itself.
-                if (at == target) out[order[k]] = s.score();
+                if (at == target) found.at(order[k], s);
             }
         }
-        return out;
-    }
-
-    /** Per doc (in the order given), whether the query matches it. */
-    static boolean[] matches(Weight w, IndexReader reader, int[] docs) throws IOException {
-        float[] s = scores(w, reader, docs);
-        boolean[] out = new boolean[docs.length];
-        for (int i = 0; i < s.length; i++) out[i] = !Float.isNaN(s[i]);
-        return out;
     }
 }

@@ -1,52 +1,49 @@
 package org.quanze.search;
 
-import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.MatchesUtils;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.LabelledCharArrayMatcher;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
 import org.quanze.index.Analyzers;
-import org.quanze.index.Numbers;
 import org.quanze.index.Schema;
 
-import org.apache.lucene.document.Document;
-import org.apache.lucene.util.QueryBuilder;
-
 import java.io.IOException;
-import java.text.Normalizer;
-import java.util.LinkedHashMap;
 import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Snippets of the fields that matched. The highlighter reads match offsets from the bigram fields'
- * postings, so no text is analysed again, and is asked, per hit, only about the fields whose text
- * contains one of the plan's spellings, with only those spellings (as bigram phrases): asked about
- * every spelling in every field of every hit, it spent a third of a search on a small index
- * finding nothing. Its formatter returns plain-text spans, marked or not ({@link SpanFormatter}),
+ * Snippets of the fields that matched. The plan's spellings become bigram phrases on every text
+ * field, made into one weight per page; each hit's {@link Matches} then say which fields matched
+ * and where (offsets from the bigram fields' postings, so no text is analysed again), and only
+ * those fields' stored text is read. Passages are chosen and scored by Lucene's
+ * {@link FieldHighlighter}, fed from those matches: the unified highlighter it comes from made a
+ * new searcher and weight for every field of every hit, which was a fifth of a search on the
+ * bundled lists. Its formatter returns plain-text spans, marked or not ({@link SpanFormatter}),
  * so no markup ever travels with the list's text.
  */
 final class Highlighting {
@@ -55,87 +52,97 @@ final class Highlighting {
             Schema.NAME, "权力名称", Schema.BASIS, "设定依据", Schema.DUTIES, "责任事项",
             Schema.ACCOUNTABILITY, "追责情形", Schema.OTHER, "其他");
     static final String[] FIELDS = Schema.TEXT_FIELDS.stream().map(Schema::bigram).toArray(String[]::new);
-    private static final Set<String> STORED = Set.of(FIELDS);
     private static final QueryBuilder BIGRAMS = new QueryBuilder(Analyzers.bigrams());
+    /** The text the highlighter looks at, as the unified highlighter cuts it. */
+    private static final int MAX_LENGTH = UnifiedHighlighter.DEFAULT_MAX_LENGTH;
+    private static final Comparator<Passage> IN_TEXT_ORDER = Comparator.comparingInt(Passage::getStartOffset);
 
     private Highlighting() {}
 
     /** One list of snippets per hit, in the hits' order. */
     static List<List<SearchResult.Highlight>> highlight(IndexSearcher searcher, List<String> marks, int[] hits) throws IOException {
-        Map<String, Query> leaves = new LinkedHashMap<>();
-        for (String m : marks) {
-            Query q = BIGRAMS.createPhraseQuery(FIELDS[0], m, 0);
-            if (q != null) leaves.put(fold(m), q);
+        // Which phrase occurs in which hit, one walk per phrase over the page: asking every
+        // phrase for its matches in every hit opened postings that were mostly not there.
+        List<List<Weight>> found = new ArrayList<>(hits.length);
+        for (int ignored : hits) found.add(new ArrayList<>());
+        for (String f : FIELDS) {
+            for (String m : marks) {
+                Query q = BIGRAMS.createPhraseQuery(f, m, 0);
+                if (q == null) continue;
+                Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                boolean[] in = FewDocs.matches(w, searcher.getIndexReader(), hits);
+                for (int i = 0; i < hits.length; i++) if (in[i]) found.get(i).add(w);
+            }
         }
-        SpanFormatter.Highlighter uh = highlighter(searcher, new SmallPassageScorer());
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        SmallPassageScorer scorer = new SmallPassageScorer();
+        SpanFormatter formatter = new SpanFormatter();
         List<List<SearchResult.Highlight>> out = new ArrayList<>(hits.length);
-        for (int hit : hits) {
-            Document d = searcher.storedFields().document(hit, STORED);
-            List<String> fields = new ArrayList<>();
-            Set<Query> present = new LinkedHashSet<>();
-            for (String f : FIELDS) {
-                String text = d.get(f);
-                if (text == null) continue;
-                String folded = fold(text);
-                boolean any = false;
-                for (Map.Entry<String, Query> e : leaves.entrySet()) {
-                    if (folded.contains(e.getKey())) {
-                        present.add(e.getValue());
-                        any = true;
-                    }
-                }
-                if (any) fields.add(f);
-            }
-            if (fields.isEmpty()) {
-                out.add(List.of());
-                continue;
-            }
-            BooleanQuery.Builder b = new BooleanQuery.Builder();
-            for (Query q : present) b.add(q, BooleanClause.Occur.SHOULD);
-            String[] fs = fields.toArray(String[]::new);
-            int[] passages = new int[fs.length];
-            Arrays.fill(passages, 1);
-            out.add(marked(fs, uh.spans(fs, b.build(), new int[] {hit}, passages), 0));
+        for (int i = 0; i < hits.length; i++) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hits[i], leaves));
+            out.add(found.get(i).isEmpty() ? List.of() : snippets(searcher, leaf, hits[i], found.get(i), scorer, formatter));
         }
         return out;
     }
 
-    /**
-     * Text for a cheap "could it match here" before the highlighter is asked: as the bigram
-     * analyser compares it (numbers read one way, full-width forms folded, lower case), without the spaces and
-     * punctuation its tokenizer skips (不得少于 2 人 holds the phrase 不得少于2人). It may say yes
-     * where the phrase does not match (the highlighter then marks nothing), never no where it does.
-     */
-    static String fold(String text) {
-        return SKIPPED.matcher(Normalizer.normalize(Numbers.normalise(text), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)).replaceAll("");
-    }
-
-    private static final java.util.regex.Pattern SKIPPED = java.util.regex.Pattern.compile("[\\s\\p{P}\\p{S}]+");
-
-    private static SpanFormatter.Highlighter highlighter(IndexSearcher searcher, PassageScorer scorer) {
-        return new SpanFormatter.Highlighter(UnifiedHighlighter.builder(searcher, Analyzers.bigrams())
-                .withScorer(scorer)
-                .withFormatter(new SpanFormatter())
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), 90, 0.5f))
-                .withMaxNoHighlightPassages(0)
-                // Every family searches the same words, so any query field's terms may mark any field.
-                .withFieldMatcher(queryField -> true)
-                .withHighlightPhrasesStrictly(true));
-    }
-
-    /** The snippets of hit {@code i} that mark something, in field order. */
+    /** The snippets of one hit that mark something, in field order. */
     @SuppressWarnings("unchecked")
-    private static List<SearchResult.Highlight> marked(String[] fields, Map<String, Object[]> snippets, int i) {
+    private static List<SearchResult.Highlight> snippets(IndexSearcher searcher, LeafReaderContext leaf, int hit, List<Weight> phrases,
+                                                         PassageScorer scorer, SpanFormatter formatter) throws IOException {
+        int doc = hit - leaf.docBase;
+        Map<String, List<MatchesIterator>> matched = new LinkedHashMap<>();
+        for (String f : FIELDS) matched.put(f, new ArrayList<>());
+        for (Weight w : phrases) {
+            Matches m = w.matches(leaf, doc);
+            if (m == null) continue;
+            for (String f : m) {
+                MatchesIterator it = m.getMatches(f);
+                if (it != null) matched.get(f).add(it);
+            }
+        }
+        matched.values().removeIf(List::isEmpty);
+        if (matched.isEmpty()) return List.of();
+        Document d = searcher.storedFields().document(hit, matched.keySet());
         List<SearchResult.Highlight> hs = new ArrayList<>();
-        for (String f : fields) {
-            Object s = snippets.get(f)[i];
-            if (SpanFormatter.marks(s)) {
-                String fam = family(f);
-                hs.add(new SearchResult.Highlight(fam, LABELS.get(fam), (List<SearchResult.Span>) s));
+        for (Map.Entry<String, List<MatchesIterator>> e : matched.entrySet()) {
+            String text = d.get(e.getKey());
+            if (text == null || text.isEmpty()) continue;
+            if (text.length() > MAX_LENGTH) text = text.substring(0, MAX_LENGTH);
+            FieldHighlighter fh = new FieldHighlighter(e.getKey(), new FromMatches(e.getKey(), MatchesUtils.disjunction(e.getValue())),
+                    breakIterator(), scorer, 1, 0, formatter, IN_TEXT_ORDER);
+            Object spans = fh.highlightFieldForDoc(leaf.reader(), doc, text);
+            if (SpanFormatter.marks(spans)) {
+                String fam = family(e.getKey());
+                hs.add(new SearchResult.Highlight(fam, LABELS.get(fam), (List<SearchResult.Span>) spans));
             }
         }
         return hs;
+    }
+
+    /** Sentences, joined or cut towards 90 characters around the match. */
+    private static BreakIterator breakIterator() {
+        return LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), 90, 0.5f);
+    }
+
+    /** The offsets of one field's matches, already found, for the passage logic of {@link FieldHighlighter}. */
+    private static final class FromMatches extends FieldOffsetStrategy {
+        private final MatchesIterator matches;
+
+        FromMatches(String field, MatchesIterator matches) {
+            super(new UHComponents(field, f -> f.equals(field), new MatchNoDocsQuery(), new BytesRef[0], null,
+                    new LabelledCharArrayMatcher[0], false, Set.of(UnifiedHighlighter.HighlightFlag.WEIGHT_MATCHES)));
+            this.matches = matches;
+        }
+
+        @Override
+        public UnifiedHighlighter.OffsetSource getOffsetSource() {
+            return UnifiedHighlighter.OffsetSource.POSTINGS;
+        }
+
+        @Override
+        public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) {
+            return new OffsetsEnum.OfMatchesIteratorWithSubs(matches);
+        }
     }
 
     /**

@@ -16,8 +16,9 @@ import java.util.List;
  * @param concepts   the question's concepts in order, each with how it is found in this index
  * @param statutes   statute references the question names (社会保险法第八十六条), resolved to the citation index
  * @param intents    power types the question's wording asks for (怎么处罚 → 行政处罚): ranking evidence
- * @param candidates the match set, scored by a flat field-weighted sum over the concepts' word
- *                   spellings (BM25); matches every item for a question with nothing to search
+ * @param candidates the match set (a share of the concepts' presence, as a filter), scored by a
+ *                   flat field-weighted sum over the words of the concepts' spellings (BM25);
+ *                   matches every item for a question with nothing to search
  * @param required   how many of the found concepts an item must contain to match
  * @param complete   items that contain every concept; null when that needs no search (one
  *                   concept, or a concept found nowhere)
@@ -83,7 +84,8 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
      * @param common    whether most items contain it (see {@link QueryPlanner#COMMON}): counted
      *                  towards the share but taken as present, never itself required
      * @param presence  items that contain it, in any field and any spelling; null when not found
-     * @param score     its first-stage score: the best field family's best spelling, BM25
+     * @param score     its first-stage score: its spellings' words, each on its own (no positions), in
+     *                  all fields and again in the name, BM25
      */
     record Concept(String surface, List<Spelling> spellings, boolean found, boolean counted, boolean common,
                    Query presence, Query score) {}

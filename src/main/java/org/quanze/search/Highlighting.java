@@ -38,9 +38,9 @@ import java.util.Set;
 
 /**
  * Snippets of the fields that matched. The plan's spellings become bigram phrases on every text
- * field, made into one weight per page; each hit's {@link Matches} then say which fields matched
- * and where (offsets from the bigram fields' postings, so no text is analysed again), and only
- * those fields' stored text is read. Passages are chosen and scored by Lucene's
+ * field, each made into a weight once per page; a walk over the page's hits says which hits hold
+ * which phrase, and their {@link Matches} say where (offsets from the bigram fields' postings, so
+ * no text is analysed again); only the matched fields' stored text is read. Passages are chosen and scored by Lucene's
  * {@link FieldHighlighter}, fed from those matches: the unified highlighter it comes from made a
  * new searcher and weight for every field of every hit, which was a fifth of a search on the
  * bundled lists. Its formatter returns plain-text spans, marked or not ({@link SpanFormatter}),

@@ -14,6 +14,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
+import org.quanze.search.ConceptQuery;
 import org.apache.lucene.search.TermQuery;
 import org.quanze.model.Json;
 
@@ -67,6 +68,9 @@ public final class QueryDsl {
             bool.putArray("must").add(dd.getBaseQuery() == null ? render(new MatchAllDocsQuery()) : render(dd.getBaseQuery()));
             ArrayNode filter = bool.putArray("filter");
             for (Query dim : dd.getDrillDownQueries()) filter.add(render(dim));
+        } else if (q instanceof ConceptQuery c) {
+            // The cluster runs a concept's two ranking parts as the two queries they stand for.
+            return render(c.expanded());
         } else if (q instanceof SynonymQuery s) {
             // Only the related-items search builds these (a name's synonyms); OpenSearch has no DSL
             // for a blended synonym term, so they score as alternatives, each on its own.

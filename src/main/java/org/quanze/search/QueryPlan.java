@@ -38,11 +38,19 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
         ranking = List.copyOf(ranking);
     }
 
-    /** The full ranking as one query (its parts' scores add up); null when there is nothing to rank by. */
+    /**
+     * The full ranking as one query (its parts' scores add up); null when there is nothing to rank
+     * by. A concept's two parts are one {@link ConceptQuery} here, which scores them from one set of
+     * scorers.
+     */
     Query rescore() {
         if (ranking.isEmpty()) return null;
         org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
-        for (Part p : ranking) b.add(p.query(), org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+        java.util.Set<Query> together = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Part p : ranking) {
+            if (p.together() == null) b.add(p.query(), org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+            else if (together.add(p.together())) b.add(p.together(), org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+        }
         return b.build();
     }
 
@@ -52,8 +60,10 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
      * as a phrase in one field ({@link #PHRASE}), a power type the wording asks for
      * ({@link #INTENT}), a statute the question names ({@link #STATUTE}), a quoted phrase
      * ({@link #QUOTED}). {@code detail} says which concept, field, type, statute or phrase.
+     * {@code together}, for a concept's {@code words} and {@code coverage}, is the query that
+     * ranks both at once (the full ranking runs it; an explanation asks each part); else null.
      */
-    record Part(String mechanism, String detail, Query query) {
+    record Part(String mechanism, String detail, Query query, ConceptQuery together) {
         static final String WORDS = "words";
         static final String COVERAGE = "coverage";
         static final String PHRASE = "phrase";

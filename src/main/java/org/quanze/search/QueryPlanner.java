@@ -304,20 +304,20 @@ public final class QueryPlanner {
                                          List<String> phrases, List<String> wanted) {
         List<QueryPlan.Part> parts = new ArrayList<>();
         for (String type : wanted) {
-            parts.add(new QueryPlan.Part(QueryPlan.Part.INTENT, type, new BoostQuery(new TermQuery(FacetSupport.typeTerm(type)), INTENT_WEIGHT)));
+            parts.add(new QueryPlan.Part(QueryPlan.Part.INTENT, type, new BoostQuery(new TermQuery(FacetSupport.typeTerm(type)), INTENT_WEIGHT), null));
         }
         parts.addAll(rescoring.build(concepts, text));
         for (Statute s : statutes) {
             parts.add(new QueryPlan.Part(QueryPlan.Part.STATUTE, s.path(),
-                    new BoostQuery(new TermQuery(new Term(Schema.CITES, s.path())), ARTICLE_BOOST)));
+                    new BoostQuery(new TermQuery(new Term(Schema.CITES, s.path())), ARTICLE_BOOST), null));
             if (s.article() != null) {
                 parts.add(new QueryPlan.Part(QueryPlan.Part.STATUTE, s.law(),
-                        new BoostQuery(new TermQuery(new Term(Schema.CITES, s.law())), LAW_BOOST)));
+                        new BoostQuery(new TermQuery(new Term(Schema.CITES, s.law())), LAW_BOOST), null));
             }
         }
         for (String p : phrases) {
             Query q = anywhere(p);
-            if (q != null) parts.add(new QueryPlan.Part(QueryPlan.Part.QUOTED, p, q));
+            if (q != null) parts.add(new QueryPlan.Part(QueryPlan.Part.QUOTED, p, q, null));
         }
         return parts;
     }

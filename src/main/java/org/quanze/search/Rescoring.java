@@ -50,25 +50,24 @@ final class Rescoring {
             if (!c.found()) continue;
             Map<String, Query> perFamily = perFamily(c);
             if (perFamily.isEmpty()) continue;
-            List<Query> found = new ArrayList<>();
-            for (Map.Entry<String, Query> e : perFamily.entrySet()) {
-                // Found only in boilerplate (追责情形) it adds next to nothing.
-                found.add(new BoostQuery(new ConstantScoreQuery(e.getValue()), FieldWeights.of(e.getKey()).coordination()));
-            }
+            // Found only in boilerplate (追责情形) it adds next to nothing.
+            float[] coordination = new float[perFamily.size()];
+            int i = 0;
+            for (String f : perFamily.keySet()) coordination[i++] = FieldWeights.of(f).coordination();
             // A lone character (人, 药) says little on its own: half weight.
             float weight = c.surface().length() == 1 ? 0.5f : 1f;
-            parts.add(new QueryPlan.Part(QueryPlan.Part.WORDS, c.surface(),
-                    new BoostQuery(new DisjunctionMaxQuery(perFamily.values(), FAMILY_TIE), weight)));
             // A concept most items contain (医院 in a medical-insurance corpus) says less about which
             // item is meant: its BM25 words part is already low, and its coverage is halved too.
             float coverage = c.common() ? COMMON_COVERAGE : 1f;
-            parts.add(new QueryPlan.Part(QueryPlan.Part.COVERAGE, c.surface(), new BoostQuery(new DisjunctionMaxQuery(found, 0f), weight * coverage)));
+            ConceptQuery both = new ConceptQuery(List.copyOf(perFamily.values()), coordination, FAMILY_TIE, weight, weight * coverage);
+            parts.add(new QueryPlan.Part(QueryPlan.Part.WORDS, c.surface(), both.words(), both));
+            parts.add(new QueryPlan.Part(QueryPlan.Part.COVERAGE, c.surface(), both.coverage(), both));
         }
         if (!text.isBlank()) {
             for (String f : Schema.TEXT_FIELDS) {
                 Query p = bigrams.createPhraseQuery(Schema.bigram(f), text, PHRASE_SLOP);
                 if (p instanceof PhraseQuery || p instanceof MultiPhraseQuery) {
-                    parts.add(new QueryPlan.Part(QueryPlan.Part.PHRASE, f, new BoostQuery(p, FieldWeights.of(f).phrase())));
+                    parts.add(new QueryPlan.Part(QueryPlan.Part.PHRASE, f, new BoostQuery(p, FieldWeights.of(f).phrase()), null));
                 }
             }
         }

@@ -1,0 +1,302 @@
+package org.quanze.search;
+
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisiWrapper;
+import org.apache.lucene.search.DisjunctionDISIApproximation;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesUtils;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One concept's two parts of the full ranking, {@code words} and {@code coverage}, computed from
+ * one set of scorers. Both parts are made of the same per-family queries: {@code words} is their
+ * dismax (each family's best spelling, the others adding a share), {@code coverage} a constant for
+ * the best family the concept is found in. As two clauses, every family's postings were advanced
+ * twice to each candidate, which was a third of the second stage. It scores exactly as
+ * {@link #expanded()}, the two standard queries the explanation and the OpenSearch backend use
+ * (floats summed in another order aside).
+ */
+public final class ConceptQuery extends Query {
+
+    private final List<Query> families;
+    private final float[] coordination;
+    private final float tie;
+    private final float wordsBoost;
+    private final float coverageBoost;
+
+    /**
+     * @param families      the concept's query in each field family where it can occur
+     * @param coordination  per family, what finding the concept there adds (before {@code coverageBoost})
+     * @param tie           how much the families other than the best add to {@code words}
+     */
+    ConceptQuery(List<Query> families, float[] coordination, float tie, float wordsBoost, float coverageBoost) {
+        if (families.size() != coordination.length) throw new IllegalArgumentException("one coordination per family");
+        this.families = List.copyOf(families);
+        this.coordination = coordination.clone();
+        this.tie = tie;
+        this.wordsBoost = wordsBoost;
+        this.coverageBoost = coverageBoost;
+    }
+
+    /** The {@code words} part as a standard query. */
+    Query words() {
+        return new BoostQuery(new DisjunctionMaxQuery(families, tie), wordsBoost);
+    }
+
+    /** The {@code coverage} part as a standard query. */
+    Query coverage() {
+        List<Query> found = new ArrayList<>();
+        for (int i = 0; i < families.size(); i++) found.add(new BoostQuery(new ConstantScoreQuery(families.get(i)), coordination[i]));
+        return new BoostQuery(new DisjunctionMaxQuery(found, 0f), coverageBoost);
+    }
+
+    /** Both parts as standard queries: what this query scores like. */
+    public Query expanded() {
+        return new BooleanQuery.Builder().add(words(), BooleanClause.Occur.SHOULD).add(coverage(), BooleanClause.Occur.SHOULD).build();
+    }
+
+    @Override
+    public Query rewrite(IndexSearcher searcher) throws IOException {
+        List<Query> rewritten = new ArrayList<>(families.size());
+        boolean changed = false;
+        for (Query f : families) {
+            Query r = f.rewrite(searcher);
+            changed |= r != f;
+            rewritten.add(r);
+        }
+        return changed ? new ConceptQuery(rewritten, coordination, tie, wordsBoost, coverageBoost) : this;
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+        List<Weight> weights = new ArrayList<>(families.size());
+        // As the expanded form passes boosts down: BoostQuery multiplies its own into the one it gets.
+        for (Query f : families) weights.add(searcher.createWeight(f, scoreMode, wordsBoost * boost));
+        float[] found = new float[coordination.length];
+        for (int i = 0; i < found.length; i++) found[i] = coordination[i] * (coverageBoost * boost);
+        return new ConceptWeight(weights, found);
+    }
+
+    private final class ConceptWeight extends Weight {
+        private final List<Weight> weights;
+        private final float[] found;
+
+        ConceptWeight(List<Weight> weights, float[] found) {
+            super(ConceptQuery.this);
+            this.weights = weights;
+            this.found = found;
+        }
+
+        @Override
+        public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
+            List<Family> subs = new ArrayList<>();
+            for (int i = 0; i < weights.size(); i++) {
+                ScorerSupplier s = weights.get(i).scorerSupplier(context);
+                if (s != null) subs.add(new Family(s.get(Long.MAX_VALUE), i));
+            }
+            if (subs.isEmpty()) return null;
+            Scorer scorer = new ConceptScorer(subs, found, tie);
+            return new ScorerSupplier() {
+                @Override
+                public Scorer get(long leadCost) {
+                    return scorer;
+                }
+
+                @Override
+                public long cost() {
+                    return scorer.iterator().cost();
+                }
+            };
+        }
+
+        @Override
+        public Matches matches(LeafReaderContext context, int doc) throws IOException {
+            List<Matches> all = new ArrayList<>();
+            for (Weight w : weights) {
+                Matches m = w.matches(context, doc);
+                if (m != null) all.add(m);
+            }
+            return MatchesUtils.fromSubMatches(all);
+        }
+
+        @Override
+        public Explanation explain(LeafReaderContext context, int doc) throws IOException {
+            ScorerSupplier ss = scorerSupplier(context);
+            Scorer s = ss == null ? null : ss.get(1);
+            TwoPhaseIterator tp = s == null ? null : s.twoPhaseIterator();
+            DocIdSetIterator approx = s == null ? null : tp == null ? s.iterator() : tp.approximation();
+            if (approx == null || approx.advance(doc) != doc || (tp != null && !tp.matches())) {
+                return Explanation.noMatch("the concept is in none of its fields");
+            }
+            List<Explanation> details = new ArrayList<>();
+            for (Weight w : weights) {
+                Explanation e = w.explain(context, doc);
+                if (e.isMatch()) details.add(e);
+            }
+            return Explanation.match(s.score(), "words and coverage of one concept", details);
+        }
+
+        @Override
+        public boolean isCacheable(LeafReaderContext ctx) {
+            for (Weight w : weights) if (!w.isCacheable(ctx)) return false;
+            return true;
+        }
+    }
+
+    /** A family's scorer and where it stands among the concept's families. */
+    private static final class Family extends DisiWrapper {
+        final int index;
+
+        Family(Scorer scorer, int index) {
+            super(scorer, false);
+            this.index = index;
+        }
+    }
+
+    /**
+     * Iterates the union of the families, as a disjunction does; on a match, each family that
+     * really matches (a phrase is checked once per item) gives its score to {@code words} and its
+     * coordination to {@code coverage}.
+     */
+    private static final class ConceptScorer extends Scorer {
+        private final List<Family> subs;
+        private final DisjunctionDISIApproximation approximation;
+        private final float[] found;
+        private final float tie;
+        private final boolean twoPhase;
+        private final Family[] matched;
+        private int matchedCount;
+        private int checkedDoc = -1;
+
+        ConceptScorer(List<Family> subs, float[] found, float tie) {
+            long cost = 0;
+            boolean anyTwoPhase = false;
+            for (Family f : subs) {
+                cost += f.cost;
+                anyTwoPhase |= f.twoPhaseView != null;
+            }
+            this.subs = subs;
+            this.approximation = new DisjunctionDISIApproximation(subs, cost);
+            this.found = found;
+            this.tie = tie;
+            this.twoPhase = anyTwoPhase;
+            this.matched = new Family[subs.size()];
+        }
+
+        /** The families that match the current item, each checked once. */
+        private void check() throws IOException {
+            int doc = approximation.docID();
+            if (doc == checkedDoc) return;
+            matchedCount = 0;
+            for (DisiWrapper w = approximation.topList(); w != null; w = w.next) {
+                if (w.twoPhaseView == null || w.twoPhaseView.matches()) matched[matchedCount++] = (Family) w;
+            }
+            checkedDoc = doc;
+        }
+
+        @Override
+        public int docID() {
+            return approximation.docID();
+        }
+
+        @Override
+        public DocIdSetIterator iterator() {
+            TwoPhaseIterator tp = twoPhaseIterator();
+            return tp == null ? approximation : TwoPhaseIterator.asDocIdSetIterator(tp);
+        }
+
+        @Override
+        public TwoPhaseIterator twoPhaseIterator() {
+            if (!twoPhase) return null;
+            return new TwoPhaseIterator(approximation) {
+                @Override
+                public boolean matches() throws IOException {
+                    check();
+                    return matchedCount > 0;
+                }
+
+                @Override
+                public float matchCost() {
+                    float cost = 0;
+                    for (Family f : subs) cost += f.matchCost;
+                    return cost;
+                }
+            };
+        }
+
+        @Override
+        public float score() throws IOException {
+            check();
+            // The dismax of the expanded form's words part, in the same arithmetic.
+            float max = 0;
+            double others = 0;
+            float coverage = 0;
+            for (int i = 0; i < matchedCount; i++) {
+                float s = matched[i].scorer.score();
+                if (s >= max) {
+                    others += max;
+                    max = s;
+                } else {
+                    others += s;
+                }
+                coverage = Math.max(coverage, found[matched[i].index]);
+            }
+            float words = (float) (max + others * tie);
+            return (float) ((double) words + coverage);
+        }
+
+        @Override
+        public float getMaxScore(int upTo) throws IOException {
+            // An upper bound: every family at its best, each counted in full.
+            double sum = 0;
+            float coverage = 0;
+            for (Family f : subs) sum += f.scorer.getMaxScore(upTo);
+            for (float f : found) coverage = Math.max(coverage, f);
+            return Math.nextUp((float) (sum + coverage));
+        }
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+        QueryVisitor v = visitor.getSubVisitor(BooleanClause.Occur.SHOULD, this);
+        for (Query f : families) f.visit(v);
+    }
+
+    @Override
+    public String toString(String field) {
+        return "concept(" + families + ", tie " + tie + ", words ×" + wordsBoost + ", coverage ×" + coverageBoost
+                + " " + Arrays.toString(coordination) + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return sameClassAs(o) && o instanceof ConceptQuery c && families.equals(c.families)
+                && Arrays.equals(coordination, c.coordination) && tie == c.tie && wordsBoost == c.wordsBoost
+                && coverageBoost == c.coverageBoost;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(classHash(), families, Arrays.hashCode(coordination), tie, wordsBoost, coverageBoost);
+    }
+}

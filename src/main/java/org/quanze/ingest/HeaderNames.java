@@ -30,14 +30,8 @@ final class HeaderNames {
     private static final Set<String> FILLERS = new HashSet<>();
 
     static {
-        List<String> lines = ResourceText.lines(HeaderNames.class, RESOURCE);
-        for (int n = 1; n <= lines.size(); n++) {
-            String line = lines.get(n - 1);
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] cols = line.split("\t");
-            if (cols.length < 3 || cols[2].isBlank()) {
-                throw new IllegalStateException(RESOURCE + " line " + n + ": want FIELD, label and where it was seen, tab-separated");
-            }
+        for (ResourceText.Row row : ResourceText.sourcedRows(HeaderNames.class, RESOURCE, "FIELD, label and where it was seen, tab-separated")) {
+            String[] cols = row.cols();
             String label = key(cols[1]);
             if (cols[0].equals("FILLER")) {
                 FILLERS.add(cols[1].strip());
@@ -46,7 +40,7 @@ final class HeaderNames {
             boolean fallback = cols[0].endsWith("?");
             Field f = Field.valueOf(fallback ? cols[0].substring(0, cols[0].length() - 1) : cols[0]);
             if (LABELS.put(label, new Entry(f, fallback)) != null) {
-                throw new IllegalStateException(RESOURCE + " line " + n + ": " + cols[1] + " is listed twice");
+                throw new IllegalStateException(RESOURCE + " line " + row.line() + ": " + cols[1] + " is listed twice");
             }
         }
     }

@@ -26,20 +26,14 @@ final class LevelNames {
     private static final Map<String, List<String>> WORDS = new HashMap<>();
 
     static {
-        List<String> lines = ResourceText.lines(LevelNames.class, RESOURCE);
-        for (int n = 1; n <= lines.size(); n++) {
-            String line = lines.get(n - 1);
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] cols = line.split("\t");
-            if (cols.length < 3 || cols[2].isBlank()) {
-                throw new IllegalStateException(RESOURCE + " line " + n + ": want level word, canonical levels and where it was seen");
-            }
+        for (ResourceText.Row row : ResourceText.sourcedRows(LevelNames.class, RESOURCE, "level word, canonical levels and where it was seen")) {
+            String[] cols = row.cols();
             List<String> levels = List.of(cols[1].strip().split("、"));
             if (!CANONICAL.containsAll(levels)) {
-                throw new IllegalStateException(RESOURCE + " line " + n + ": " + cols[1] + " is not among " + CANONICAL);
+                throw new IllegalStateException(RESOURCE + " line " + row.line() + ": " + cols[1] + " is not among " + CANONICAL);
             }
             if (WORDS.put(cols[0].strip(), levels) != null) {
-                throw new IllegalStateException(RESOURCE + " line " + n + ": " + cols[0] + " is listed twice");
+                throw new IllegalStateException(RESOURCE + " line " + row.line() + ": " + cols[0] + " is listed twice");
             }
         }
     }

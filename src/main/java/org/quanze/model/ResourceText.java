@@ -25,4 +25,26 @@ public final class ResourceText {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** One entry of a vocabulary: its line number in the file (for errors) and its columns. */
+    public record Row(int line, String[] cols) {}
+
+    /**
+     * The entries of a tab-separated vocabulary: blank lines and {@code #} comments skipped, each
+     * other line at least three columns, the third saying where the entry was seen (every entry of a
+     * vocabulary names its source). {@code want} describes the columns for the error that names a
+     * line without them.
+     */
+    public static List<Row> sourcedRows(Class<?> owner, String name, String want) {
+        List<String> lines = lines(owner, name);
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int n = 1; n <= lines.size(); n++) {
+            String line = lines.get(n - 1);
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] cols = line.split("\t");
+            if (cols.length < 3 || cols[2].isBlank()) throw new IllegalStateException(name + " line " + n + ": want " + want);
+            rows.add(new Row(n, cols));
+        }
+        return rows;
+    }
 }

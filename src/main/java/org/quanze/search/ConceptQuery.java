@@ -110,12 +110,17 @@ public final class ConceptQuery extends Query {
         @Override
         public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
             List<Family> subs = new ArrayList<>();
+            long cost = 0;
             for (int i = 0; i < weights.size(); i++) {
                 ScorerSupplier s = weights.get(i).scorerSupplier(context);
-                if (s != null) subs.add(new Family(s.get(Long.MAX_VALUE), i));
+                if (s == null) continue;
+                Family f = new Family(s.get(Long.MAX_VALUE), i);
+                subs.add(f);
+                cost += f.cost;
             }
             if (subs.isEmpty()) return null;
-            Scorer scorer = new ConceptScorer(subs, found, tie);
+            Scorer scorer = new ConceptScorer(subs, cost, found, tie);
+            long total = cost;
             return new ScorerSupplier() {
                 @Override
                 public Scorer get(long leadCost) {
@@ -124,7 +129,7 @@ public final class ConceptQuery extends Query {
 
                 @Override
                 public long cost() {
-                    return scorer.iterator().cost();
+                    return total;
                 }
             };
         }
@@ -188,13 +193,9 @@ public final class ConceptQuery extends Query {
         private int matchedCount;
         private int checkedDoc = -1;
 
-        ConceptScorer(List<Family> subs, float[] found, float tie) {
-            long cost = 0;
+        ConceptScorer(List<Family> subs, long cost, float[] found, float tie) {
             boolean anyTwoPhase = false;
-            for (Family f : subs) {
-                cost += f.cost;
-                anyTwoPhase |= f.twoPhaseView != null;
-            }
+            for (Family f : subs) anyTwoPhase |= f.twoPhaseView != null;
             this.subs = subs;
             this.approximation = new DisjunctionDISIApproximation(subs, cost);
             this.found = found;

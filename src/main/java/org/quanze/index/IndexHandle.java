@@ -1,6 +1,9 @@
 package org.quanze.index;
 
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
@@ -26,6 +29,8 @@ public final class IndexHandle implements Closeable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final SortedSetDocValuesReaderState facetState;
+    /** Null when the table would not fit its share of the heap: counts then come from doc values. */
+    private final FacetOrdinals facetOrdinals;
     private final AnalyzingInfixSuggester suggester;
     private final AtomicInteger refs = new AtomicInteger(1);
     /** Values derived once per reader (all-docs facet counts, source titles), shared by requests. */
@@ -37,6 +42,7 @@ public final class IndexHandle implements Closeable {
         this.reader = DirectoryReader.open(dir);
         this.searcher = Searchers.open(reader);
         this.facetState = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
+        this.facetOrdinals = FacetOrdinals.load(facetState, Runtime.getRuntime().maxMemory() / 8);
         this.suggester = Suggestions.open(path.resolve("suggest"));
     }
 
@@ -57,6 +63,11 @@ public final class IndexHandle implements Closeable {
     public DirectoryReader reader() { return reader; }
 
     public SortedSetDocValuesReaderState facetState() { return facetState; }
+
+    /** The facet counts of the items a search over this generation collected. */
+    public Facets facetCounts(FacetsCollector collected) throws IOException {
+        return facetOrdinals != null ? facetOrdinals.count(collected) : new SortedSetDocValuesFacetCounts(facetState, collected);
+    }
 
     public int items() { return reader.numDocs(); }
 

@@ -5,7 +5,6 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.quanze.index.IndexHandle;
@@ -175,7 +174,7 @@ public final class FacetSupport {
     static Facets allCounts(IndexHandle h) {
         try {
             var fc = h.searcher().search(new MatchAllDocsQuery(), new FacetsCollectorManager());
-            return new SortedSetDocValuesFacetCounts(h.facetState(), fc);
+            return h.facetCounts(fc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

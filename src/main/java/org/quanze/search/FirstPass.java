@@ -5,7 +5,7 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -28,6 +28,7 @@ import org.quanze.model.PowerRecord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,12 +61,22 @@ final class FirstPass {
                     : FacetsCollectorManager.search(turn.searcher(), base, window, sort, new FacetsCollectorManager());
             turn.checkTime();
             long total = r.topDocs().totalHits.value();
-            Facets facets = new SortedSetDocValuesFacetCounts(turn.handle().facetState(), r.facetsCollector());
+            Facets facets = turn.handle().facetCounts(r.facetsCollector());
             Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(facets, shown, turn.handle().sourceTitles());
             if (filters.powersByDefault()) read.put("kind", FacetSupport.kinds(total, duties(turn, scored)));
             return new Result(total, read, r.topDocs());
         }
-        DrillSideways ds = new DrillSideways(turn.unwindowedSearcher(), Schema.facetsConfig(), turn.handle().facetState());
+        DrillSideways ds = new DrillSideways(turn.unwindowedSearcher(), Schema.facetsConfig(), turn.handle().facetState()) {
+            @Override
+            protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] dims) throws IOException {
+                // As Lucene's, counted from the generation's ordinal table.
+                Facets down = turn.handle().facetCounts(drillDowns);
+                if (drillSideways == null || drillSideways.length == 0) return down;
+                Map<String, Facets> sideways = new HashMap<>();
+                for (int i = 0; i < drillSideways.length; i++) sideways.put(dims[i], turn.handle().facetCounts(drillSideways[i]));
+                return new MultiFacets(sideways, down);
+            }
+        };
         DrillDownQuery dd = FacetSupport.drillDown(base, filters.selected());
         CollectorManager<?, ? extends TopDocs> top = sort == null
                 ? new TopScoreDocCollectorManager(window, Integer.MAX_VALUE)

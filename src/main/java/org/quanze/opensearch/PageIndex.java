@@ -36,6 +36,6 @@ final class PageIndex {
         IndexSearcher s = new IndexSearcher(DirectoryReader.open(dir));
         int[] docs = new int[hits.size()];
         for (int i = 0; i < docs.length; i++) docs[i] = i;
-        return new SearchBackend.PageDocs(s, docs);
+        return new SearchBackend.PageDocs(s, docs, false);
     }
 }

@@ -1,6 +1,5 @@
 package org.quanze.search;
 
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -24,6 +23,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.quanze.index.Analyzers;
+import org.quanze.index.DocumentMapper;
 import org.quanze.index.Schema;
 
 import java.io.IOException;
@@ -59,20 +59,26 @@ final class Highlighting {
 
     private Highlighting() {}
 
-    /** One list of snippets per hit, in the hits' order. */
-    static List<List<SearchResult.Highlight>> highlight(IndexSearcher searcher, List<String> marks, int[] hits) throws IOException {
+    /**
+     * One list of snippets per hit, in the hits' order.
+     *
+     * @param made  the plan's weights, where the searcher searches the plan's generation: a
+     *              repeated question then neither analyses its marks nor looks up their bigrams
+     *              again; null to make them for this page alone
+     * @param texts each hit's text fields as its record gives them ({@link DocumentMapper#texts}),
+     *              which is what the bigram fields indexed: reading them from the record already
+     *              parsed for the page spares a second stored-fields read (a seventh of
+     *              highlighting on the bundled lists)
+     */
+    static List<List<SearchResult.Highlight>> highlight(IndexSearcher searcher, QueryPlan.Weights made, List<String> marks, int[] hits,
+                                                         List<Map<String, String>> texts) throws IOException {
         // Which phrase occurs in which hit, one walk per phrase over the page: asking every
         // phrase for its matches in every hit opened postings that were mostly not there.
         List<List<Weight>> found = new ArrayList<>(hits.length);
         for (int ignored : hits) found.add(new ArrayList<>());
-        for (String f : FIELDS) {
-            for (String m : marks) {
-                Query q = BIGRAMS.createPhraseQuery(f, m, 0);
-                if (q == null) continue;
-                Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
-                boolean[] in = FewDocs.matches(w, searcher.getIndexReader(), hits);
-                for (int i = 0; i < hits.length; i++) if (in[i]) found.get(i).add(w);
-            }
+        for (Weight w : made == null ? weights(searcher, marks) : made.derived("highlight", () -> weights(searcher, marks))) {
+            boolean[] in = FewDocs.matches(w, searcher.getIndexReader(), hits);
+            for (int i = 0; i < hits.length; i++) if (in[i]) found.get(i).add(w);
         }
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         SmallPassageScorer scorer = new SmallPassageScorer();
@@ -80,14 +86,26 @@ final class Highlighting {
         List<List<SearchResult.Highlight>> out = new ArrayList<>(hits.length);
         for (int i = 0; i < hits.length; i++) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hits[i], leaves));
-            out.add(found.get(i).isEmpty() ? List.of() : snippets(searcher, leaf, hits[i], found.get(i), scorer, formatter));
+            out.add(found.get(i).isEmpty() ? List.of() : snippets(leaf, hits[i], texts.get(i), found.get(i), scorer, formatter));
         }
         return out;
     }
 
+    /** Each mark as a bigram phrase in each text field, made ready to match; none for a mark that has no bigram. */
+    private static List<Weight> weights(IndexSearcher searcher, List<String> marks) throws IOException {
+        List<Weight> out = new ArrayList<>();
+        for (String f : FIELDS) {
+            for (String m : marks) {
+                Query q = BIGRAMS.createPhraseQuery(f, m, 0);
+                if (q != null) out.add(searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The snippets of one hit that mark something, in field order. */
     @SuppressWarnings("unchecked")
-    private static List<SearchResult.Highlight> snippets(IndexSearcher searcher, LeafReaderContext leaf, int hit, List<Weight> phrases,
+    private static List<SearchResult.Highlight> snippets(LeafReaderContext leaf, int hit, Map<String, String> texts, List<Weight> phrases,
                                                          PassageScorer scorer, SpanFormatter formatter) throws IOException {
         int doc = hit - leaf.docBase;
         Map<String, List<MatchesIterator>> matched = new LinkedHashMap<>();
@@ -102,10 +120,9 @@ final class Highlighting {
         }
         matched.values().removeIf(List::isEmpty);
         if (matched.isEmpty()) return List.of();
-        Document d = searcher.storedFields().document(hit, matched.keySet());
         List<SearchResult.Highlight> hs = new ArrayList<>();
         for (Map.Entry<String, List<MatchesIterator>> e : matched.entrySet()) {
-            String text = d.get(e.getKey());
+            String text = texts.get(family(e.getKey()));
             if (text == null || text.isEmpty()) continue;
             if (text.length() > MAX_LENGTH) text = text.substring(0, MAX_LENGTH);
             FieldHighlighter fh = new FieldHighlighter(e.getKey(), new FromMatches(e.getKey(), MatchesUtils.disjunction(e.getValue())),

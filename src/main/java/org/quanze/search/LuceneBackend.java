@@ -198,7 +198,7 @@ public final class LuceneBackend implements SearchBackend {
         public PageDocs page(List<Found> hits) {
             int[] docs = new int[hits.size()];
             for (int i = 0; i < docs.length; i++) docs[i] = hits.get(i).doc();
-            return new PageDocs(turn.searcher(), docs);
+            return new PageDocs(turn.searcher(), docs, true);
         }
 
         @Override
@@ -240,7 +240,8 @@ public final class LuceneBackend implements SearchBackend {
         }
 
         private Found found(ScoreDoc sd) throws IOException {
-            return new Found(Hits.record(turn.searcher(), sd.doc), sd.score, sd.doc);
+            Hits.Recent recent = handle.derived("recentRecords", h -> new Hits.Recent());
+            return new Found(recent.record(turn.searcher(), sd.doc), sd.score, sd.doc);
         }
     }
 

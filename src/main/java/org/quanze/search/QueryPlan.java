@@ -122,19 +122,35 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
      * up a few hundred terms again to rank a hundred candidates.
      */
     static final class Weights {
-        private final java.util.concurrent.ConcurrentHashMap<Object, org.apache.lucene.search.Weight> made =
+        private final java.util.concurrent.ConcurrentHashMap<Object, Object> made =
                 new java.util.concurrent.ConcurrentHashMap<>();
 
         org.apache.lucene.search.Weight of(org.apache.lucene.search.IndexSearcher generation, Query q,
                                            org.apache.lucene.search.ScoreMode mode) throws java.io.IOException {
             Object key = java.util.List.of(q, mode);
-            org.apache.lucene.search.Weight w = made.get(key);
+            org.apache.lucene.search.Weight w = (org.apache.lucene.search.Weight) made.get(key);
             if (w == null) {
                 w = generation.createWeight(generation.rewrite(q), mode, 1f);
-                org.apache.lucene.search.Weight earlier = made.putIfAbsent(key, w);
-                if (earlier != null) w = earlier;
+                Object earlier = made.putIfAbsent(key, w);
+                if (earlier != null) w = (org.apache.lucene.search.Weight) earlier;
             }
             return w;
+        }
+
+        /** Something else made once from the plan on its generation (e.g. the marks' weights), by name. */
+        @SuppressWarnings("unchecked")
+        <T> T derived(String name, Make<T> make) throws java.io.IOException {
+            Object v = made.get(name);
+            if (v == null) {
+                v = make.make();
+                Object earlier = made.putIfAbsent(name, v);
+                if (earlier != null) v = earlier;
+            }
+            return (T) v;
+        }
+
+        interface Make<T> {
+            T make() throws java.io.IOException;
         }
     }
 }

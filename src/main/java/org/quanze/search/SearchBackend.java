@@ -55,8 +55,12 @@ public interface SearchBackend extends Closeable {
         }
     }
 
-    /** The page's hits as documents a Lucene searcher reads: for highlights and missing words. */
-    record PageDocs(IndexSearcher searcher, int[] docs) {}
+    /**
+     * The page's hits as documents a Lucene searcher reads: for highlights and missing words.
+     * {@code generation}: the searcher searches the generation the question's plan was made on,
+     * so the plan's weights serve it; not so for a page copied into an index of its own.
+     */
+    record PageDocs(IndexSearcher searcher, int[] docs, boolean generation) {}
 
     /** One search-like call on one generation. */
     interface Call extends AutoCloseable {

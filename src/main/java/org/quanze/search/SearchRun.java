@@ -3,6 +3,7 @@ package org.quanze.search;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
+import org.quanze.index.DocumentMapper;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ final class SearchRun {
         List<SearchBackend.Found> page = first.page();
         SearchBackend.PageDocs docs = page.isEmpty() ? null : call.page(page);
         List<List<SearchResult.Highlight>> hl = plan.marks().isEmpty() || page.isEmpty() ? null
-                : Highlighting.highlight(docs.searcher(), plan.marks(), docs.docs());
+                : Highlighting.highlight(docs.searcher(), docs.generation() ? plan.weights() : null, plan.marks(), docs.docs(),
+                        page.stream().map(f -> DocumentMapper.texts(f.record())).toList());
         Coverage coverage = Coverage.of(plan, docs);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < page.size(); i++) {

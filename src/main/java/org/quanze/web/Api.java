@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
 import org.quanze.search.SearchRequest;
+import org.quanze.search.SearchResult;
 import org.quanze.search.SearchService;
 
 import java.io.IOException;
@@ -45,10 +46,16 @@ final class Api {
         byte[] answer = reuse ? answers.get(generation, req) : null;
         ctx.header(ANSWER_CACHE, answer != null ? "hit" : reuse ? "miss" : "bypass");
         if (answer == null) {
-            ObjectNode body = Json.MAPPER.valueToTree(search.search(req));
+            SearchResult result = search.search(req);
             Map<String, Object> statute = statutes.answer(req.q());
-            if (statute != null) body.set("statute", Json.MAPPER.valueToTree(statute));
-            answer = Json.MAPPER.writeValueAsBytes(body);
+            if (statute == null) {
+                // Written as it is: a tree first (to add the statute) cost as much again as the writing.
+                answer = Json.MAPPER.writeValueAsBytes(result);
+            } else {
+                ObjectNode body = Json.MAPPER.valueToTree(result);
+                body.set("statute", Json.MAPPER.valueToTree(statute));
+                answer = Json.MAPPER.writeValueAsBytes(body);
+            }
             // Kept under the generation read before the search: if a new one came in meanwhile, the next request's lookup empties the cache.
             if (!req.explain()) answers.put(generation, req, answer);
         }

@@ -50,15 +50,17 @@ final class FirstPass {
 
     /**
      * @param scored the match set with its first-stage score
+     * @param weights the plan's weights, to make the first pass's weight once per plan; null to make it afresh
      * @param sort   null for the best by score, else this order
      */
-    static Result run(Turn turn, Query scored, Filters filters, int window, Sort sort) throws IOException {
+    static Result run(Turn turn, Query scored, QueryPlan.Weights weights, Filters filters, int window, Sort sort) throws IOException {
         Query base = filters.base(scored);
         Map<String, List<String>> shown = filters.shown();
         if (filters.selected().isEmpty()) {
+            Query made = weights == null ? base : weights.reusing(turn.handle().searcher(), base);
             FacetsCollectorManager.FacetsResult r = sort == null
-                    ? FacetsCollectorManager.search(turn.searcher(), base, window, new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(turn.searcher(), base, window, sort, new FacetsCollectorManager());
+                    ? FacetsCollectorManager.search(turn.searcher(), made, window, new FacetsCollectorManager())
+                    : FacetsCollectorManager.search(turn.searcher(), made, window, sort, new FacetsCollectorManager());
             turn.checkTime();
             long total = r.topDocs().totalHits.value();
             Facets facets = turn.handle().facetCounts(r.facetsCollector());

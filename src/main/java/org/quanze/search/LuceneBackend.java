@@ -167,7 +167,7 @@ public final class LuceneBackend implements SearchBackend {
             int topN = from + size;
             boolean rescoring = rescore != null && !bySource;
             int window = rescoring ? Math.max(topN, rescore.window()) : topN;
-            FirstPass.Result first = FirstPass.run(turn, scored, filters, window, bySource ? BY_SOURCE : null);
+            FirstPass.Result first = FirstPass.run(turn, scored, rescore == null ? null : rescore.weights(), filters, window, bySource ? BY_SOURCE : null);
             TopDocs ranked = rescoring ? rescore(first.top(), rescore, handle.searcher()) : first.top();
             ScoreDoc[] all = ranked.scoreDocs;
             List<Found> page = new ArrayList<>();

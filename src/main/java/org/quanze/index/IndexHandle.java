@@ -60,6 +60,9 @@ public final class IndexHandle implements Closeable {
      */
     public IndexSearcher newSearcher() { return Searchers.open(reader); }
 
+    /** As {@link #newSearcher}, searching the segments one after another on the calling thread. */
+    public IndexSearcher newSequentialSearcher() { return new IndexSearcher(reader); }
+
     public DirectoryReader reader() { return reader; }
 
     public SortedSetDocValuesReaderState facetState() { return facetState; }

@@ -94,7 +94,7 @@ public final class OpenSearchBackend implements SearchBackend {
     }
 
     @Override
-    public Call begin(long timeLimitMillis) throws IOException {
+    public Call begin(long timeLimitMillis, int cores) throws IOException {
         return new ClusterCall(generation(), timeLimitMillis);
     }
 

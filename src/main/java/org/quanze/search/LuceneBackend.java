@@ -52,9 +52,9 @@ public final class LuceneBackend implements SearchBackend {
     }
 
     @Override
-    public Call begin(long timeLimitMillis) {
+    public Call begin(long timeLimitMillis, int cores) {
         IndexHandle h = index.acquire();
-        return new LuceneCall(h, new Turn(h, timeLimitMillis));
+        return new LuceneCall(h, new Turn(h, timeLimitMillis, cores > 1));
     }
 
     @Override

@@ -19,8 +19,12 @@ import java.util.Map;
  */
 public interface SearchBackend extends Closeable {
 
-    /** The generation serving now, held until the call is closed; the time limit starts at its first search. */
-    Call begin(long timeLimitMillis) throws IOException;
+    /**
+     * The generation serving now, held until the call is closed; the time limit starts at its
+     * first search. {@code cores}: how many cores admission gave the call (at most {@link #cores()});
+     * a backend that searches in slices uses no more threads than that.
+     */
+    Call begin(long timeLimitMillis, int cores) throws IOException;
 
     /** The generation serving now, without holding it (health, start-up messages). */
     Info current();

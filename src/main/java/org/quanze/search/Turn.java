@@ -16,12 +16,15 @@ final class Turn {
 
     private final IndexHandle handle;
     private final long limitMillis;
+    /** Whether its searches may run the index's slices in parallel (admission gave it every core). */
+    private final boolean parallel;
     private QueryTimeoutImpl timeout;
     private IndexSearcher searcher;
 
-    Turn(IndexHandle handle, long limitMillis) {
+    Turn(IndexHandle handle, long limitMillis, boolean parallel) {
         this.handle = handle;
         this.limitMillis = limitMillis;
+        this.parallel = parallel;
     }
 
     IndexHandle handle() {
@@ -32,7 +35,7 @@ final class Turn {
     IndexSearcher searcher() {
         if (searcher == null) {
             timeout = new QueryTimeoutImpl(limitMillis);
-            searcher = handle.newSearcher();
+            searcher = newSearcher();
             searcher.setTimeout(timeout);
         }
         return searcher;
@@ -45,7 +48,11 @@ final class Turn {
      */
     IndexSearcher unwindowedSearcher() {
         searcher(); // starts the clock
-        return handle.newSearcher();
+        return newSearcher();
+    }
+
+    private IndexSearcher newSearcher() {
+        return parallel ? handle.newSearcher() : handle.newSequentialSearcher();
     }
 
     /** Whether the time limit has passed. */

@@ -76,6 +76,52 @@ class AdmissionTest {
         }
     }
 
+    @Test
+    void aSearchThatCouldUseEveryCoreTakesThemWhenFreeAndOneBesideARunningSearch() throws Exception {
+        Admission admission = new Admission(2, Duration.ofMillis(100));
+        assertEquals(2, (int) admission.<Integer>runSpread(2, cores -> cores));
+        assertEquals(2, (int) admission.<Integer>runSpread(16, cores -> cores));
+        assertEquals(1, (int) admission.<Integer>runSpread(1, cores -> cores));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> one = pool.submit(() -> admission.runSpread(2, cores -> {
+                running.countDown();
+                await(finish);
+                return cores;
+            }));
+            assertEquals(true, running.await(5, TimeUnit.SECONDS));
+            // Both permits are taken: another search waits its turn, and is refused as busy past the wait.
+            assertEquals(SearchRefused.Reason.BUSY,
+                    assertThrows(SearchRefused.class, () -> admission.<Integer>runSpread(2, cores -> cores)).reason());
+            finish.countDown();
+            assertEquals(2, (int) one.get(5, TimeUnit.SECONDS));
+        } finally {
+            finish.countDown();
+            pool.shutdownNow();
+        }
+        // One permit held by a one-core search: the next runs beside it, on the other core alone.
+        CountDownLatch running2 = new CountDownLatch(1);
+        CountDownLatch finish2 = new CountDownLatch(1);
+        ExecutorService pool2 = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> single = pool2.submit(() -> admission.runSpread(1, cores -> {
+                running2.countDown();
+                await(finish2);
+                return cores;
+            }));
+            assertEquals(true, running2.await(5, TimeUnit.SECONDS));
+            assertEquals(1, (int) admission.<Integer>runSpread(2, cores -> cores));
+            finish2.countDown();
+            assertEquals(1, (int) single.get(5, TimeUnit.SECONDS));
+            assertEquals(2, (int) admission.<Integer>runSpread(2, cores -> cores));
+        } finally {
+            finish2.countDown();
+            pool2.shutdownNow();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

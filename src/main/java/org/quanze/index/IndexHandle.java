@@ -29,8 +29,12 @@ public final class IndexHandle implements Closeable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final SortedSetDocValuesReaderState facetState;
-    /** Null when the table would not fit its share of the heap: counts then come from doc values. */
-    private final FacetOrdinals facetOrdinals;
+    /**
+     * Null until it is read (half a second at a million items, so it is read beside the first
+     * searches rather than before them), and when it would not fit its share of the heap: counts
+     * then come from doc values, the same counts.
+     */
+    private volatile FacetOrdinals facetOrdinals;
     private final AnalyzingInfixSuggester suggester;
     private final AtomicInteger refs = new AtomicInteger(1);
     /** Values derived once per reader (all-docs facet counts, source titles), shared by requests. */
@@ -42,8 +46,14 @@ public final class IndexHandle implements Closeable {
         this.reader = DirectoryReader.open(dir);
         this.searcher = Searchers.open(reader);
         this.facetState = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
-        this.facetOrdinals = FacetOrdinals.load(facetState, Runtime.getRuntime().maxMemory() / 8);
         this.suggester = Suggestions.open(path.resolve("suggest"));
+        Thread.ofPlatform().daemon().name("quanze-facet-ordinals").start(() -> {
+            try {
+                facetOrdinals = FacetOrdinals.load(facetState, Runtime.getRuntime().maxMemory() / 8);
+            } catch (IOException | RuntimeException closedMeanwhile) {
+                // The generation was retired before its table was read: nothing will count on it.
+            }
+        });
     }
 
     public static IndexHandle open(Path generation) throws IOException {
@@ -69,7 +79,8 @@ public final class IndexHandle implements Closeable {
 
     /** The facet counts of the items a search over this generation collected. */
     public Facets facetCounts(FacetsCollector collected) throws IOException {
-        return facetOrdinals != null ? facetOrdinals.count(collected) : new SortedSetDocValuesFacetCounts(facetState, collected);
+        FacetOrdinals table = facetOrdinals;
+        return table != null ? table.count(collected) : new SortedSetDocValuesFacetCounts(facetState, collected);
     }
 
     public int items() { return reader.numDocs(); }

@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.PrimitiveIterator;
 
 /**
- * Every item's facet values as global ordinals in two plain arrays per segment, read once when a
- * generation opens, so that counting a match set is an array walk. Lucene's
+ * Every item's facet values as global ordinals in two plain arrays per segment, read once per
+ * generation (beside its first searches, see {@link IndexHandle}), so that counting a match set is
+ * an array walk. Lucene's
  * {@code SortedSetDocValuesFacetCounts} decodes each matching item's values from doc values
  * (an address lookup, then packed ordinals, then the segment-to-global map) on every search: 17–23 %
  * of a question's CPU at 100k items, where a question matches about 20k of them (bench/FINDINGS.md).

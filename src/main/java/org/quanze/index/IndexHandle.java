@@ -38,7 +38,7 @@ public final class IndexHandle implements Closeable {
     private final AnalyzingInfixSuggester suggester;
     private final AtomicInteger refs = new AtomicInteger(1);
     /** Values derived once per reader (all-docs facet counts, source titles), shared by requests. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+    private final org.quanze.model.Derived derived = new org.quanze.model.Derived();
 
     private IndexHandle(Path path) throws IOException {
         this.path = path;
@@ -105,20 +105,11 @@ public final class IndexHandle implements Closeable {
     }
 
     /**
-     * A value computed once for this reader; computing it must not depend on the request, and the
-     * value must be safe to share between threads (immutable). Not computeIfAbsent: a computation
-     * may itself ask for another derived value, which computeIfAbsent forbids; two threads may
-     * rarely compute the same value, and the first one stored wins.
+     * A value computed once for this reader (see {@link org.quanze.model.Derived}); computing it
+     * must not depend on the request.
      */
-    @SuppressWarnings("unchecked")
     public <T> T derived(String key, java.util.function.Function<IndexHandle, T> compute) {
-        Object v = derived.get(key);
-        if (v == null) {
-            v = compute.apply(this);
-            Object earlier = derived.putIfAbsent(key, v);
-            if (earlier != null) v = earlier;
-        }
-        return (T) v;
+        return derived.get(key, () -> compute.apply(this));
     }
 
     public List<Suggestions.Suggestion> suggest(String q, int n) throws IOException {

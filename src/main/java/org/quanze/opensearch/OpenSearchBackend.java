@@ -131,7 +131,7 @@ public final class OpenSearchBackend implements SearchBackend {
         private final Map<String, String> sourceTitles;
         private final LawLibrary laws;
         private final Map<Term, Integer> docFreqs = new ConcurrentHashMap<>();
-        private final Map<String, Object> derived = new ConcurrentHashMap<>();
+        private final org.quanze.model.Derived derived = new org.quanze.model.Derived();
 
         ClusterGeneration(OpenSearchClient client, String index, int items, Map<String, String> sourceTitles, LawLibrary laws) {
             this.client = client;
@@ -194,15 +194,8 @@ public final class OpenSearchBackend implements SearchBackend {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public <T> T derived(String key, Supplier<T> compute) {
-            Object v = derived.get(key);
-            if (v == null) {
-                v = compute.get();
-                Object earlier = derived.putIfAbsent(key, v);
-                if (earlier != null) v = earlier;
-            }
-            return (T) v;
+            return derived.get(key, compute::get);
         }
     }
 

@@ -150,11 +150,13 @@ public final class LuceneBackend implements SearchBackend {
         private final IndexHandle handle;
         private final Turn turn;
         private final Generation generation;
+        private final Hits.Recent recent;
 
         LuceneCall(IndexHandle handle, Turn turn) {
             this.handle = handle;
             this.turn = turn;
             this.generation = new LuceneGeneration(handle);
+            this.recent = handle.derived("recentRecords", h -> new Hits.Recent());
         }
 
         @Override
@@ -240,7 +242,6 @@ public final class LuceneBackend implements SearchBackend {
         }
 
         private Found found(ScoreDoc sd) throws IOException {
-            Hits.Recent recent = handle.derived("recentRecords", h -> new Hits.Recent());
             return new Found(recent.record(turn.searcher(), sd.doc), sd.score, sd.doc);
         }
     }

@@ -122,19 +122,11 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
      * up a few hundred terms again to rank a hundred candidates.
      */
     static final class Weights {
-        private final java.util.concurrent.ConcurrentHashMap<Object, Object> made =
-                new java.util.concurrent.ConcurrentHashMap<>();
+        private final org.quanze.model.Derived made = new org.quanze.model.Derived();
 
         org.apache.lucene.search.Weight of(org.apache.lucene.search.IndexSearcher generation, Query q,
                                            org.apache.lucene.search.ScoreMode mode) throws java.io.IOException {
-            Object key = java.util.List.of(q, mode);
-            org.apache.lucene.search.Weight w = (org.apache.lucene.search.Weight) made.get(key);
-            if (w == null) {
-                w = generation.createWeight(generation.rewrite(q), mode, 1f);
-                Object earlier = made.putIfAbsent(key, w);
-                if (earlier != null) w = (org.apache.lucene.search.Weight) earlier;
-            }
-            return w;
+            return made.get(java.util.List.of(q, mode), () -> generation.createWeight(generation.rewrite(q), mode, 1f));
         }
 
         /**
@@ -186,19 +178,8 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
         }
 
         /** Something else made once from the plan on its generation (e.g. the marks' weights), by name. */
-        @SuppressWarnings("unchecked")
-        <T> T derived(String name, Make<T> make) throws java.io.IOException {
-            Object v = made.get(name);
-            if (v == null) {
-                v = make.make();
-                Object earlier = made.putIfAbsent(name, v);
-                if (earlier != null) v = earlier;
-            }
-            return (T) v;
-        }
-
-        interface Make<T> {
-            T make() throws java.io.IOException;
+        <T> T derived(String name, org.quanze.model.Derived.Compute<T, java.io.IOException> make) throws java.io.IOException {
+            return made.get(name, make);
         }
     }
 }

@@ -223,8 +223,8 @@ public final class SearchService {
 
     /**
      * The one path every search-like call takes: wait for a turn (every core the index's slices
-     * can keep busy when all are free, else one), hold the current generation, run with the time limit, and turn Lucene's and the
-     * limit's exceptions into refusals the caller can answer.
+     * can keep busy when all are free, else one), hold the current generation, run with the time
+     * limit, and turn Lucene's and the limit's exceptions into refusals the caller can answer.
      */
     private <T> T guarded(Work<T> work) throws IOException {
         try {

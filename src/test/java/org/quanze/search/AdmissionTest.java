@@ -82,43 +82,47 @@ class AdmissionTest {
         assertEquals(2, (int) admission.<Integer>runSpread(2, cores -> cores));
         assertEquals(2, (int) admission.<Integer>runSpread(16, cores -> cores));
         assertEquals(1, (int) admission.<Integer>runSpread(1, cores -> cores));
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<Integer> one = pool.submit(() -> admission.runSpread(2, cores -> {
-                running.countDown();
-                await(finish);
-                return cores;
-            }));
-            assertEquals(true, running.await(5, TimeUnit.SECONDS));
+        try (Holding both = new Holding(admission, 2)) {
             // Both permits are taken: another search waits its turn, and is refused as busy past the wait.
             assertEquals(SearchRefused.Reason.BUSY,
                     assertThrows(SearchRefused.class, () -> admission.<Integer>runSpread(2, cores -> cores)).reason());
-            finish.countDown();
-            assertEquals(2, (int) one.get(5, TimeUnit.SECONDS));
-        } finally {
-            finish.countDown();
-            pool.shutdownNow();
+            assertEquals(2, both.release());
         }
         // One permit held by a one-core search: the next runs beside it, on the other core alone.
-        CountDownLatch running2 = new CountDownLatch(1);
-        CountDownLatch finish2 = new CountDownLatch(1);
-        ExecutorService pool2 = Executors.newSingleThreadExecutor();
-        try {
-            Future<Integer> single = pool2.submit(() -> admission.runSpread(1, cores -> {
-                running2.countDown();
-                await(finish2);
-                return cores;
-            }));
-            assertEquals(true, running2.await(5, TimeUnit.SECONDS));
+        try (Holding one = new Holding(admission, 1)) {
             assertEquals(1, (int) admission.<Integer>runSpread(2, cores -> cores));
-            finish2.countDown();
-            assertEquals(1, (int) single.get(5, TimeUnit.SECONDS));
+            assertEquals(1, one.release());
             assertEquals(2, (int) admission.<Integer>runSpread(2, cores -> cores));
-        } finally {
-            finish2.countDown();
-            pool2.shutdownNow();
+        }
+    }
+
+    /** A search on a thread of its own that holds its turn until released. */
+    private static final class Holding implements AutoCloseable {
+        private final CountDownLatch finish = new CountDownLatch(1);
+        private final ExecutorService pool = Executors.newSingleThreadExecutor();
+        private final Future<Integer> cores;
+
+        /** Returns once the search runs, having asked for {@code wanted} cores. */
+        Holding(Admission admission, int wanted) throws InterruptedException {
+            CountDownLatch running = new CountDownLatch(1);
+            cores = pool.submit(() -> admission.runSpread(wanted, given -> {
+                running.countDown();
+                await(finish);
+                return given;
+            }));
+            assertEquals(true, running.await(5, TimeUnit.SECONDS));
+        }
+
+        /** Lets it finish; the cores it ran on. */
+        int release() throws Exception {
+            finish.countDown();
+            return cores.get(5, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            finish.countDown();
+            pool.shutdownNow();
         }
     }
 

@@ -5,12 +5,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.MatchesIterator;
-import org.apache.lucene.search.MatchesUtils;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LabelledCharArrayMatcher;
@@ -21,8 +15,6 @@ import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.QueryBuilder;
-import org.quanze.index.Analyzers;
 import org.quanze.index.DocumentMapper;
 import org.quanze.index.Schema;
 
@@ -30,17 +22,15 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Snippets of the fields that matched. The plan's spellings become bigram phrases on every text
- * field, each made into a weight once per page; a walk over the page's hits says which hits hold
- * which phrase, and their {@link Matches} say where (offsets from the bigram fields' postings, so
- * no text is analysed again); only the matched fields' stored text is read. Passages are chosen and scored by Lucene's
+ * field ({@link MarkPhrases}, made once per plan and generation); their occurrences in the page's
+ * hits come from the bigram fields' postings and offsets, so no text is analysed again, and only
+ * the matched fields' text is cut into passages. Passages are chosen and scored by Lucene's
  * {@link FieldHighlighter}, fed from those matches: the unified highlighter it comes from made a
  * new searcher and weight for every field of every hit, which was a fifth of a search on the
  * bundled lists. Its formatter returns plain-text spans, marked or not ({@link SpanFormatter}),
@@ -52,7 +42,6 @@ final class Highlighting {
             Schema.NAME, "权力名称", Schema.BASIS, "设定依据", Schema.DUTIES, "责任事项",
             Schema.ACCOUNTABILITY, "追责情形", Schema.OTHER, "其他");
     static final String[] FIELDS = Schema.TEXT_FIELDS.stream().map(Schema::bigram).toArray(String[]::new);
-    private static final QueryBuilder BIGRAMS = new QueryBuilder(Analyzers.bigrams());
     /** The text the highlighter looks at, as the unified highlighter cuts it. */
     private static final int MAX_LENGTH = UnifiedHighlighter.DEFAULT_MAX_LENGTH;
     private static final Comparator<Passage> IN_TEXT_ORDER = Comparator.comparingInt(Passage::getStartOffset);
@@ -72,80 +61,55 @@ final class Highlighting {
      */
     static List<List<SearchResult.Highlight>> highlight(IndexSearcher searcher, QueryPlan.Weights made, List<String> marks, int[] hits,
                                                          List<Map<String, String>> texts) throws IOException {
-        // Which phrase occurs in which hit, one walk per phrase over the page: asking every
-        // phrase for its matches in every hit opened postings that were mostly not there.
-        List<List<Weight>> found = new ArrayList<>(hits.length);
-        for (int ignored : hits) found.add(new ArrayList<>());
-        for (Weight w : made == null ? weights(searcher, marks) : made.derived("highlight", () -> weights(searcher, marks))) {
-            boolean[] in = FewDocs.matches(w, searcher.getIndexReader(), hits);
-            for (int i = 0; i < hits.length; i++) if (in[i]) found.get(i).add(w);
-        }
+        MarkPhrases phrases = made == null ? MarkPhrases.of(searcher, marks, FIELDS)
+                : made.derived("highlight", () -> MarkPhrases.of(searcher, marks, FIELDS));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<Map<String, List<MarkPhrases.Match>>> found = phrases.find(leaves, hits);
         SmallPassageScorer scorer = new SmallPassageScorer();
         SpanFormatter formatter = new SpanFormatter();
+        BreakIterator breaks = breakIterator();
         List<List<SearchResult.Highlight>> out = new ArrayList<>(hits.length);
         for (int i = 0; i < hits.length; i++) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hits[i], leaves));
-            out.add(found.get(i).isEmpty() ? List.of() : snippets(leaf, hits[i], texts.get(i), found.get(i), scorer, formatter));
+            out.add(found.get(i).isEmpty() ? List.of() : snippets(leaf, hits[i], texts.get(i), found.get(i), scorer, formatter, breaks));
         }
         return out;
     }
 
-    /** Each mark as a bigram phrase in each text field, made ready to match; none for a mark that has no bigram. */
-    private static List<Weight> weights(IndexSearcher searcher, List<String> marks) throws IOException {
-        List<Weight> out = new ArrayList<>();
-        for (String f : FIELDS) {
-            for (String m : marks) {
-                Query q = BIGRAMS.createPhraseQuery(f, m, 0);
-                if (q != null) out.add(searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f));
-            }
-        }
-        return List.copyOf(out);
-    }
-
     /** The snippets of one hit that mark something, in field order. */
     @SuppressWarnings("unchecked")
-    private static List<SearchResult.Highlight> snippets(LeafReaderContext leaf, int hit, Map<String, String> texts, List<Weight> phrases,
-                                                         PassageScorer scorer, SpanFormatter formatter) throws IOException {
+    private static List<SearchResult.Highlight> snippets(LeafReaderContext leaf, int hit, Map<String, String> texts,
+                                                         Map<String, List<MarkPhrases.Match>> matched,
+                                                         PassageScorer scorer, SpanFormatter formatter, BreakIterator breaks)
+            throws IOException {
         int doc = hit - leaf.docBase;
-        Map<String, List<MatchesIterator>> matched = new LinkedHashMap<>();
-        for (String f : FIELDS) matched.put(f, new ArrayList<>());
-        for (Weight w : phrases) {
-            Matches m = w.matches(leaf, doc);
-            if (m == null) continue;
-            for (String f : m) {
-                MatchesIterator it = m.getMatches(f);
-                if (it != null) matched.get(f).add(it);
-            }
-        }
-        matched.values().removeIf(List::isEmpty);
-        if (matched.isEmpty()) return List.of();
         List<SearchResult.Highlight> hs = new ArrayList<>();
-        for (Map.Entry<String, List<MatchesIterator>> e : matched.entrySet()) {
-            String text = texts.get(family(e.getKey()));
+        for (String f : FIELDS) {
+            List<MarkPhrases.Match> ms = matched.get(f);
+            if (ms == null) continue;
+            String text = texts.get(family(f));
             if (text == null || text.isEmpty()) continue;
             if (text.length() > MAX_LENGTH) text = text.substring(0, MAX_LENGTH);
-            FieldHighlighter fh = new FieldHighlighter(e.getKey(), new FromMatches(e.getKey(), MatchesUtils.disjunction(e.getValue())),
-                    breakIterator(), scorer, 1, 0, formatter, IN_TEXT_ORDER);
+            FieldHighlighter fh = new FieldHighlighter(f, new FromMatches(f, ms), breaks, scorer, 1, 0, formatter, IN_TEXT_ORDER);
             Object spans = fh.highlightFieldForDoc(leaf.reader(), doc, text);
             if (SpanFormatter.marks(spans)) {
-                String fam = family(e.getKey());
+                String fam = family(f);
                 hs.add(new SearchResult.Highlight(fam, LABELS.get(fam), (List<SearchResult.Span>) spans));
             }
         }
         return hs;
     }
 
-    /** Sentences, joined or cut towards 90 characters around the match. */
+    /** Sentences, joined or cut towards 90 characters around the match; one per page, each text set in turn. */
     private static BreakIterator breakIterator() {
-        return LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), 90, 0.5f);
+        return LengthGoalBreakIterator.createClosestToLength(new SentenceBreaks(), 90, 0.5f);
     }
 
     /** The offsets of one field's matches, already found, for the passage logic of {@link FieldHighlighter}. */
     private static final class FromMatches extends FieldOffsetStrategy {
-        private final MatchesIterator matches;
+        private final List<MarkPhrases.Match> matches;
 
-        FromMatches(String field, MatchesIterator matches) {
+        FromMatches(String field, List<MarkPhrases.Match> matches) {
             super(new UHComponents(field, f -> f.equals(field), new MatchNoDocsQuery(), new BytesRef[0], null,
                     new LabelledCharArrayMatcher[0], false, Set.of(UnifiedHighlighter.HighlightFlag.WEIGHT_MATCHES)));
             this.matches = matches;
@@ -158,7 +122,45 @@ final class Highlighting {
 
         @Override
         public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) {
-            return new OffsetsEnum.OfMatchesIteratorWithSubs(matches);
+            return new InOrder(matches);
+        }
+    }
+
+    /**
+     * Matches in text order, each counted once in its hit, as Lucene's offsets from a query's
+     * {@code Matches} are.
+     */
+    private static final class InOrder extends OffsetsEnum {
+        private final List<MarkPhrases.Match> matches;
+        private int at = -1;
+
+        InOrder(List<MarkPhrases.Match> matches) {
+            this.matches = matches;
+        }
+
+        @Override
+        public boolean nextPosition() {
+            return ++at < matches.size();
+        }
+
+        @Override
+        public int freq() {
+            return 1;
+        }
+
+        @Override
+        public BytesRef getTerm() {
+            return matches.get(at).label();
+        }
+
+        @Override
+        public int startOffset() {
+            return matches.get(at).start();
+        }
+
+        @Override
+        public int endOffset() {
+            return matches.get(at).end();
         }
     }
 

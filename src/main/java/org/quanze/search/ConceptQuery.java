@@ -43,6 +43,8 @@ public final class ConceptQuery extends Query {
     private final float tie;
     private final float wordsBoost;
     private final float coverageBoost;
+    /** {@link #hashCode()}, once computed; 0 until then (racy but idempotent, as {@code String}'s). */
+    private int hash;
 
     /**
      * @param families      the concept's query in each field family where it can occur
@@ -296,8 +298,17 @@ public final class ConceptQuery extends Query {
                 && coverageBoost == c.coverageBoost;
     }
 
+    /**
+     * Computed once: the query is immutable, and a plan's weights are looked up by queries that
+     * hold it (hashing its families walks every spelling's leaves).
+     */
     @Override
     public int hashCode() {
-        return Objects.hash(classHash(), families, Arrays.hashCode(coordination), tie, wordsBoost, coverageBoost);
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(classHash(), families, Arrays.hashCode(coordination), tie, wordsBoost, coverageBoost);
+            hash = h;
+        }
+        return h;
     }
 }

@@ -65,7 +65,7 @@ final class FirstPass {
             long total = r.topDocs().totalHits.value();
             Facets facets = turn.handle().facetCounts(r.facetsCollector());
             Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(facets, shown, turn.handle().sourceTitles());
-            if (filters.powersByDefault()) read.put("kind", FacetSupport.kinds(total, duties(turn, scored)));
+            if (filters.powersByDefault()) read.put("kind", FacetSupport.kinds(total, duties(turn, weights, scored)));
             return new Result(total, read, r.topDocs());
         }
         DrillSideways ds = new DrillSideways(turn.unwindowedSearcher(), Schema.facetsConfig(), turn.handle().facetState()) {
@@ -88,7 +88,7 @@ final class FirstPass {
         TopDocs hits = (TopDocs) r.collectorResult[0];
         long total = hits.totalHits.value();
         Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(r.facets, shown, turn.handle().sourceTitles());
-        if (filters.powersByDefault()) read.put("kind", FacetSupport.kinds(total, duties(turn, FacetSupport.drillDown(scored, filters.selected()))));
+        if (filters.powersByDefault()) read.put("kind", FacetSupport.kinds(total, duties(turn, null, FacetSupport.drillDown(scored, filters.selected()))));
         return new Result(total, read, hits);
     }
 
@@ -98,13 +98,24 @@ final class FirstPass {
         return turn.searcher().search(filtered, 1).totalHits.value() > 0;
     }
 
-    /** The duties the default powers-only filter hides, under the same match set and selections. */
-    private static long duties(Turn turn, Query match) throws IOException {
-        Query duties = new BooleanQuery.Builder().add(match, Occur.MUST)
-                .add(new TermQuery(new Term(Schema.KIND, PowerRecord.DUTY)), Occur.FILTER).build();
+    /**
+     * The duties the default powers-only filter hides, under the same match set and selections.
+     *
+     * @param weights the plan's weights where {@code match} is the plan's own match set (no
+     *                selection): its count's weight is then made once per plan, as the first
+     *                pass's is; null to make it afresh
+     */
+    private static long duties(Turn turn, QueryPlan.Weights weights, Query match) throws IOException {
+        Query duties = weights == null ? dutiesOf(match)
+                : weights.reusing(turn.handle().searcher(), weights.derived("duties", () -> dutiesOf(match)));
         int d = turn.searcher().count(duties);
         turn.checkTime();
         return d;
+    }
+
+    private static Query dutiesOf(Query match) {
+        return new BooleanQuery.Builder().add(match, Occur.MUST)
+                .add(new TermQuery(new Term(Schema.KIND, PowerRecord.DUTY)), Occur.FILTER).build();
     }
 
     /**

@@ -45,6 +45,12 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
      */
     Query rescore() {
         if (ranking.isEmpty()) return null;
+        // One instance per plan: its weight is looked up by it on every search, and a query built
+        // afresh hashes its few hundred leaves again for each lookup.
+        return weights.once("rescore", this::rankingQuery);
+    }
+
+    private Query rankingQuery() {
         org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
         java.util.Set<Query> together = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Part p : ranking) {
@@ -175,6 +181,11 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
                     return System.identityHashCode(this);
                 }
             };
+        }
+
+        /** Something made once from the plan alone, by name. */
+        <T> T once(String name, java.util.function.Supplier<T> make) {
+            return made.get(name, make::get);
         }
 
         /** Something else made once from the plan on its generation (e.g. the marks' weights), by name. */

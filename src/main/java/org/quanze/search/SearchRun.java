@@ -110,7 +110,9 @@ final class SearchRun {
                 boolean[] has = new boolean[n];
                 if (c.found() && n > 0) {
                     IndexSearcher s = docs.searcher();
-                    Weight w = s.createWeight(s.rewrite(c.presence()), ScoreMode.COMPLETE_NO_SCORES, 1);
+                    // Made once per plan where the page is of the plan's generation, as the ranking's are.
+                    Weight w = docs.generation() ? plan.weights().of(s, c.presence(), ScoreMode.COMPLETE_NO_SCORES)
+                            : s.createWeight(s.rewrite(c.presence()), ScoreMode.COMPLETE_NO_SCORES, 1);
                     has = FewDocs.matches(w, s.getIndexReader(), docs.docs());
                 }
                 for (int i = 0; i < n; i++) if (!has[i]) missing.get(i).add(c.surface());

@@ -8,7 +8,6 @@ import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -52,7 +51,11 @@ final class MarkPhrases {
             Comparator.comparingInt(Match::start).thenComparingInt(Match::end).thenComparing(Match::label);
 
     private final List<Phrase> phrases;
-    /** Each distinct bigram, with its term states in the searcher's reader (looked up lazily, per segment). */
+    /**
+     * Each distinct bigram, with its term states in the searcher's reader, looked up lazily per
+     * segment: a plan's phrases serve every search of its generation at once, and these states
+     * fill in as Lucene's own term weights share theirs between a search's slices.
+     */
     private final Map<Term, TermStates> states;
 
     private MarkPhrases(List<Phrase> phrases, Map<Term, TermStates> states) {
@@ -187,7 +190,7 @@ final class MarkPhrases {
             count = 0;
             int at = postings.docID();
             if (at < doc) at = postings.advance(doc);
-            if (at != doc || at == DocIdSetIterator.NO_MORE_DOCS) return;
+            if (at != doc) return;
             int freq = postings.freq();
             if (positions.length < freq) {
                 positions = new int[freq];

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PrimitiveIterator;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every item's facet values as global ordinals in two plain arrays per segment, read once per
@@ -39,11 +40,21 @@ public final class FacetOrdinals {
     /** Per segment (by leaf ord): item d's values are ords[starts[d]] … ords[starts[d + 1] - 1]. */
     private final int[][] starts;
     private final int[][] ords;
+    /**
+     * Each global ordinal's label (its path's last part), read from doc values the first time a
+     * count shows it: reading it for every shown value of every search (a compressed terms block
+     * decoded each time) was a twentieth of a search on the bundled lists. Strings are immutable,
+     * so threads that fill a slot at once store the same label and readers see a whole one.
+     */
+    private final String[] labels;
+    /** A hierarchical path's ordinal (a law's, for its articles), as {@code lookupTerm} gives it; -1 where none. */
+    private final ConcurrentHashMap<String, Integer> paths = new ConcurrentHashMap<>();
 
     private FacetOrdinals(SortedSetDocValuesReaderState state, int[][] starts, int[][] ords) {
         this.state = state;
         this.starts = starts;
         this.ords = ords;
+        this.labels = new String[state.getSize()];
     }
 
     /** The table of the state's reader, or null when it would take more than {@code maxBytes}. */
@@ -96,7 +107,7 @@ public final class FacetOrdinals {
                 for (int j = s[d], end = s[d + 1]; j < end; j++) counts[o[j]]++;
             }
         }
-        return new Counted(state, counts);
+        return new Counted(this, counts);
     }
 
     /**
@@ -104,15 +115,42 @@ public final class FacetOrdinals {
      * children of a dimension or path, the same top-n order, labels and path counts.
      */
     private static final class Counted extends Facets {
+        private final FacetOrdinals table;
         private final SortedSetDocValuesReaderState state;
         private final int[] counts;
-        /** Labels are looked up through an iterator of this instance's own: those are not thread-safe. */
-        private final SortedSetDocValues labels;
+        /** Labels not yet in the table are looked up through doc values of this instance's own (they are not thread-safe); made when first needed. */
+        private SortedSetDocValues docValues;
 
-        Counted(SortedSetDocValuesReaderState state, int[] counts) throws IOException {
-            this.state = state;
+        Counted(FacetOrdinals table, int[] counts) {
+            this.table = table;
+            this.state = table.state;
             this.counts = counts;
-            this.labels = state.getDocValues();
+        }
+
+        private SortedSetDocValues docValues() throws IOException {
+            if (docValues == null) docValues = state.getDocValues();
+            return docValues;
+        }
+
+        private String label(int ord) throws IOException {
+            String l = table.labels[ord];
+            if (l == null) {
+                String[] parts = FacetsConfig.stringToPath(docValues().lookupOrd(ord).utf8ToString());
+                l = parts[parts.length - 1];
+                table.labels[ord] = l;
+            }
+            return l;
+        }
+
+        private int pathOrd(String dim, String... path) throws IOException {
+            String key = FacetsConfig.pathToString(dim, path);
+            Integer ord = table.paths.get(key);
+            if (ord == null) {
+                long found = docValues().lookupTerm(new BytesRef(key));
+                ord = found < 0 ? -1 : (int) found;
+                table.paths.put(key, ord);
+            }
+            return ord;
         }
 
         @Override
@@ -129,8 +167,8 @@ public final class FacetOrdinals {
         @Override
         public Number getSpecificValue(String dim, String... path) throws IOException {
             if (path.length != 1) throw new IllegalArgumentException("path must be length=1");
-            long ord = labels.lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
-            return ord < 0 ? -1 : counts[(int) ord];
+            int ord = pathOrd(dim, path);
+            return ord < 0 ? -1 : counts[ord];
         }
 
         @Override
@@ -154,8 +192,7 @@ public final class FacetOrdinals {
             if (config.hierarchical) {
                 var tree = state.getDimTree(dim);
                 if (tree == null) return null;
-                pathOrd = path.length == 0 ? tree.dimStartOrd
-                        : (int) labels.lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
+                pathOrd = path.length == 0 ? tree.dimStartOrd : pathOrd(dim, path);
                 if (pathOrd < 0) return null;
                 children = tree.iterator(pathOrd);
             } else {
@@ -188,8 +225,7 @@ public final class FacetOrdinals {
             for (int i = 0; i < values.length; i++) {
                 long v = counted[childCount - 1 - i];
                 int ord = ~(int) v;
-                String[] parts = FacetsConfig.stringToPath(labels.lookupOrd(ord).utf8ToString());
-                values[i] = new LabelAndValue(parts[parts.length - 1], (int) (v >>> 32));
+                values[i] = new LabelAndValue(label(ord), (int) (v >>> 32));
             }
             return new FacetResult(dim, path, pathCount, values, childCount);
         }

@@ -107,23 +107,19 @@ public final class FacetOrdinals {
                 for (int j = s[d], end = s[d + 1]; j < end; j++) counts[o[j]]++;
             }
         }
-        return new Counted(this, counts);
+        return new Counted(counts);
     }
 
     /**
      * Counts by global ordinal read the way Lucene's sorted-set facets read theirs: the same
      * children of a dimension or path, the same top-n order, labels and path counts.
      */
-    private static final class Counted extends Facets {
-        private final FacetOrdinals table;
-        private final SortedSetDocValuesReaderState state;
+    private final class Counted extends Facets {
         private final int[] counts;
         /** Labels not yet in the table are looked up through doc values of this instance's own (they are not thread-safe); made when first needed. */
         private SortedSetDocValues docValues;
 
-        Counted(FacetOrdinals table, int[] counts) {
-            this.table = table;
-            this.state = table.state;
+        Counted(int[] counts) {
             this.counts = counts;
         }
 
@@ -133,22 +129,22 @@ public final class FacetOrdinals {
         }
 
         private String label(int ord) throws IOException {
-            String l = table.labels[ord];
+            String l = labels[ord];
             if (l == null) {
                 String[] parts = FacetsConfig.stringToPath(docValues().lookupOrd(ord).utf8ToString());
                 l = parts[parts.length - 1];
-                table.labels[ord] = l;
+                labels[ord] = l;
             }
             return l;
         }
 
         private int pathOrd(String dim, String... path) throws IOException {
             String key = FacetsConfig.pathToString(dim, path);
-            Integer ord = table.paths.get(key);
+            Integer ord = paths.get(key);
             if (ord == null) {
                 long found = docValues().lookupTerm(new BytesRef(key));
                 ord = found < 0 ? -1 : (int) found;
-                table.paths.put(key, ord);
+                paths.put(key, ord);
             }
             return ord;
         }

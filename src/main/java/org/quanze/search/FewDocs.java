@@ -42,23 +42,42 @@ final class FewDocs {
 
     /** Calls {@code found} for each doc the query matches, with the scorer positioned on it. */
     private static void walk(Weight w, IndexReader reader, int[] docs, Found found) throws IOException {
+        inIndexOrder(reader.leaves(), docs, leaf -> {
+            Scorer s = w.scorer(leaf);
+            if (s == null) return (i, doc) -> {};
+            DocIdSetIterator it = s.iterator();
+            return (i, doc) -> {
+                int at = it.docID() >= doc ? it.docID() : it.advance(doc);
+                // The iterator of a two-phase scorer confirms each match itself.
+                if (at == doc) found.at(i, s);
+            };
+        });
+    }
+
+    /** What to do in one segment, made when its first doc comes. */
+    interface InSegment {
+        Each start(LeafReaderContext leaf) throws IOException;
+    }
+
+    /** What to do with doc {@code i} of those asked about, {@code doc} within its segment. */
+    interface Each {
+        void doc(int i, int doc) throws IOException;
+    }
+
+    /**
+     * Every doc asked about, segment by segment and in index order within each, as iterators
+     * over a segment can only move forward.
+     */
+    static void inIndexOrder(List<LeafReaderContext> leaves, int[] docs, InSegment inSegment) throws IOException {
         Integer[] order = new Integer[docs.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
-        List<LeafReaderContext> leaves = reader.leaves();
         int k = 0;
         while (k < order.length) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[order[k]], leaves));
             int end = leaf.docBase + leaf.reader().maxDoc();
-            Scorer s = w.scorer(leaf);
-            DocIdSetIterator it = s == null ? null : s.iterator();
-            for (; k < order.length && docs[order[k]] < end; k++) {
-                if (it == null) continue;
-                int target = docs[order[k]] - leaf.docBase;
-                int at = it.docID() >= target ? it.docID() : it.advance(target);
-                // The iterator of a two-phase scorer confirms each match itself.
-                if (at == target) found.at(order[k], s);
-            }
+            Each each = inSegment.start(leaf);
+            for (; k < order.length && docs[order[k]] < end; k++) each.doc(order[k], docs[order[k]] - leaf.docBase);
         }
     }
 }

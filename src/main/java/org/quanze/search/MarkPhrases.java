@@ -2,7 +2,6 @@ package org.quanze.search;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
@@ -102,10 +101,6 @@ final class MarkPhrases {
         return null;
     }
 
-    boolean isEmpty() {
-        return phrases.isEmpty();
-    }
-
     /**
      * For each hit (in the order given), its matches per field, each field's in text order; a hit
      * that holds no mark gets an empty map.
@@ -114,22 +109,15 @@ final class MarkPhrases {
         List<Map<String, List<Match>>> out = new ArrayList<>(hits.length);
         for (int ignored : hits) out.add(new LinkedHashMap<>());
         if (phrases.isEmpty()) return out;
-        Integer[] order = new Integer[hits.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingInt(i -> hits[i]));
-        int k = 0;
-        while (k < order.length) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hits[order[k]], leaves));
-            int end = leaf.docBase + leaf.reader().maxDoc();
+        FewDocs.inIndexOrder(leaves, hits, leaf -> {
             Map<Term, Occurrences> inLeaf = open(leaf);
-            for (; k < order.length && hits[order[k]] < end; k++) {
-                int doc = hits[order[k]] - leaf.docBase;
+            return (i, doc) -> {
                 for (Occurrences o : inLeaf.values()) o.readAt(doc);
-                Map<String, List<Match>> found = out.get(order[k]);
+                Map<String, List<Match>> found = out.get(i);
                 for (Phrase p : phrases) match(p, inLeaf, found);
                 for (List<Match> ms : found.values()) ms.sort(IN_TEXT_ORDER);
-            }
-        }
+            };
+        });
         return out;
     }
 

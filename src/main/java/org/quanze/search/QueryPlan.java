@@ -47,7 +47,7 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
         if (ranking.isEmpty()) return null;
         // One instance per plan: its weight is looked up by it on every search, and a query built
         // afresh hashes its few hundred leaves again for each lookup.
-        return weights.once("rescore", this::rankingQuery);
+        return weights.derived("rescore", this::rankingQuery);
     }
 
     private Query rankingQuery() {
@@ -143,7 +143,6 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
          * reader can run it; a boost other than 1 makes a weight of its own.
          */
         Query reusing(org.apache.lucene.search.IndexSearcher generation, Query q) {
-            Weights self = this;
             return new Query() {
                 @Override
                 public org.apache.lucene.search.Weight createWeight(org.apache.lucene.search.IndexSearcher searcher,
@@ -153,7 +152,7 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
                     if (searcher.getIndexReader() != generation.getIndexReader()) {
                         throw new IllegalArgumentException("a plan's weights serve the reader of its generation only");
                     }
-                    return self.of(generation, q, mode);
+                    return Weights.this.of(generation, q, mode);
                 }
 
                 /**
@@ -183,13 +182,8 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
             };
         }
 
-        /** Something made once from the plan alone, by name. */
-        <T> T once(String name, java.util.function.Supplier<T> make) {
-            return made.get(name, make::get);
-        }
-
-        /** Something else made once from the plan on its generation (e.g. the marks' weights), by name. */
-        <T> T derived(String name, org.quanze.model.Derived.Compute<T, java.io.IOException> make) throws java.io.IOException {
+        /** Something else made once from the plan, by name (its full ranking's query, the marks' phrases). */
+        <T, E extends Exception> T derived(String name, org.quanze.model.Derived.Compute<T, E> make) throws E {
             return made.get(name, make);
         }
     }

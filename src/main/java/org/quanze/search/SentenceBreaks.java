@@ -68,53 +68,47 @@ final class SentenceBreaks extends BreakIterator {
 
     @Override
     public int next() {
-        if (at == count - 1) return DONE;
-        return bounds[++at];
+        return moveTo(at + 1);
     }
 
     @Override
     public int previous() {
-        if (at == 0) return DONE;
-        return bounds[--at];
+        return moveTo(at - 1);
     }
 
     @Override
     public int next(int n) {
-        int to = at + n;
-        if (to < 0 || to >= count) {
-            at = to < 0 ? 0 : count - 1;
-            return DONE;
-        }
-        at = to;
-        return bounds[at];
+        return moveTo(at + n);
     }
 
     /** The first boundary after {@code offset}; DONE (and at the end) when {@code offset} is the end. */
     @Override
     public int following(int offset) {
-        check(offset);
-        int i = Arrays.binarySearch(bounds, 0, count, offset);
-        int next = i >= 0 ? i + 1 : -i - 1;
-        if (next >= count) {
-            at = count - 1;
-            return DONE;
-        }
-        at = next;
-        return bounds[at];
+        int i = indexOf(offset);
+        return moveTo(i >= 0 ? i + 1 : -i - 1);
     }
 
     /** The last boundary before {@code offset}; DONE (and at the start) when {@code offset} is the start. */
     @Override
     public int preceding(int offset) {
-        check(offset);
-        int i = Arrays.binarySearch(bounds, 0, count, offset);
-        int prev = (i >= 0 ? i : -i - 1) - 1;
-        if (prev < 0) {
-            at = 0;
+        int i = indexOf(offset);
+        return moveTo((i >= 0 ? i : -i - 1) - 1);
+    }
+
+    /** The boundary at {@code index}; past either end, DONE, standing at that end, as the JDK's iterator does. */
+    private int moveTo(int index) {
+        if (index < 0 || index >= count) {
+            at = index < 0 ? 0 : count - 1;
             return DONE;
         }
-        at = prev;
+        at = index;
         return bounds[at];
+    }
+
+    /** {@link Arrays#binarySearch} of {@code offset} among the boundaries, which must lie in the text. */
+    private int indexOf(int offset) {
+        check(offset);
+        return Arrays.binarySearch(bounds, 0, count, offset);
     }
 
     private void check(int offset) {

@@ -15,6 +15,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.quanze.search.ConceptQuery;
+import org.quanze.search.TermTreeQuery;
 import org.apache.lucene.search.TermQuery;
 import org.quanze.model.Json;
 
@@ -71,6 +72,9 @@ public final class QueryDsl {
         } else if (q instanceof ConceptQuery c) {
             // The cluster runs a concept's two ranking parts as the two queries they stand for.
             return render(c.expanded());
+        } else if (q instanceof TermTreeQuery t) {
+            // The cluster reads each occurrence of a term on its own: the sum of the trees as they are.
+            return render(t.expanded());
         } else if (q instanceof SynonymQuery s) {
             // Only the related-items search builds these (a name's synonyms); OpenSearch has no DSL
             // for a blended synonym term, so they score as alternatives, each on its own.

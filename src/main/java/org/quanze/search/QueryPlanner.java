@@ -138,7 +138,10 @@ public final class QueryPlanner {
             // every item of the match set: 12 % of a question's CPU at 100k items, for the
             // same totals and a first stage the full ranking rates as high (bench/FINDINGS.md).
             b.add(share.build(), Occur.FILTER);
-            for (Query q : scores) b.add(q, Occur.SHOULD);
+            // Read as one query, the concepts' spellings open each distinct word's postings once
+            // (TermTreeQuery); a concept found by its bigrams has phrases, scored as they are.
+            if (TermTreeQuery.acceptsAll(scores)) b.add(new TermTreeQuery(scores), Occur.SHOULD);
+            else for (Query q : scores) b.add(q, Occur.SHOULD);
             searches = true;
         }
         Statute uncited = null;

@@ -19,6 +19,7 @@ import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
 import org.quanze.model.Statute;
 import org.quanze.testing.BundledData;
+import org.quanze.testing.GeneratedData;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,21 +45,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExactCountsTest {
 
-    static Path generatedDir;
     static Engine generated;
 
     @BeforeAll
     static void buildGenerated() throws IOException {
-        generatedDir = Files.createTempDirectory("quanze-exact");
-        BundledData.copyTo(generatedDir);
-        Path sources = generatedDir.resolve("sources");
-        List<PowerRecord> bundled = new Ingester(SourceCatalog.load(generatedDir.resolve("sources.json"))).ingest(sources).records();
-        try (var files = Files.list(sources)) {
-            for (Path p : files.toList()) Files.delete(p);
-        }
-        IndexStore store = new IndexStore(generatedDir);
-        store.build(new CorpusGenerator(bundled, CorpusGenerator.bundledPlaces(), 11, 10_000), store.sourcesFingerprint());
-        generated = Engine.open(generatedDir, false, new PrintStream(OutputStream.nullOutputStream()));
+        generated = GeneratedData.open(11, 10_000);
     }
 
     @AfterAll

@@ -1,0 +1,35 @@
+package org.quanze.testing;
+
+import org.quanze.Engine;
+import org.quanze.bench.CorpusGenerator;
+import org.quanze.index.IndexStore;
+import org.quanze.ingest.Ingester;
+import org.quanze.ingest.SourceCatalog;
+import org.quanze.model.PowerRecord;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A corpus generated from the bundled lists (as {@code bench} makes its sizes), indexed in a temporary folder. */
+public final class GeneratedData {
+
+    private GeneratedData() {}
+
+    /** An engine over {@code items} generated items, with the bundled lists' metadata and vocabulary. */
+    public static Engine open(long seed, int items) throws IOException {
+        Path dir = Files.createTempDirectory("quanze-generated");
+        BundledData.copyTo(dir);
+        Path sources = dir.resolve("sources");
+        List<PowerRecord> bundled = new Ingester(SourceCatalog.load(dir.resolve("sources.json"))).ingest(sources).records();
+        try (var files = Files.list(sources)) {
+            for (Path p : files.toList()) Files.delete(p);
+        }
+        IndexStore store = new IndexStore(dir);
+        store.build(new CorpusGenerator(bundled, CorpusGenerator.bundledPlaces(), seed, items), store.sourcesFingerprint());
+        return Engine.open(dir, false, new PrintStream(OutputStream.nullOutputStream()));
+    }
+}

@@ -5,7 +5,6 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.search.DocAndFloatFeatureBuffer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.similarities.Similarity;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -21,51 +20,12 @@ import java.util.Arrays;
  */
 final class TermTreeScorer extends Scorer {
 
-    /**
-     * A node of the compiled tree: a sum or a dismax of its children, or a term ({@link Leaf}).
-     * Immutable and shared by every search of a plan; what a scorer notes per node is kept in the
-     * scorer, by {@link #id}.
-     */
-    static class Node {
-        static final int SUM = 0;
-        static final int MAX = 1;
-
-        final int id;
-        final Node[] children;
-        final int kind;
-        final float tie;
-
-        Node(int id, Node[] children, int kind, float tie) {
-            this.id = id;
-            this.children = children;
-            this.kind = kind;
-            this.tie = tie;
-        }
-    }
-
-    /** An occurrence of a term in the tree, scored with the boost its ancestors give it. */
-    static final class Leaf extends Node {
-        final int term;
-        final int field;
-        final Similarity.SimScorer sim;
-        /** The nodes above it: those a match of its term reaches. */
-        final int[] ancestors;
-
-        Leaf(int id, int term, int field, Similarity.SimScorer sim, int[] ancestors) {
-            super(id, new Node[0], -1, 0f);
-            this.term = term;
-            this.field = field;
-            this.sim = sim;
-            this.ancestors = ancestors;
-        }
-    }
-
     /** Items read per window: as BooleanScorer's, small enough for its arrays to stay in cache. */
     static final int WINDOW = 2048;
 
     private final PostingsEnum[] postings;
-    private final Leaf[][] leaves;
-    private final Node root;
+    private final TermTree.Leaf[][] leaves;
+    private final TermTree.Node root;
     private final float maxScore;
     private final long cost;
     private final NumericDocValues[] norms;
@@ -91,15 +51,14 @@ final class TermTreeScorer extends Scorer {
     private float score;
 
     /**
-     * @param postings per distinct term, its postings on this segment (null where the segment lacks it)
-     * @param leaves   per distinct term, the leaves it scores
-     * @param norms    per field (as the leaves number them), its norms on this segment
-     * @param nodes    how many nodes the tree has, leaves included
+     * @param postings per distinct term of the tree, its postings on this segment (null where the segment lacks it)
+     * @param norms    per field of the tree, its norms on this segment
      */
-    TermTreeScorer(PostingsEnum[] postings, Leaf[][] leaves, Node root, NumericDocValues[] norms, int nodes, long cost) {
+    TermTreeScorer(PostingsEnum[] postings, TermTree tree, NumericDocValues[] norms, long cost) {
         this.postings = postings;
-        this.leaves = leaves;
-        this.root = root;
+        this.leaves = tree.leaves();
+        this.root = tree.root();
+        int nodes = tree.nodes();
         this.cost = cost;
         this.norms = norms;
         this.normOf = new long[norms.length];
@@ -112,10 +71,10 @@ final class TermTreeScorer extends Scorer {
     }
 
     /** An upper bound of the score: every leaf at the best a term can score (any frequency, the shortest field). */
-    private static float bound(Node n) {
-        if (n instanceof Leaf l) return l.sim.score(Float.MAX_VALUE, 1L);
+    private static float bound(TermTree.Node n) {
+        if (n instanceof TermTree.Leaf l) return l.sim.score(Float.MAX_VALUE, 1L);
         double b = 0;
-        for (Node c : n.children) b += bound(c);
+        for (TermTree.Node c : n.children) b += bound(c);
         return Math.nextUp((float) b);
     }
 
@@ -223,7 +182,7 @@ final class TermTreeScorer extends Scorer {
         if (doc == scoredDoc) return score;
         for (int e = first[doc - start]; e >= 0; e = next[e]) {
             float freq = entryFreq[e];
-            for (Leaf l : leaves[entryTerm[e]]) {
+            for (TermTree.Leaf l : leaves[entryTerm[e]]) {
                 scores[l.id] = l.sim.score(freq, norm(l.field, doc));
                 reached[l.id] = doc;
                 for (int a : l.ancestors) reached[a] = doc;
@@ -235,16 +194,16 @@ final class TermTreeScorer extends Scorer {
     }
 
     /** The node's score on the item, in the arithmetic of Lucene's scorer for it (see {@link TermTreeQuery}). */
-    private float evaluate(Node n, int doc) {
-        if (n instanceof Leaf) return scores[n.id];
-        if (n.kind == Node.SUM) {
+    private float evaluate(TermTree.Node n, int doc) {
+        if (n instanceof TermTree.Leaf) return scores[n.id];
+        if (n.kind == TermTree.Node.SUM) {
             double sum = 0;
-            for (Node c : n.children) if (reached[c.id] == doc) sum += evaluate(c, doc);
+            for (TermTree.Node c : n.children) if (reached[c.id] == doc) sum += evaluate(c, doc);
             return (float) sum;
         }
         float max = 0;
         double others = 0;
-        for (Node c : n.children) {
+        for (TermTree.Node c : n.children) {
             if (reached[c.id] != doc) continue;
             float s = evaluate(c, doc);
             if (s >= max) {

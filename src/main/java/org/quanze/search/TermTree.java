@@ -28,8 +28,11 @@ import java.util.List;
  * @param fields the distinct fields, numbered as the leaves refer to them
  * @param nodes  how many nodes the tree has, leaves included
  * @param root   the sum of the trees
+ * @param bound  an upper bound of the score: every leaf at the best a term can score (any
+ *               frequency, the shortest field)
  */
-record TermTree(List<Term> terms, List<TermStates> states, Leaf[][] leaves, List<String> fields, int nodes, Node root) {
+record TermTree(List<Term> terms, List<TermStates> states, Leaf[][] leaves, List<String> fields, int nodes, Node root,
+                float bound) {
 
     /**
      * A node of the compiled tree: a sum or a dismax of its children, or a term ({@link Leaf}).
@@ -61,8 +64,10 @@ record TermTree(List<Term> terms, List<TermStates> states, Leaf[][] leaves, List
         /** The nodes above it: those a match of its term reaches. */
         final int[] ancestors;
 
+        private static final Node[] NONE = new Node[0];
+
         Leaf(int id, int term, int field, Similarity.SimScorer sim, int[] ancestors) {
-            super(id, new Node[0], -1, 0f);
+            super(id, NONE, -1, 0f);
             this.term = term;
             this.field = field;
             this.sim = sim;
@@ -81,8 +86,16 @@ record TermTree(List<Term> terms, List<TermStates> states, Leaf[][] leaves, List
         }
         Leaf[][] leaves = new Leaf[c.terms.size()][];
         for (int i = 0; i < leaves.length; i++) leaves[i] = c.leavesByTerm.get(i).toArray(Leaf[]::new);
-        return new TermTree(List.copyOf(c.terms), List.copyOf(c.states), leaves, List.copyOf(c.fields), c.nodes,
-                new Node(rootId, roots.toArray(Node[]::new), Node.SUM, 0f));
+        Node root = new Node(rootId, roots.toArray(Node[]::new), Node.SUM, 0f);
+        return new TermTree(List.copyOf(c.terms), List.copyOf(c.states), leaves, List.copyOf(c.fields), c.nodes, root,
+                bound(root));
+    }
+
+    private static float bound(Node n) {
+        if (n instanceof Leaf l) return l.sim.score(Float.MAX_VALUE, 1L);
+        double b = 0;
+        for (Node c : n.children) b += bound(c);
+        return Math.nextUp((float) b);
     }
 
     /** Numbers the nodes, and each distinct term and field once, as it compiles. */

@@ -67,15 +67,7 @@ final class TermTreeScorer extends Scorer {
         this.reached = new int[nodes];
         Arrays.fill(reached, -1);
         this.scores = new float[nodes];
-        this.maxScore = bound(root);
-    }
-
-    /** An upper bound of the score: every leaf at the best a term can score (any frequency, the shortest field). */
-    private static float bound(TermTree.Node n) {
-        if (n instanceof TermTree.Leaf l) return l.sim.score(Float.MAX_VALUE, 1L);
-        double b = 0;
-        for (TermTree.Node c : n.children) b += bound(c);
-        return Math.nextUp((float) b);
+        this.maxScore = tree.bound();
     }
 
     @Override

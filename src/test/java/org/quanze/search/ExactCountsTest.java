@@ -6,10 +6,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.quanze.Engine;
 import org.quanze.bench.CorpusGenerator;
 import org.quanze.index.IndexHandle;
 import org.quanze.index.IndexStore;
@@ -45,18 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExactCountsTest {
 
-    static Engine generated;
-
-    @BeforeAll
-    static void buildGenerated() throws IOException {
-        generated = GeneratedData.open(11, 10_000);
-    }
-
-    @AfterAll
-    static void close() throws IOException {
-        generated.close();
-    }
-
     /** The selections each question is also asked under: none, one facet, two facets, a law with its article. */
     static List<Map<String, List<String>>> selections() {
         return List.of(Map.of(),
@@ -73,7 +58,8 @@ class ExactCountsTest {
 
     @Test
     void aGeneratedCorpusOfTenThousandItemsCountsExactly() throws IOException {
-        assertEverySearchCountsExactly(generated.search(), generated.search().items());
+        SearchService generated = GeneratedData.sharedEngine().search();
+        assertEverySearchCountsExactly(generated, generated.items());
     }
 
     private static void assertEverySearchCountsExactly(SearchService service, int items) throws IOException {

@@ -17,8 +17,6 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.quanze.Engine;
 import org.quanze.index.IndexHandle;
@@ -48,18 +46,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TermTreeQueryTest {
 
-    static Engine generated;
-
-    @BeforeAll
-    static void buildGenerated() throws IOException {
-        generated = GeneratedData.open(11, 10_000);
-    }
-
-    @AfterAll
-    static void close() throws IOException {
-        generated.close();
-    }
-
     @Test
     void scoresEveryQuestionAsItsStandardFormOnTheBundledLists() throws IOException {
         int[] compared = compareQuestions(BundledData.sharedEngine());
@@ -72,14 +58,14 @@ class TermTreeQueryTest {
 
     @Test
     void scoresEveryQuestionAsItsStandardFormOnAGeneratedCorpus() throws IOException {
-        int[] compared = compareQuestions(generated);
+        int[] compared = compareQuestions(GeneratedData.sharedEngine());
         assertEquals(71, compared[0], "questions read as term trees");
         assertTrue(compared[1] > 200_000, compared[1] + " scored items compared");
     }
 
     @Test
     void scoresTheCornersOfLucenesArithmeticAsLuceneDoes() throws IOException {
-        IndexHandle h = generated.search().index().acquire();
+        IndexHandle h = GeneratedData.sharedEngine().search().index().acquire();
         try {
             IndexSearcher s = h.searcher();
             Query twice = new BooleanQuery.Builder().add(all("医疗"), Occur.SHOULD).add(all("医疗"), Occur.SHOULD)
@@ -94,7 +80,7 @@ class TermTreeQueryTest {
             assertTrue(scored > 5_000, scored + " items");
             assertEquals(0, compare(s, new TermTreeQuery(List.of(missing(), missing())), standard(List.of(missing(), missing())), "nothing", 0));
         } finally {
-            generated.search().index().release(h);
+            GeneratedData.sharedEngine().search().index().release(h);
         }
     }
 

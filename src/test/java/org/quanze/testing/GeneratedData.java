@@ -17,10 +17,31 @@ import java.util.List;
 /** A corpus generated from the bundled lists (as {@code bench} makes its sizes), indexed in a temporary folder. */
 public final class GeneratedData {
 
+    /** Seed and size of {@link #sharedEngine()}'s corpus. */
+    public static final long SHARED_SEED = 11;
+    public static final int SHARED_ITEMS = 10_000;
+
+    private static Engine shared;
+
     private GeneratedData() {}
 
+    /**
+     * One engine over {@value #SHARED_ITEMS} generated items, built once per test JVM and never
+     * closed (read-only use), as {@link BundledData#sharedEngine()}: building it takes seconds.
+     */
+    public static synchronized Engine sharedEngine() {
+        if (shared == null) {
+            try {
+                shared = open(SHARED_SEED, SHARED_ITEMS);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
     /** An engine over {@code items} generated items, with the bundled lists' metadata and vocabulary. */
-    public static Engine open(long seed, int items) throws IOException {
+    private static Engine open(long seed, int items) throws IOException {
         Path dir = Files.createTempDirectory("quanze-generated");
         BundledData.copyTo(dir);
         Path sources = dir.resolve("sources");

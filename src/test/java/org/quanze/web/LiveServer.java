@@ -101,9 +101,15 @@ final class LiveServer implements AutoCloseable {
         return HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail));
     }
 
+    /**
+     * Uploads as curl does a large body: headers first with {@code Expect: 100-continue}, so a
+     * refusal by declared length is read before any byte of the body is sent. Without it the client
+     * may still be sending when the server answers 413 and closes, and the connection's reset can
+     * drop the answer before the client reads it.
+     */
     HttpResponse<String> upload(String filename, byte[] content) throws IOException, InterruptedException {
         String boundary = "qz" + System.nanoTime();
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/admin/sources"))
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/admin/sources")).expectContinue(true)
                 .header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(multipart(boundary, filename, content)));

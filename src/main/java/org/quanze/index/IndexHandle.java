@@ -70,6 +70,12 @@ public final class IndexHandle implements Closeable {
      */
     public IndexSearcher newSearcher() { return Searchers.open(reader); }
 
+    /**
+     * As {@link #newSearcher}, in parallel by whole segments only: for Lucene's drill-sideways
+     * scorer, which refuses to start inside a segment.
+     */
+    public IndexSearcher newSegmentSearcher() { return Searchers.openBySegment(reader); }
+
     /** As {@link #newSearcher}, searching the segments one after another on the calling thread. */
     public IndexSearcher newSequentialSearcher() { return new IndexSearcher(reader); }
 

@@ -43,12 +43,12 @@ final class Turn {
 
     /**
      * A searcher without the bulk-scorer timeout, for drill-sideways counting: its scorer scores
-     * the whole index in one window and refuses the timeout's windows; callers check the time
-     * themselves ({@link #shouldStop}) as they collect.
+     * each segment whole in one window, refusing the timeout's windows and parts of segments;
+     * callers check the time themselves ({@link #shouldStop}) as they collect.
      */
     IndexSearcher unwindowedSearcher() {
         searcher(); // starts the clock
-        return newSearcher();
+        return parallel ? handle.newSegmentSearcher() : handle.newSequentialSearcher();
     }
 
     private IndexSearcher newSearcher() {

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@link TermTreeQuery} matches the items its standard form matches and scores each of them with
  * the same float, bit for bit: for the first stage of every judged, tuning and blind question,
- * on the bundled lists and on a generated corpus of 10,000 items (several segments), both as the
+ * on the bundled lists and on a generated corpus of 10,000 items, both as the
  * concepts' sum alone and inside the match set as the planner builds it; and for trees written to
  * reach its corners (a term twice in a bag, a term no item holds, a dismax with a tie, boosts
  * nested three deep).

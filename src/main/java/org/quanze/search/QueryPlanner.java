@@ -19,6 +19,7 @@ import org.quanze.statute.StatuteReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -227,8 +228,7 @@ public final class QueryPlanner {
             List<Query> inName = new ArrayList<>();
             for (QueryPlan.Spelling sp : spellings) {
                 List<String> path = sp.words();
-                Query all = Rescoring.words(Schema.ALL, path);
-                presence.add(all, Occur.SHOULD);
+                if (!holdsAnother(path, spellings)) presence.add(Rescoring.words(Schema.ALL, path), Occur.SHOULD);
                 anywhere.add(new BoostQuery(bag(Schema.ALL, path), sp.weight() / path.size()));
                 inName.add(new BoostQuery(bag(Schema.NAME, path), sp.weight() * FieldWeights.words(Schema.NAME) / path.size()));
             }
@@ -263,6 +263,24 @@ public final class QueryPlanner {
         BooleanQuery.Builder scored = new BooleanQuery.Builder();
         for (Query q : score) scored.add(q, Occur.SHOULD);
         return new QueryPlan.Concept(c.surface(), spellings, true, counted, common, present, scored.build());
+    }
+
+    /**
+     * Whether {@code path} holds another spelling's words in a row (乱 收费 holds 收费), or repeats
+     * an earlier one's: it then matches only where that one does, so the presence filter leaves it
+     * out and does not verify its phrase (of 乱收费's 16 spellings, 5 are left to check).
+     */
+    static boolean holdsAnother(List<String> path, List<QueryPlan.Spelling> spellings) {
+        boolean earlier = true;
+        for (QueryPlan.Spelling other : spellings) {
+            List<String> o = other.words();
+            if (o == path) {
+                earlier = false;
+            } else if (o.size() < path.size() ? Collections.indexOfSubList(path, o) >= 0 : earlier && o.equals(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

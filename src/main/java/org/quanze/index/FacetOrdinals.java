@@ -11,12 +11,18 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.PrimitiveIterator;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,19 +101,81 @@ public final class FacetOrdinals {
         int[] counts = new int[state.getSize()];
         for (FacetsCollector.MatchingDocs m : collected.getMatchingDocs()) {
             LeafReaderContext leaf = m.context();
-            if (leaf.ord >= starts.length || starts[leaf.ord].length != leaf.reader().maxDoc() + 1) {
-                throw new IllegalStateException("facet ordinals of another reader: segment " + leaf.ord);
-            }
+            int[] s = starts(leaf);
             if (m.totalHits() == 0 || m.bits() == null) continue;
             DocIdSetIterator it = m.bits().iterator();
             if (it == null) continue;
-            int[] s = starts[leaf.ord];
             int[] o = ords[leaf.ord];
             for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
                 for (int j = s[d], end = s[d + 1]; j < end; j++) counts[o[j]]++;
             }
         }
         return new Counted(counts);
+    }
+
+    /**
+     * Counts the items a search collects as it collects them, each slice of a parallel search
+     * into its own array, added up at the end. Counting from {@link FacetsCollector}'s sets
+     * instead ran after the search, on one thread, over sets built only to be read once: at a
+     * million items a tenth of the calling thread's time.
+     */
+    public CollectorManager<Counter, Facets> counting() {
+        return new CollectorManager<>() {
+            @Override
+            public Counter newCollector() {
+                return new Counter(new int[state.getSize()]);
+            }
+
+            @Override
+            public Facets reduce(Collection<Counter> counters) {
+                int[] sum = null;
+                for (Counter c : counters) {
+                    if (sum == null) {
+                        sum = c.counts;
+                    } else {
+                        for (int i = 0; i < sum.length; i++) sum[i] += c.counts[i];
+                    }
+                }
+                return new Counted(sum == null ? new int[state.getSize()] : sum);
+            }
+        };
+    }
+
+    /** One slice's counts by global ordinal. */
+    public final class Counter implements Collector {
+        private final int[] counts;
+
+        private Counter(int[] counts) {
+            this.counts = counts;
+        }
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext leaf) {
+            int[] s = starts(leaf);
+            int[] o = ords[leaf.ord];
+            int[] c = counts;
+            return new LeafCollector() {
+                @Override
+                public void setScorer(Scorable scorer) {}
+
+                @Override
+                public void collect(int d) {
+                    for (int j = s[d], end = s[d + 1]; j < end; j++) c[o[j]]++;
+                }
+            };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    private int[] starts(LeafReaderContext leaf) {
+        if (leaf.ord >= starts.length || starts[leaf.ord].length != leaf.reader().maxDoc() + 1) {
+            throw new IllegalStateException("facet ordinals of another reader: segment " + leaf.ord);
+        }
+        return starts[leaf.ord];
     }
 
     /**

@@ -6,6 +6,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.Directory;
@@ -87,6 +88,15 @@ public final class IndexHandle implements Closeable {
     public Facets facetCounts(FacetsCollector collected) throws IOException {
         FacetOrdinals table = facetOrdinals;
         return table != null ? table.count(collected) : new SortedSetDocValuesFacetCounts(facetState, collected);
+    }
+
+    /**
+     * Facet counts taken as a search collects ({@link FacetOrdinals#counting}); null until the
+     * ordinal table is read, or where it would not fit: count from a {@link FacetsCollector} then.
+     */
+    public CollectorManager<?, Facets> facetCounting() {
+        FacetOrdinals table = facetOrdinals;
+        return table == null ? null : table.counting();
     }
 
     public int items() { return reader.numDocs(); }

@@ -58,15 +58,25 @@ final class FirstPass {
         Map<String, List<String>> shown = filters.shown();
         if (filters.selected().isEmpty()) {
             Query made = weights == null ? base : weights.reusing(turn.handle().searcher(), base);
-            FacetsCollectorManager.FacetsResult r = sort == null
-                    ? FacetsCollectorManager.search(turn.searcher(), made, window, new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(turn.searcher(), made, window, sort, new FacetsCollectorManager());
+            TopDocs top;
+            Facets facets;
+            CollectorManager<?, Facets> counting = turn.handle().facetCounting();
+            if (counting != null) {
+                Object[] r = turn.searcher().search(made, new MultiCollectorManager(best(turn, window, sort), counting));
+                top = (TopDocs) r[0];
+                facets = (Facets) r[1];
+            } else {
+                FacetsCollectorManager.FacetsResult r = sort == null
+                        ? FacetsCollectorManager.search(turn.searcher(), made, window, new FacetsCollectorManager())
+                        : FacetsCollectorManager.search(turn.searcher(), made, window, sort, new FacetsCollectorManager());
+                top = r.topDocs();
+                facets = turn.handle().facetCounts(r.facetsCollector());
+            }
             turn.checkTime();
-            long total = r.topDocs().totalHits.value();
-            Facets facets = turn.handle().facetCounts(r.facetsCollector());
+            long total = top.totalHits.value();
             Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(facets, shown, turn.handle().sourceTitles());
             if (filters.powersByDefault()) read.put("kind", FacetSupport.kinds(total, duties(turn, weights, scored)));
-            return new Result(total, read, r.topDocs());
+            return new Result(total, read, top);
         }
         DrillSideways ds = new DrillSideways(turn.unwindowedSearcher(), Schema.facetsConfig(), turn.handle().facetState()) {
             @Override
@@ -90,6 +100,16 @@ final class FirstPass {
         Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(r.facets, shown, turn.handle().sourceTitles());
         if (filters.powersByDefault()) read.put("kind", FacetSupport.kinds(total, duties(turn, null, FacetSupport.drillDown(scored, filters.selected()))));
         return new Result(total, read, hits);
+    }
+
+    /**
+     * The best {@code window} matches (at least one is asked for) and the exact total, as
+     * {@link FacetsCollectorManager#search} collects them: at most as many as the index has items.
+     */
+    private static CollectorManager<?, ? extends TopDocs> best(Turn turn, int window, Sort sort) {
+        int n = Math.min(window, Math.max(1, turn.searcher().getIndexReader().maxDoc()));
+        return sort == null ? new TopScoreDocCollectorManager(n, Integer.MAX_VALUE)
+                : new TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE);
     }
 
     /** Whether any item matches the query under the filters. */

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * Counts from the in-memory ordinal table are Lucene's own sorted-set counts: the same labels,
  * counts, order (count, then label bytes), path counts and child counts, over several segments
  * (whose ordinals differ from the global ones) and hierarchical, multi- and single-valued
- * dimensions. The items' facets are the index's own (Schema's configuration).
+ * dimensions; counted from a collected set, while a search collects, and in slices. The items' facets are the index's own (Schema's configuration).
  */
 class FacetOrdinalsTest {
 
@@ -98,26 +100,36 @@ class FacetOrdinalsTest {
             var state = new DefaultSortedSetDocValuesReaderState(reader, CONFIG);
             FacetOrdinals ordinals = FacetOrdinals.load(state, Long.MAX_VALUE);
             IndexSearcher searcher = new IndexSearcher(reader);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            // Counted as the search collects, also in 3 slices that cut segments (Searchers.balanced).
+            IndexSearcher sliced = Searchers.inSlices(reader, pool, 3);
             int compared = 0;
-            for (String id : new String[] {"i1", "i17", "i2", "i9"}) {
-                // Items whose id starts with the prefix, and everything for the last round.
-                Query q = new org.apache.lucene.search.PrefixQuery(new Term("id", id));
-                FacetsCollector fc = searcher.search(q, new FacetsCollectorManager());
-                Facets ours = ordinals.count(fc);
-                Facets lucene = new SortedSetDocValuesFacetCounts(state, fc);
-                for (String dim : List.of(Facet.POWER_TYPE.dim, Facet.UNIT.dim, Facet.STATUTE.dim)) {
-                    for (int n : new int[] {1, 3, 200}) {
-                        assertEquals(lucene.getTopChildren(n, dim), ours.getTopChildren(n, dim), dim + " top " + n + " of " + id);
-                        compared++;
+            try {
+                for (String id : new String[] {"i1", "i17", "i2", "i9"}) {
+                    // Items whose id starts with the prefix, and everything for the last round.
+                    Query q = new org.apache.lucene.search.PrefixQuery(new Term("id", id));
+                    FacetsCollector fc = searcher.search(q, new FacetsCollectorManager());
+                    Facets lucene = new SortedSetDocValuesFacetCounts(state, fc);
+                    List<Facets> ours = List.of(ordinals.count(fc), searcher.search(q, ordinals.counting()), sliced.search(q, ordinals.counting()));
+                    for (int k = 0; k < ours.size(); k++) {
+                        String how = List.of("from the collected set", "while collecting", "in slices").get(k);
+                        for (String dim : List.of(Facet.POWER_TYPE.dim, Facet.UNIT.dim, Facet.STATUTE.dim)) {
+                            for (int n : new int[] {1, 3, 200}) {
+                                assertEquals(lucene.getTopChildren(n, dim), ours.get(k).getTopChildren(n, dim), dim + " top " + n + " of " + id + ", " + how);
+                                compared++;
+                            }
+                        }
+                        for (String law : laws) {
+                            assertEquals(lucene.getTopChildren(200, Facet.STATUTE.dim, law), ours.get(k).getTopChildren(200, Facet.STATUTE.dim, law), law + ", " + how);
+                            compared++;
+                        }
+                        assertEquals(lucene.getAllDims(10), ours.get(k).getAllDims(10), how);
                     }
                 }
-                for (String law : laws) {
-                    assertEquals(lucene.getTopChildren(200, Facet.STATUTE.dim, law), ours.getTopChildren(200, Facet.STATUTE.dim, law), law);
-                    compared++;
-                }
-                assertEquals(lucene.getAllDims(10), ours.getAllDims(10));
+            } finally {
+                pool.shutdownNow();
             }
-            assertEquals(52, compared);
+            assertEquals(3 * 52, compared);
         }
     }
 

@@ -185,8 +185,9 @@ public final class IndexStore {
                     tally.add(r);
                     titles.putIfAbsent(r.source().id(), r.source().title() == null ? r.source().id() : r.source().title());
                 }).run();
-                // One segment per core for a large index, so a search can use every core (Searchers);
-                // one segment for a small one, where per-segment overhead is all there is.
+                // A large index is merged only to about one segment per core: merging on to one is
+                // another rewrite of the whole index, and a search cuts its slices inside segments
+                // anyway (Searchers); one segment for a small one, where per-segment overhead is all there is.
                 w.forceMerge(count >= Searchers.PARALLEL_FROM_DOCS ? ParallelIndexing.threads() : 1);
                 w.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, ITEMS, String.valueOf(count),
                         SOURCES, org.quanze.model.Json.write(titles)).entrySet());

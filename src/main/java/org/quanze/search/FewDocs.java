@@ -4,13 +4,16 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * A query asked about a few known items (a page of hits, the candidates of the second stage):
@@ -27,6 +30,46 @@ final class FewDocs {
         Arrays.fill(out, Float.NaN);
         walk(w, reader, docs, (i, s) -> out[i] = s.score());
         return out;
+    }
+
+    /**
+     * As {@link #scores(Weight, IndexReader, int[])}, the docs shared between the searcher's
+     * slices and scored in parallel where it has several (a lone search over a large index: the
+     * second stage was the longest step left on one thread). A doc's score does not depend on
+     * which scorer reaches it: Lucene sums a disjunction's clauses in a double, exact for a few
+     * floats in any order.
+     */
+    static float[] scores(Weight w, IndexSearcher searcher, int[] docs) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        IndexSearcher.LeafSlice[] slices = searcher.getSlices();
+        if (slices.length < 2 || docs.length < 2) return scores(w, reader, docs);
+        List<List<Integer>> groups = new ArrayList<>();
+        for (IndexSearcher.LeafSlice slice : slices) {
+            List<Integer> in = new ArrayList<>();
+            for (int i = 0; i < docs.length; i++) if (holds(slice, docs[i])) in.add(i);
+            if (!in.isEmpty()) groups.add(in);
+        }
+        float[] out = new float[docs.length];
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (List<Integer> group : groups) {
+            tasks.add(() -> {
+                int[] some = new int[group.size()];
+                for (int k = 0; k < some.length; k++) some[k] = docs[group.get(k)];
+                float[] got = scores(w, reader, some);
+                for (int k = 0; k < some.length; k++) out[group.get(k)] = got[k];
+                return null;
+            });
+        }
+        searcher.getTaskExecutor().invokeAll(tasks);
+        return out;
+    }
+
+    private static boolean holds(IndexSearcher.LeafSlice slice, int doc) {
+        for (IndexSearcher.LeafReaderContextPartition p : slice.partitions) {
+            int base = p.ctx.docBase;
+            if (doc >= base + p.minDocId && doc < base + Math.min(p.maxDocId, p.ctx.reader().maxDoc())) return true;
+        }
+        return false;
     }
 
     /** Per doc (in the order given), whether the query matches it; nothing is scored. */

@@ -170,7 +170,7 @@ public final class LuceneBackend implements SearchBackend {
             boolean rescoring = rescore != null && !bySource;
             int window = rescoring ? Math.max(topN, rescore.window()) : topN;
             FirstPass.Result first = FirstPass.run(turn, scored, rescore == null ? null : rescore.weights(), filters, window, bySource ? BY_SOURCE : null);
-            TopDocs ranked = rescoring ? rescore(first.top(), rescore, handle.searcher()) : first.top();
+            TopDocs ranked = rescoring ? rescore(first.top(), rescore, handle.searcher(), turn.searcher()) : first.top();
             ScoreDoc[] all = ranked.scoreDocs;
             List<Found> page = new ArrayList<>();
             for (int i = from; i < Math.min(all.length, topN); i++) page.add(found(all[i]));
@@ -262,13 +262,17 @@ public final class LuceneBackend implements SearchBackend {
      * and advanced to the candidates only (FewDocs): made afresh for each search, looking up its
      * few hundred terms cost more than scoring a hundred candidates.
      */
-    private static TopDocs rescore(TopDocs first, Rescore rescore, IndexSearcher generation) throws IOException {
+    /**
+     * @param generation the generation's searcher, whose weights the plan keeps
+     * @param turn       the call's searcher, whose slices share the candidates where it has several
+     */
+    private static TopDocs rescore(TopDocs first, Rescore rescore, IndexSearcher generation, IndexSearcher turn) throws IOException {
         Weight full = rescore.weights().of(generation, rescore.query(), ScoreMode.COMPLETE);
         ScoreDoc[] all = first.scoreDocs;
         int n = Math.min(all.length, rescore.window());
         int[] docs = new int[n];
         for (int i = 0; i < n; i++) docs[i] = all[i].doc;
-        float[] second = FewDocs.scores(full, generation.getIndexReader(), docs);
+        float[] second = FewDocs.scores(full, turn, docs);
         ScoreDoc[] head = new ScoreDoc[n];
         for (int i = 0; i < n; i++) head[i] = new ScoreDoc(all[i].doc, rescore.combine(all[i].score, !Float.isNaN(second[i]), second[i]));
         Arrays.sort(head, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));

@@ -14,6 +14,8 @@ import org.apache.lucene.search.IndexSearcher.LeafReaderContextPartition;
 import org.apache.lucene.search.IndexSearcher.LeafSlice;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.quanze.index.IndexHandle;
@@ -39,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A large index is searched in slices of equal size, cutting segments where a slice is full
  * ({@link Searchers#balanced}). Searched that way, every question's match set gives the same
  * total, the same facet counts and the same best 100 items with the same scores, bit for bit, as
- * the segments searched one after another: for the 90 relevance questions, on the bundled lists
+ * the segments searched one after another, and those 100 get the same second-stage scores when
+ * the slices share them out ({@link FewDocs#scores(org.apache.lucene.search.Weight, IndexSearcher, int[])}): for the 90 relevance questions, on the bundled lists
  * (one segment, so every slice is a part of it) and on two segments of unequal size (the 10k
  * generated corpus and the bundled lists read as one index).
  */
@@ -129,23 +132,42 @@ class SlicedSearchTest {
         List<IndexSearcher> sliced = List.of(Searchers.inSlices(reader, POOL, 2), Searchers.inSlices(reader, POOL, 3));
         QueryPlanner planner = new QueryPlanner(Vocabulary.load(BundledData.PROJECT_DATA));
         int questions = 0;
+        int rescored = 0;
         long matched = 0;
         for (String text : questions()) {
             QueryPlan p = planner.plan(text, new LuceneBackend.LuceneGeneration(h), 0);
             Query q = new Filters(Map.of(), true).base(p.candidates());
             Answer expected = answer(h, facets, sequential, q);
+            // The second stage over the first stage's best: each slice scores its share of them.
+            int[] best = expected.docs().stream().mapToInt(Integer::intValue).toArray();
+            Weight full = p.rescore() == null ? null : sequential.createWeight(sequential.rewrite(p.rescore()), ScoreMode.COMPLETE, 1);
+            String second = full == null ? "" : bits(FewDocs.scores(full, reader, best));
             for (int i = 0; i < sliced.size(); i++) {
                 assertEquals(i + 2, sliced.get(i).getSlices().length);
                 assertEquals(expected, answer(h, facets, sliced.get(i), q), text + " in " + (i + 2) + " slices");
+                if (full != null) assertEquals(second, bits(FewDocs.scores(full, sliced.get(i), best)), text + ", second stage in " + (i + 2) + " slices");
             }
+            if (full != null) rescored++;
             matched += expected.total();
             questions++;
         }
         assertTrue(matched > reader.maxDoc(), matched + " matches compared");
+        // Every question has a second stage: concepts, a statute or a quoted phrase to rank by.
+        assertEquals(90, rescored);
         return questions;
     }
 
-    private record Answer(long total, int count, List<String> top, Map<String, List<SearchResult.FacetValue>> facets) {}
+    private record Answer(long total, int count, List<String> top, Map<String, List<SearchResult.FacetValue>> facets) {
+        List<Integer> docs() {
+            return top.stream().map(t -> Integer.valueOf(t.substring(0, t.indexOf(':')))).toList();
+        }
+    }
+
+    private static String bits(float[] scores) {
+        StringBuilder b = new StringBuilder();
+        for (float f : scores) b.append(Integer.toHexString(Float.floatToIntBits(f))).append(' ');
+        return b.toString();
+    }
 
     private static Answer answer(IndexHandle h, SortedSetDocValuesReaderState state, IndexSearcher s, Query q) throws IOException {
         FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(s, q, 100, new FacetsCollectorManager());

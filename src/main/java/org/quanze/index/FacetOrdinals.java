@@ -98,19 +98,15 @@ public final class FacetOrdinals {
 
     /** The counts of the items a collector saw; its searcher must search this table's reader. */
     public Facets count(FacetsCollector collected) throws IOException {
-        int[] counts = new int[state.getSize()];
+        Counter counter = new Counter(new int[state.getSize()]);
         for (FacetsCollector.MatchingDocs m : collected.getMatchingDocs()) {
-            LeafReaderContext leaf = m.context();
-            int[] s = starts(leaf);
+            LeafCollector leaf = counter.getLeafCollector(m.context());
             if (m.totalHits() == 0 || m.bits() == null) continue;
             DocIdSetIterator it = m.bits().iterator();
             if (it == null) continue;
-            int[] o = ords[leaf.ord];
-            for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-                for (int j = s[d], end = s[d + 1]; j < end; j++) counts[o[j]]++;
-            }
+            for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) leaf.collect(d);
         }
-        return new Counted(counts);
+        return new Counted(counter.counts);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.quanze.index;
 
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -15,6 +16,7 @@ import org.apache.lucene.store.FSDirectory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -91,12 +93,25 @@ public final class IndexHandle implements Closeable {
     }
 
     /**
-     * Facet counts taken as a search collects ({@link FacetOrdinals#counting}); null until the
-     * ordinal table is read, or where it would not fit: count from a {@link FacetsCollector} then.
+     * Facet counts of the items a search collects: taken as it collects them from the ordinal
+     * table ({@link FacetOrdinals#counting}); until the table is read, or where it would not fit,
+     * from Lucene's collected sets and doc values, the same counts.
      */
     public CollectorManager<?, Facets> facetCounting() {
         FacetOrdinals table = facetOrdinals;
-        return table == null ? null : table.counting();
+        if (table != null) return table.counting();
+        FacetsCollectorManager collected = new FacetsCollectorManager();
+        return new CollectorManager<FacetsCollector, Facets>() {
+            @Override
+            public FacetsCollector newCollector() throws IOException {
+                return collected.newCollector();
+            }
+
+            @Override
+            public Facets reduce(Collection<FacetsCollector> collectors) throws IOException {
+                return new SortedSetDocValuesFacetCounts(facetState, collected.reduce(collectors));
+            }
+        };
     }
 
     public int items() { return reader.numDocs(); }

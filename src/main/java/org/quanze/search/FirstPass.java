@@ -4,7 +4,6 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -26,7 +25,6 @@ import org.quanze.index.Schema;
 import org.quanze.model.PowerRecord;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +33,9 @@ import java.util.Map;
 /**
  * One pass over a search's match set: the exact total, every facet's counts, and the first
  * stage's best candidates. Counting must visit every match anyway, so the candidates are collected
- * on the way instead of in a pass of their own. Without a selected facet,
- * {@link FacetsCollectorManager} counts every dimension; with selected facets,
+ * on the way instead of in a pass of their own. Without a selected facet, the generation's
+ * counting ({@link org.quanze.index.IndexHandle#facetCounting}) counts every dimension as the
+ * search collects; with selected facets,
  * {@link DrillSideways} also counts each selected dimension as if its own selection were lifted,
  * so a person sees what ticking another value of it would give. The default "powers only" is a
  * plain filter, not a selection: the count of duties it hides is one count of its own.
@@ -58,20 +57,9 @@ final class FirstPass {
         Map<String, List<String>> shown = filters.shown();
         if (filters.selected().isEmpty()) {
             Query made = weights == null ? base : weights.reusing(turn.handle().searcher(), base);
-            TopDocs top;
-            Facets facets;
-            CollectorManager<?, Facets> counting = turn.handle().facetCounting();
-            if (counting != null) {
-                Object[] r = turn.searcher().search(made, new MultiCollectorManager(best(turn, window, sort), counting));
-                top = (TopDocs) r[0];
-                facets = (Facets) r[1];
-            } else {
-                FacetsCollectorManager.FacetsResult r = sort == null
-                        ? FacetsCollectorManager.search(turn.searcher(), made, window, new FacetsCollectorManager())
-                        : FacetsCollectorManager.search(turn.searcher(), made, window, sort, new FacetsCollectorManager());
-                top = r.topDocs();
-                facets = turn.handle().facetCounts(r.facetsCollector());
-            }
+            Object[] r = turn.searcher().search(made, new MultiCollectorManager(best(turn, window, sort), turn.handle().facetCounting()));
+            TopDocs top = (TopDocs) r[0];
+            Facets facets = (Facets) r[1];
             turn.checkTime();
             long total = top.totalHits.value();
             Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(facets, shown, turn.handle().sourceTitles());
@@ -90,10 +78,7 @@ final class FirstPass {
             }
         };
         DrillDownQuery dd = FacetSupport.drillDown(base, filters.selected());
-        CollectorManager<?, ? extends TopDocs> top = sort == null
-                ? new TopScoreDocCollectorManager(window, Integer.MAX_VALUE)
-                : new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE);
-        DrillSideways.ConcurrentDrillSidewaysResult<Object[]> r = ds.search(dd, new MultiCollectorManager(top, new TimeCheck(turn)));
+        DrillSideways.ConcurrentDrillSidewaysResult<Object[]> r = ds.search(dd, new MultiCollectorManager(best(turn, window, sort), new TimeCheck(turn)));
         turn.checkTime();
         TopDocs hits = (TopDocs) r.collectorResult[0];
         long total = hits.totalHits.value();
@@ -102,10 +87,7 @@ final class FirstPass {
         return new Result(total, read, hits);
     }
 
-    /**
-     * The best {@code window} matches (at least one is asked for) and the exact total, as
-     * {@link FacetsCollectorManager#search} collects them: at most as many as the index has items.
-     */
+    /** The best {@code window} matches (at least one is asked for; at most as many as the index has items) and the exact total. */
     private static CollectorManager<?, ? extends TopDocs> best(Turn turn, int window, Sort sort) {
         int n = Math.min(window, Math.max(1, turn.searcher().getIndexReader().maxDoc()));
         return sort == null ? new TopScoreDocCollectorManager(n, Integer.MAX_VALUE)

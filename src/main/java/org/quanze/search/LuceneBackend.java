@@ -261,8 +261,7 @@ public final class LuceneBackend implements SearchBackend {
      * rest after them as they were. The full query's weight is made once per plan and generation
      * and advanced to the candidates only (FewDocs): made afresh for each search, looking up its
      * few hundred terms cost more than scoring a hundred candidates.
-     */
-    /**
+     *
      * @param generation the generation's searcher, whose weights the plan keeps
      * @param turn       the call's searcher, whose slices share the candidates where it has several
      */

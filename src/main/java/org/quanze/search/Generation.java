@@ -27,6 +27,11 @@ public interface Generation {
     /** Items the query matches. */
     int count(Query query);
 
+    /** Whether the query matches more than {@code limit} items: a backend may stop counting once it knows. */
+    default boolean matchesMoreThan(Query query, long limit) {
+        return count(query) > limit;
+    }
+
     /** Every term of a keyword field (the citations: a few hundred). */
     Set<String> terms(String field);
 

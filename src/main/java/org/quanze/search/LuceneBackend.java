@@ -114,6 +114,15 @@ public final class LuceneBackend implements SearchBackend {
         }
 
         @Override
+        public boolean matchesMoreThan(Query query, long limit) {
+            try {
+                return MatchesMoreThan.test(handle.reader(), query, limit);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
         public Set<String> terms(String field) {
             try {
                 Set<String> all = new HashSet<>();

@@ -259,7 +259,7 @@ public final class QueryPlanner {
         }
         if (!found) return new QueryPlan.Concept(c.surface(), spellings, false, counted, false, null, null);
         Query present = presence.build();
-        boolean common = counted && reader.count(present) > COMMON * reader.items();
+        boolean common = counted && common(reader, present);
         BooleanQuery.Builder scored = new BooleanQuery.Builder();
         for (Query q : score) scored.add(q, Occur.SHOULD);
         return new QueryPlan.Concept(c.surface(), spellings, true, counted, common, present, scored.build());
@@ -301,10 +301,15 @@ public final class QueryPlanner {
         for (String near : vocabulary.thesaurus().nearSynonyms(c.surface())) {
             List<String> words = vocabulary.words(near);
             if (words.isEmpty() || out.stream().anyMatch(sp -> sp.words().equals(words)) || !wordsOccur(reader, words)) continue;
-            if (reader.count(Rescoring.words(Schema.ALL, words)) > COMMON * reader.items()) continue;
+            if (common(reader, Rescoring.words(Schema.ALL, words))) continue;
             out.add(new QueryPlan.Spelling(words, THESAURUS_WEIGHT, QueryPlan.Spelling.THESAURUS));
         }
         return out;
+    }
+
+    /** Whether the query matches more than the {@link #COMMON} share of the items. */
+    private static boolean common(Generation reader, Query q) {
+        return reader.matchesMoreThan(q, (long) Math.floor(COMMON * reader.items()));
     }
 
     private static Query dismax(List<Query> alternatives) {

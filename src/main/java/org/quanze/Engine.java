@@ -140,19 +140,30 @@ public final class Engine implements AutoCloseable {
             }
         }
         Path current = store.current();
-        boolean stale = current == null || !store.sourcesFingerprint().equals(store.currentFingerprint());
+        // The fingerprint is read from the reader that will serve: reading the commit on its own
+        // first parsed it twice, and a commit names every list (at a million items, thousands).
+        IndexHandle serving = null;
+        try {
+            if (current != null) serving = IndexHandle.open(current);
+        } catch (IOException | RuntimeException unreadable) {
+            // Rebuilt below where a rebuild comes first; elsewhere there is nothing to serve.
+            if (rebuild != Rebuild.FIRST) throw unreadable;
+        }
+        boolean stale = serving == null || !store.sourcesFingerprint().equals(serving.fingerprint());
         if (stale && rebuild != Rebuild.NEVER && (current == null || rebuild == Rebuild.FIRST)) {
+            if (serving != null) serving.close();
             log.println(current == null ? "No index yet: building it from " + store.sourcesDir()
                     : "Sources changed since the index was built: rebuilding it");
             Built b = ingest(store, log);
             log.println(summary(b.report()));
             current = store.current();
+            serving = current == null ? null : IndexHandle.open(current);
             stale = false;
         }
-        if (current == null) {
+        if (serving == null) {
             throw new IOException("no index in " + dataDir + "; run 'ingest' first (the sources hold no readable item)");
         }
-        IndexManager manager = new IndexManager(IndexHandle.open(current));
+        IndexManager manager = new IndexManager(serving);
         QueryPlanner queries = new QueryPlanner(Vocabulary.load(dataDir));
         Engine engine = new Engine(store, manager, new SearchService(manager, queries));
         if (stale && rebuild == Rebuild.IN_BACKGROUND) engine.rebuildInBackground(current, log);

@@ -82,7 +82,12 @@ public final class FacetOrdinals {
                 while (next <= d) s[next++] = n;
                 int count = dv.docValueCount();
                 if (bytes + 4L * (maxDoc + 1 + n + count) > maxBytes) return null;
-                o = ArrayUtil.grow(o, n + count);
+                if (n + count > o.length) {
+                    // To what the items so far say the segment needs: Lucene's growth by an eighth
+                    // copied the table some thirty times over at a million items.
+                    long expected = (long) ((double) (n + count) * maxDoc / (d + 1) * 1.1);
+                    o = ArrayUtil.growExact(o, (int) Math.min(ArrayUtil.MAX_ARRAY_LENGTH, Math.max(n + count, expected)));
+                }
                 for (int i = 0; i < count; i++) {
                     long ord = dv.nextOrd();
                     o[n++] = (int) (toGlobal == null ? ord : toGlobal.get(ord));

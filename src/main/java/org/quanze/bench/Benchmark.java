@@ -136,7 +136,7 @@ final class Benchmark {
         if (!s.inProcessOnly()) {
             // Start-up, HTTP load and heap of the real server.
             List<String> jvm = new ArrayList<>(List.of("-Xmx" + s.serverHeap()));
-            jvm.addAll(HttpBench.classDataSharing(s.work()));
+            jvm.addAll(HttpBench.serveOptions(s.work()));
             jvm.addAll(s.serverJvmOptions());
             String probe = mix.get(QueryMix.Kind.judged).get(0).path();
             // One start unmeasured: it writes the class-data archive, as the first ./quanze serve does.

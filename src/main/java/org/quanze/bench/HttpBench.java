@@ -156,13 +156,17 @@ final class HttpBench {
     }
 
     /**
-     * The options {@code ./quanze serve} starts with: a class-data archive beside the jar (or in
-     * the work folder when running from classes), written by the first start and mapped by later ones.
+     * The options {@code ./quanze serve} starts with: the Vector API, which Lucene searches faster
+     * with, and a class-data archive, written by the first start and mapped by later ones. The
+     * benchmark's archive is its own, in the work folder, and is removed before the first start:
+     * the JVM does not rewrite an archive it cannot use (one older than the jar, or written with
+     * other options), so a stale one left every measured start without it.
      */
-    static List<String> classDataSharing(Path work) {
-        Path cp = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]).toAbsolutePath();
-        Path dir = cp.toString().endsWith(".jar") ? cp.getParent() : work.toAbsolutePath();
-        return List.of("-XX:SharedArchiveFile=" + dir.resolve("quanze-serve.jsa"), "-XX:+AutoCreateSharedArchive");
+    static List<String> serveOptions(Path work) throws IOException {
+        Path archive = work.toAbsolutePath().resolve("quanze-serve.jsa");
+        Files.deleteIfExists(archive);
+        return List.of("--add-modules", "jdk.incubator.vector", "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     static boolean wrkAvailable() {

@@ -21,9 +21,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,6 +67,8 @@ public final class QueryPlanner {
     static final int MAX_RELATED_CHARS = 160;
     /** Distinct questions whose plans each index generation keeps. */
     static final int CACHED_PLANS = 512;
+    /** Concepts whose commonness each generation keeps: questions not asked before share most of theirs. */
+    static final int CACHED_CONCEPTS = 4096;
 
     private final Vocabulary vocabulary;
     private final QueryBuilder bigrams;
@@ -90,7 +90,7 @@ public final class QueryPlanner {
      * usual share).
      */
     QueryPlan plan(String question, Generation h, int required) {
-        PlanCache cache = h.derived("plans", PlanCache::new);
+        RecentlyUsed<String, QueryPlan> cache = h.derived("plans", () -> new RecentlyUsed<>(CACHED_PLANS));
         String key = required + "\u0000" + (question == null ? "" : question);
         QueryPlan p = cache.get(key);
         if (p == null) {
@@ -307,9 +307,19 @@ public final class QueryPlanner {
         return out;
     }
 
-    /** Whether the query matches more than the {@link #COMMON} share of the items. */
+    /**
+     * Whether the query matches more than the {@link #COMMON} share of the items. Kept per
+     * generation: a question not asked before is mostly made of concepts that were (医保, 处罚),
+     * and at a million items finding out costs up to a hundred milliseconds a concept.
+     */
     private static boolean common(Generation reader, Query q) {
-        return reader.matchesMoreThan(q, (long) Math.floor(COMMON * reader.items()));
+        RecentlyUsed<Query, Boolean> known = reader.derived("common", () -> new RecentlyUsed<>(CACHED_CONCEPTS));
+        Boolean common = known.get(q);
+        if (common == null) {
+            common = reader.matchesMoreThan(q, (long) Math.floor(COMMON * reader.items()));
+            known.put(q, common);
+        }
+        return common;
     }
 
     private static Query dismax(List<Query> alternatives) {
@@ -462,22 +472,4 @@ public final class QueryPlanner {
     }
 
     private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[\\p{P}\\p{S}]+");
-
-    /** The plans of one generation's most recent distinct questions. */
-    private static final class PlanCache {
-        private final Map<String, QueryPlan> plans = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, QueryPlan> eldest) {
-                return size() > CACHED_PLANS;
-            }
-        };
-
-        synchronized QueryPlan get(String q) {
-            return plans.get(q);
-        }
-
-        synchronized void put(String q, QueryPlan p) {
-            plans.put(q, p);
-        }
-    }
 }

@@ -226,7 +226,8 @@ final class Report {
                 - **Memory** is read with `jcmd GC.heap_info` from the server: after start-up and the first
                   search, after a full GC (live); at the end of the load runs, before and after a full GC.
                 - **Start-up** is from launching the server's JVM to the first 200 answer of a search, with the
-                  index already on disk (the JVM start included).
+                  index already on disk (the JVM start included). The server starts as `./quanze serve` starts
+                  it: with the Vector API and a class-data archive, written by one unmeasured start before.
                 """);
         Path findings = out.resolve("FINDINGS.md");
         if (Files.isRegularFile(findings)) b.append('\n').append(Files.readString(findings, StandardCharsets.UTF_8));

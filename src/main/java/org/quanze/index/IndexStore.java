@@ -3,7 +3,6 @@ package org.quanze.index;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.Sort;
@@ -84,18 +83,6 @@ public final class IndexStore {
         String name = Files.readString(cur, StandardCharsets.UTF_8).strip();
         Path gen = indexRoot.resolve(name);
         return name.matches("gen-\\d+") && Files.isDirectory(gen) ? gen : null;
-    }
-
-    /** The fingerprint stored in the current index's commit, or null. */
-    public String currentFingerprint() throws IOException {
-        Path gen = current();
-        if (gen == null) return null;
-        // The commit's user data alone: opening a reader here cost start-up a second open of every segment.
-        try (Directory dir = FSDirectory.open(gen)) {
-            return SegmentInfos.readLatestCommit(dir).getUserData().get(FINGERPRINT);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** A digest of the sources, their metadata and the schema: it changes when a rebuild is due. */

@@ -95,7 +95,7 @@ public final class IndexHandle implements Closeable {
     /**
      * Facet counts of the items a search collects: taken as it collects them from the ordinal
      * table ({@link FacetOrdinals#counting}); until the table is read, or where it would not fit,
-     * from Lucene's collected sets and doc values, the same counts.
+     * from Lucene's collected sets ({@link #facetCounts}), the same counts.
      */
     public CollectorManager<?, Facets> facetCounting() {
         FacetOrdinals table = facetOrdinals;
@@ -109,7 +109,7 @@ public final class IndexHandle implements Closeable {
 
             @Override
             public Facets reduce(Collection<FacetsCollector> collectors) throws IOException {
-                return new SortedSetDocValuesFacetCounts(facetState, collected.reduce(collectors));
+                return facetCounts(collected.reduce(collectors));
             }
         };
     }

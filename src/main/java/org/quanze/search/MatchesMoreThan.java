@@ -160,7 +160,7 @@ final class MatchesMoreThan {
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
             if (count > limit) throw new CollectionTerminatedException();
-            int known = weight == null ? -1 : weight.count(context);
+            int known = weight.count(context);
             if (known >= 0) {
                 count += known;
                 throw new CollectionTerminatedException();

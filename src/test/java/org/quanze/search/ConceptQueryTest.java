@@ -1,18 +1,14 @@
 package org.quanze.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.junit.jupiter.api.Test;
 import org.quanze.index.IndexHandle;
-import org.quanze.model.Json;
 import org.quanze.testing.BundledData;
+import org.quanze.testing.RelevanceQuestions;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +33,8 @@ class ConceptQueryTest {
             for (int d = 0; d < all.length; d++) all[d] = d;
             int concepts = 0;
             int matches = 0;
-            for (String q : questions()) {
+            List<String> questions = RelevanceQuestions.all();
+            for (String q : questions) {
                 QueryPlan plan = service.planner().plan(q, new LuceneBackend.LuceneGeneration(h), 0);
                 List<ConceptQuery> seen = new ArrayList<>();
                 for (QueryPlan.Part p : plan.ranking()) {
@@ -57,8 +54,8 @@ class ConceptQueryTest {
                 // The full ranking holds each concept once, not its two parts.
                 assertEquals(plan.ranking().size() - seen.size(), clauses(plan));
             }
-            assertEquals(90, questions().size());
-            assertTrue(concepts > questions().size(), concepts + " concepts");
+            assertEquals(90, questions.size());
+            assertTrue(concepts > questions.size(), concepts + " concepts");
             assertTrue(matches > concepts, matches + " items matched");
         } finally {
             service.index().release(h);
@@ -72,16 +69,5 @@ class ConceptQueryTest {
 
     private static int clauses(QueryPlan plan) {
         return plan.rescore() instanceof org.apache.lucene.search.BooleanQuery b ? b.clauses().size() : 0;
-    }
-
-    /** The questions of the judged, tuning and blind sets. */
-    private static List<String> questions() throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String set : List.of("judged", "tuning", "blind")) {
-            try (InputStream in = Files.newInputStream(Path.of("src/test/resources/relevance/" + set + "-queries.json"))) {
-                for (JsonNode q : Json.MAPPER.readTree(in).get("queries")) out.add(q.get("q").asText());
-            }
-        }
-        return out;
     }
 }

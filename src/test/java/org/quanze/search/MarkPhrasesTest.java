@@ -1,7 +1,5 @@
 package org.quanze.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
@@ -16,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.quanze.index.Analyzers;
 import org.quanze.index.IndexHandle;
 import org.quanze.testing.BundledData;
+import org.quanze.testing.RelevanceQuestions;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,10 +47,7 @@ class MarkPhrasesTest {
             QueryPlanner planner = new QueryPlanner(Vocabulary.load(BundledData.PROJECT_DATA));
             Set<String> marks = new LinkedHashSet<>(List.of("罚", "2人", "不得少于2人", "CT", "ＣＴ检查", "医疗保障", "医保",
                     "社会保险法第八十六条", "定点医药机构违反服务协议管理办法的处理处罚权力事项名称很长很长"));
-            for (String set : List.of("judged", "tuning", "blind")) {
-                JsonNode qs = new ObjectMapper().readTree(Path.of("src/test/resources/relevance/" + set + "-queries.json").toFile()).get("queries");
-                for (JsonNode q : qs) marks.addAll(planner.plan(q.get("q").asText(), new LuceneBackend.LuceneGeneration(h), 0).marks());
-            }
+            for (String q : RelevanceQuestions.all()) marks.addAll(planner.plan(q, new LuceneBackend.LuceneGeneration(h), 0).marks());
             List<String> ms = List.copyOf(marks);
             int[] all = new int[s.getIndexReader().maxDoc()];
             for (int d = 0; d < all.length; d++) all[d] = d;

@@ -1,7 +1,5 @@
 package org.quanze.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -25,10 +23,9 @@ import org.quanze.Engine;
 import org.quanze.index.IndexHandle;
 import org.quanze.testing.BundledData;
 import org.quanze.testing.GeneratedData;
+import org.quanze.testing.RelevanceQuestions;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,24 +97,20 @@ class MatchesMoreThanTest {
             long common = (long) Math.floor(QueryPlanner.COMMON * r.maxDoc());
             int concepts = 0;
             int decided = 0;
-            for (String set : List.of("judged", "tuning", "blind")) {
-                JsonNode qs = new ObjectMapper().readTree(Path.of("src/test/resources/relevance/" + set + "-queries.json").toFile()).get("queries");
-                for (JsonNode q : qs) {
-                    String text = q.get("q").asText();
-                    for (QueryPlan.Concept c : planner.plan(text, new LuceneBackend.LuceneGeneration(h), 0).concepts()) {
-                        Query p = c.presence();
-                        if (p == null) continue;
-                        concepts++;
-                        int n = s.count(p);
-                        String what = text + ": " + c.surface() + " (" + n + " items)";
-                        long upper = MatchesMoreThan.upperBound(r, p);
-                        long lower = MatchesMoreThan.lowerBound(r, p);
-                        assertTrue(upper >= n && lower <= n, what + " lies within " + lower + ".." + upper);
-                        for (long limit : new long[] {0, n - 1L, n, n + 1L, common, r.maxDoc()}) {
-                            assertEquals(n > limit, MatchesMoreThan.test(r, p, limit), what + " at " + limit);
-                        }
-                        if (upper <= common || lower > common) decided++;
+            for (String text : RelevanceQuestions.all()) {
+                for (QueryPlan.Concept c : planner.plan(text, new LuceneBackend.LuceneGeneration(h), 0).concepts()) {
+                    Query p = c.presence();
+                    if (p == null) continue;
+                    concepts++;
+                    int n = s.count(p);
+                    String what = text + ": " + c.surface() + " (" + n + " items)";
+                    long upper = MatchesMoreThan.upperBound(r, p);
+                    long lower = MatchesMoreThan.lowerBound(r, p);
+                    assertTrue(upper >= n && lower <= n, what + " lies within " + lower + ".." + upper);
+                    for (long limit : new long[] {0, n - 1L, n, n + 1L, common, r.maxDoc()}) {
+                        assertEquals(n > limit, MatchesMoreThan.test(r, p, limit), what + " at " + limit);
                     }
+                    if (upper <= common || lower > common) decided++;
                 }
             }
             return new Tally(concepts, decided);

@@ -1,7 +1,5 @@
 package org.quanze.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
@@ -23,9 +21,9 @@ import org.quanze.index.Schema;
 import org.quanze.index.Searchers;
 import org.quanze.testing.BundledData;
 import org.quanze.testing.GeneratedData;
+import org.quanze.testing.RelevanceQuestions;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -134,7 +132,7 @@ class SlicedSearchTest {
         int questions = 0;
         int rescored = 0;
         long matched = 0;
-        for (String text : questions()) {
+        for (String text : RelevanceQuestions.all()) {
             QueryPlan p = planner.plan(text, new LuceneBackend.LuceneGeneration(h), 0);
             Query q = new Filters(Map.of(), true).base(p.candidates());
             Answer expected = answer(h, facets, sequential, q);
@@ -175,14 +173,5 @@ class SlicedSearchTest {
         for (ScoreDoc sd : r.topDocs().scoreDocs) top.add(sd.doc + ":" + Integer.toHexString(Float.floatToIntBits(sd.score)));
         return new Answer(r.topDocs().totalHits.value(), s.count(q), top,
                 FacetSupport.read(new SortedSetDocValuesFacetCounts(state, r.facetsCollector()), Map.of(), h.sourceTitles()));
-    }
-
-    private static List<String> questions() throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String set : List.of("judged", "tuning", "blind")) {
-            JsonNode qs = new ObjectMapper().readTree(Path.of("src/test/resources/relevance/" + set + "-queries.json").toFile()).get("queries");
-            for (JsonNode q : qs) out.add(q.get("q").asText());
-        }
-        return out;
     }
 }

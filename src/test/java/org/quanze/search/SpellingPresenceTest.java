@@ -1,7 +1,5 @@
 package org.quanze.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -11,9 +9,9 @@ import org.quanze.index.IndexHandle;
 import org.quanze.index.Schema;
 import org.quanze.testing.BundledData;
 import org.quanze.testing.GeneratedData;
+import org.quanze.testing.RelevanceQuestions;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,21 +55,17 @@ class SpellingPresenceTest {
             IndexSearcher s = new IndexSearcher(h.reader());
             QueryPlanner planner = new QueryPlanner(Vocabulary.load(BundledData.PROJECT_DATA));
             int reduced = 0;
-            for (String set : List.of("judged", "tuning", "blind")) {
-                JsonNode qs = new ObjectMapper().readTree(Path.of("src/test/resources/relevance/" + set + "-queries.json").toFile()).get("queries");
-                for (JsonNode q : qs) {
-                    String text = q.get("q").asText();
-                    for (QueryPlan.Concept c : planner.plan(text, new LuceneBackend.LuceneGeneration(h), 0).concepts()) {
-                        if (c.presence() == null) continue;
-                        BooleanQuery.Builder every = new BooleanQuery.Builder().add(c.presence(), Occur.SHOULD);
-                        boolean leftOut = false;
-                        for (QueryPlan.Spelling sp : c.spellings()) {
-                            every.add(Rescoring.words(Schema.ALL, sp.words()), Occur.SHOULD);
-                            leftOut |= QueryPlanner.holdsAnother(sp.words(), c.spellings());
-                        }
-                        assertEquals(s.count(every.build()), s.count(c.presence()), text + ": " + c.surface());
-                        if (leftOut) reduced++;
+            for (String text : RelevanceQuestions.all()) {
+                for (QueryPlan.Concept c : planner.plan(text, new LuceneBackend.LuceneGeneration(h), 0).concepts()) {
+                    if (c.presence() == null) continue;
+                    BooleanQuery.Builder every = new BooleanQuery.Builder().add(c.presence(), Occur.SHOULD);
+                    boolean leftOut = false;
+                    for (QueryPlan.Spelling sp : c.spellings()) {
+                        every.add(Rescoring.words(Schema.ALL, sp.words()), Occur.SHOULD);
+                        leftOut |= QueryPlanner.holdsAnother(sp.words(), c.spellings());
                     }
+                    assertEquals(s.count(every.build()), s.count(c.presence()), text + ": " + c.surface());
+                    if (leftOut) reduced++;
                 }
             }
             return reduced;

@@ -1,7 +1,5 @@
 package org.quanze.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -22,10 +20,10 @@ import org.quanze.Engine;
 import org.quanze.index.IndexHandle;
 import org.quanze.index.Schema;
 import org.quanze.testing.BundledData;
+import org.quanze.testing.RelevanceQuestions;
 import org.quanze.testing.GeneratedData;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,21 +98,17 @@ class TermTreeQueryTest {
             IndexSearcher s = h.searcher();
             QueryPlanner planner = new QueryPlanner(Vocabulary.load(BundledData.PROJECT_DATA));
             int questions = 0, items = 0;
-            for (String set : List.of("judged", "tuning", "blind")) {
-                JsonNode qs = new ObjectMapper().readTree(Path.of("src/test/resources/relevance/" + set + "-queries.json").toFile()).get("queries");
-                for (JsonNode q : qs) {
-                    String text = q.get("q").asText();
-                    QueryPlan p = planner.plan(text, new LuceneBackend.LuceneGeneration(h), 0);
-                    List<Query> trees = new ArrayList<>();
-                    for (QueryPlan.Concept c : p.concepts()) if (c.score() != null) trees.add(c.score());
-                    if (!TermTreeQuery.acceptsAll(trees)) continue;
-                    questions++;
-                    items += compare(s, new TermTreeQuery(trees), standard(trees), text, 0);
-                    // Where a concept's only spelling is one word, Lucene rewrote the standard
-                    // form's score clause that equals its presence filter into a required clause,
-                    // added to the rest as floats: the last bit may differ there.
-                    compare(s, p.candidates(), unfolded(p.candidates()), text + " (match set)", 1);
-                }
+            for (String text : RelevanceQuestions.all()) {
+                QueryPlan p = planner.plan(text, new LuceneBackend.LuceneGeneration(h), 0);
+                List<Query> trees = new ArrayList<>();
+                for (QueryPlan.Concept c : p.concepts()) if (c.score() != null) trees.add(c.score());
+                if (!TermTreeQuery.acceptsAll(trees)) continue;
+                questions++;
+                items += compare(s, new TermTreeQuery(trees), standard(trees), text, 0);
+                // Where a concept's only spelling is one word, Lucene rewrote the standard
+                // form's score clause that equals its presence filter into a required clause,
+                // added to the rest as floats: the last bit may differ there.
+                compare(s, p.candidates(), unfolded(p.candidates()), text + " (match set)", 1);
             }
             return new int[] {questions, items};
         } finally {

@@ -143,6 +143,11 @@ public final class IndexHandle implements Closeable {
         return derived.get(key, () -> compute.apply(this));
     }
 
+    /** The value {@link #derived} computed under {@code key}, or null where none is yet. */
+    public <T> T derivedIfPresent(String key) {
+        return derived.peek(key);
+    }
+
     public List<Suggestions.Suggestion> suggest(String q, int n) throws IOException {
         return Suggestions.lookup(suggester, q, n);
     }

@@ -30,4 +30,10 @@ public final class Derived {
         }
         return (T) v;
     }
+
+    /** The value computed under {@code key}, or null where none is yet. */
+    @SuppressWarnings("unchecked")
+    public <T> T peek(Object key) {
+        return (T) values.get(key);
+    }
 }

@@ -109,6 +109,11 @@ public final class OpenSearchBackend implements SearchBackend {
         }
     }
 
+    @Override
+    public <T> T derivedIfPresent(String key) throws IOException {
+        return generation().derived.peek(key);
+    }
+
     /** The cluster's nodes do the work; here a search waits on the network, so one turn each. */
     @Override
     public int cores() {

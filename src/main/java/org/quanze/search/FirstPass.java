@@ -38,7 +38,8 @@ import java.util.Map;
  * search collects; with selected facets,
  * {@link DrillSideways} also counts each selected dimension as if its own selection were lifted,
  * so a person sees what ticking another value of it would give. The default "powers only" is a
- * plain filter, not a selection: the count of duties it hides is one count of its own.
+ * plain filter, not a selection: the duties it hides are counted in the same pass (with a
+ * selection, in a count of their own).
  */
 final class FirstPass {
 
@@ -56,14 +57,21 @@ final class FirstPass {
         Query base = filters.base(scored);
         Map<String, List<String>> shown = filters.shown();
         if (filters.selected().isEmpty()) {
-            Query made = weights == null ? base : weights.reusing(turn.handle().searcher(), base);
-            Object[] r = turn.searcher().search(made, new MultiCollectorManager(best(turn, window, sort), turn.handle().facetCounting()));
+            // Powers only by default: the match set is searched once, its powers collected and
+            // counted, its duties only counted (OfKind), instead of a second search for them.
+            boolean split = filters.powersByDefault();
+            Query searched = split ? scored : base;
+            Query made = weights == null ? searched : weights.reusing(turn.handle().searcher(), searched);
+            Object[] r = turn.searcher().search(made, split
+                    ? new MultiCollectorManager(OfKind.only(PowerRecord.POWER, best(turn, window, sort)),
+                            OfKind.only(PowerRecord.POWER, turn.handle().facetCounting()), OfKind.count(PowerRecord.DUTY))
+                    : new MultiCollectorManager(best(turn, window, sort), turn.handle().facetCounting()));
             TopDocs top = (TopDocs) r[0];
             Facets facets = (Facets) r[1];
             turn.checkTime();
             long total = top.totalHits.value();
             Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(facets, shown, turn.handle().sourceTitles());
-            if (filters.powersByDefault()) read.put("kind", FacetSupport.kinds(total, duties(turn, weights, scored)));
+            if (split) read.put("kind", FacetSupport.kinds(total, (Long) r[2]));
             return new Result(total, read, top);
         }
         DrillSideways ds = new DrillSideways(turn.unwindowedSearcher(), Schema.facetsConfig(), turn.handle().facetState()) {
@@ -83,7 +91,7 @@ final class FirstPass {
         TopDocs hits = (TopDocs) r.collectorResult[0];
         long total = hits.totalHits.value();
         Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(r.facets, shown, turn.handle().sourceTitles());
-        if (filters.powersByDefault()) read.put("kind", FacetSupport.kinds(total, duties(turn, null, FacetSupport.drillDown(scored, filters.selected()))));
+        if (filters.powersByDefault()) read.put("kind", FacetSupport.kinds(total, duties(turn, FacetSupport.drillDown(scored, filters.selected()))));
         return new Result(total, read, hits);
     }
 
@@ -100,24 +108,12 @@ final class FirstPass {
         return turn.searcher().search(filtered, 1).totalHits.value() > 0;
     }
 
-    /**
-     * The duties the default powers-only filter hides, under the same match set and selections.
-     *
-     * @param weights the plan's weights where {@code match} is the plan's own match set (no
-     *                selection): its count's weight is then made once per plan, as the first
-     *                pass's is; null to make it afresh
-     */
-    private static long duties(Turn turn, QueryPlan.Weights weights, Query match) throws IOException {
-        Query duties = weights == null ? dutiesOf(match)
-                : weights.reusing(turn.handle().searcher(), weights.derived("duties", () -> dutiesOf(match)));
-        int d = turn.searcher().count(duties);
+    /** The duties the default powers-only filter hides, under the same match set and selections. */
+    private static long duties(Turn turn, Query match) throws IOException {
+        int d = turn.searcher().count(new BooleanQuery.Builder().add(match, Occur.MUST)
+                .add(new TermQuery(new Term(Schema.KIND, PowerRecord.DUTY)), Occur.FILTER).build());
         turn.checkTime();
         return d;
-    }
-
-    private static Query dutiesOf(Query match) {
-        return new BooleanQuery.Builder().add(match, Occur.MUST)
-                .add(new TermQuery(new Term(Schema.KIND, PowerRecord.DUTY)), Occur.FILTER).build();
     }
 
     /**

@@ -67,6 +67,16 @@ public final class LuceneBackend implements SearchBackend {
         }
     }
 
+    @Override
+    public <T> T derivedIfPresent(String key) {
+        IndexHandle h = index.acquire();
+        try {
+            return h.derivedIfPresent(key);
+        } finally {
+            index.release(h);
+        }
+    }
+
     /** Its slices, searched in parallel. */
     @Override
     public int cores() {

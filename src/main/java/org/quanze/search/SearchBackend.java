@@ -29,6 +29,12 @@ public interface SearchBackend extends Closeable {
     /** The generation serving now, without holding it (health, start-up messages). */
     Info current();
 
+    /**
+     * The value the serving generation has derived under {@code key} ({@link Generation#derived}),
+     * or null where it has none yet: a lookup, so it neither holds the generation nor waits for a turn.
+     */
+    <T> T derivedIfPresent(String key) throws IOException;
+
     /** Cores one search keeps busy here: admission gives it as many turns. */
     int cores();
 

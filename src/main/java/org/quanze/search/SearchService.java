@@ -203,9 +203,13 @@ public final class SearchService {
     /**
      * A value worked out once per generation from its statistics and statute library, shared by
      * every request on it (see {@link Generation#derived}); {@code compute} must not search
-     * through this service, whose turn it already holds.
+     * through this service, whose turn it already holds. Working the value out takes a turn;
+     * looking up one already worked out does not (every search asks for the statute index, and a
+     * second wait in the queue doubled each search's hand-offs between threads).
      */
     public <T> T derived(String key, java.util.function.Function<Generation, T> compute) throws IOException {
+        T ready = backend.derivedIfPresent(key);
+        if (ready != null) return ready;
         return guarded(call -> call.generation().derived(key, () -> compute.apply(call.generation())));
     }
 

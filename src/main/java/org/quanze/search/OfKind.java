@@ -1,0 +1,164 @@
+package org.quanze.search;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.BytesRef;
+import org.quanze.index.Schema;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Collectors that see only the items of one kind (power or duty), read from the kind's doc
+ * values. The default powers-only search collects its hits and facets from the powers and counts
+ * the duties it hides in the same pass: a second search for that count built the whole match
+ * set's scorers again, a twentieth of a search on the bundled lists. A doc of another kind is
+ * passed over before anything scores it.
+ */
+final class OfKind {
+
+    private OfKind() {}
+
+    /** {@code in}, given only the docs of {@code kind}. */
+    static <C extends Collector, T> CollectorManager<Only<C>, T> only(String kind, CollectorManager<C, T> in) {
+        return new CollectorManager<>() {
+            @Override
+            public Only<C> newCollector() throws IOException {
+                return new Only<>(kind, in.newCollector());
+            }
+
+            @Override
+            public T reduce(Collection<Only<C>> collectors) throws IOException {
+                List<C> inner = new ArrayList<>(collectors.size());
+                for (Only<C> c : collectors) inner.add(c.in);
+                return in.reduce(inner);
+            }
+        };
+    }
+
+    /** How many docs of {@code kind} the search matches. */
+    static CollectorManager<Only<Counter>, Long> count(String kind) {
+        return only(kind, new CollectorManager<>() {
+            @Override
+            public Counter newCollector() {
+                return new Counter();
+            }
+
+            @Override
+            public Long reduce(Collection<Counter> collectors) {
+                long n = 0;
+                for (Counter c : collectors) n += c.count;
+                return n;
+            }
+        });
+    }
+
+    /** Counts what it is given; nothing is scored. */
+    static final class Counter implements Collector {
+        private long count;
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) {
+            return new LeafCollector() {
+                @Override
+                public void setScorer(Scorable scorer) {}
+
+                @Override
+                public void collect(int doc) {
+                    count++;
+                }
+            };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    /**
+     * A collector behind a kind check. It does not pass on the search's weight: a collector that
+     * counts from the weight alone (Lucene's hit counter) would count every kind.
+     */
+    static final class Only<C extends Collector> implements Collector {
+        private final BytesRef kind;
+        private final C in;
+
+        Only(String kind, C in) {
+            this.kind = new BytesRef(kind);
+            this.in = in;
+        }
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+            LeafCollector inner = in.getLeafCollector(context);
+            SortedSetDocValues all = DocValues.getSortedSet(context.reader(), Schema.KIND);
+            long ord = all.lookupTerm(kind);
+            if (ord < 0) {
+                // No doc of the kind in this segment.
+                return new Filtered(inner) {
+                    @Override
+                    boolean keeps(int doc) {
+                        return false;
+                    }
+                };
+            }
+            SortedDocValues single = DocValues.unwrapSingleton(all);
+            if (single != null) {
+                return new Filtered(inner) {
+                    @Override
+                    boolean keeps(int doc) throws IOException {
+                        return single.advanceExact(doc) && single.ordValue() == ord;
+                    }
+                };
+            }
+            return new Filtered(inner) {
+                @Override
+                boolean keeps(int doc) throws IOException {
+                    if (!all.advanceExact(doc)) return false;
+                    for (int i = 0; i < all.docValueCount(); i++) if (all.nextOrd() == ord) return true;
+                    return false;
+                }
+            };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return in.scoreMode();
+        }
+    }
+
+    private abstract static class Filtered implements LeafCollector {
+        private final LeafCollector in;
+
+        Filtered(LeafCollector in) {
+            this.in = in;
+        }
+
+        abstract boolean keeps(int doc) throws IOException;
+
+        @Override
+        public void setScorer(Scorable scorer) throws IOException {
+            in.setScorer(scorer);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (keeps(doc)) in.collect(doc);
+        }
+
+        @Override
+        public void finish() throws IOException {
+            in.finish();
+        }
+    }
+}

@@ -5,19 +5,26 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How many searches run at once: one per core, the rest wait their turn in arrival order. A
+ * How many searches run at once: two per core, the rest wait their turn in arrival order. A
  * search over a large index already uses several cores (its index is searched in slices, one
- * per core) and takes a permit for each, so it runs alone.
+ * per core) and takes a permit for each when they are free.
  * A search is CPU-bound; thirty-two run together on two cores each take sixteen times as long,
  * and every one of them passes the search time limit (#6: at a million items, 8 and 32
- * connections). In turn, each runs at full speed and the time limit measures the search, not
- * the crowd. A request that waits longer than {@code maxWait} is refused as busy: the server is
- * overloaded, and it says so instead of queueing without end.
+ * connections). In turn, each runs at close to full speed and the time limit measures the
+ * search, not the crowd. Two per core rather than one: a search holding one of exactly as many
+ * turns as cores left that core idle whenever its thread was off the CPU (the HTTP threads', the
+ * collector's and the load's own time on the same cores), and each finished search woke a waiting
+ * thread that then had to be scheduled before the turn was used. On the bundled lists at 8
+ * connections that was a quarter of the throughput (1,600 against 2,050 questions a second,
+ * interleaved runs; bench/FINDINGS.md); two searches on a core at most double its time, far within the
+ * time limit (a million items: p99 170 ms alone). A request that waits longer than
+ * {@code maxWait} is refused as busy: the server is overloaded, and it says so instead of
+ * queueing without end.
  */
 final class Admission {
 
-    /** Searches at once: one per core, and two on a one-core machine so a slow search does not stall all. */
-    static final int DEFAULT_PERMITS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** Searches at once: two per core, so a slow search on a one-core machine does not stall all. */
+    static final int DEFAULT_PERMITS = 2 * Runtime.getRuntime().availableProcessors();
     static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
 
     private final Semaphore permits;
@@ -41,8 +48,8 @@ final class Admission {
     }
 
     /**
-     * Runs {@code work} on as many cores as it can use ({@code cores}, at most all) when they are
-     * all free at once, else on one, waiting its turn for it. A lone search over a large index
+     * Runs {@code work} on as many cores as it can use ({@code cores}, at most all) when as many
+     * turns are free at once, else on one, waiting its turn for it. A lone search over a large index
      * gets every core (its slices in parallel, for latency); under load each search runs on one,
      * beside the others: a search's ranking, highlighting and answer run on one thread anyway, and
      * while they did, the core its slices had also taken sat idle (HTTP at 100k items answered 65

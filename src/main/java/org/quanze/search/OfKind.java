@@ -100,35 +100,8 @@ final class OfKind {
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            LeafCollector inner = in.getLeafCollector(context);
-            SortedSetDocValues all = DocValues.getSortedSet(context.reader(), Schema.KIND);
-            long ord = all.lookupTerm(kind);
-            if (ord < 0) {
-                // No doc of the kind in this segment.
-                return new Filtered(inner) {
-                    @Override
-                    boolean keeps(int doc) {
-                        return false;
-                    }
-                };
-            }
-            SortedDocValues single = DocValues.unwrapSingleton(all);
-            if (single != null) {
-                return new Filtered(inner) {
-                    @Override
-                    boolean keeps(int doc) throws IOException {
-                        return single.advanceExact(doc) && single.ordValue() == ord;
-                    }
-                };
-            }
-            return new Filtered(inner) {
-                @Override
-                boolean keeps(int doc) throws IOException {
-                    if (!all.advanceExact(doc)) return false;
-                    for (int i = 0; i < all.docValueCount(); i++) if (all.nextOrd() == ord) return true;
-                    return false;
-                }
-            };
+            SortedSetDocValues kinds = DocValues.getSortedSet(context.reader(), Schema.KIND);
+            return new Filtered(in.getLeafCollector(context), kinds, kinds.lookupTerm(kind));
         }
 
         @Override
@@ -137,14 +110,32 @@ final class OfKind {
         }
     }
 
-    private abstract static class Filtered implements LeafCollector {
+    /**
+     * One class for every kind check, so that Lucene's collecting loops, which the reference and
+     * every other search share, see one more type here rather than several.
+     */
+    private static final class Filtered implements LeafCollector {
         private final LeafCollector in;
+        private final SortedSetDocValues kinds;
+        /** Every item has one kind: read as a single value where the index says so. */
+        private final SortedDocValues single;
+        /** The kind's ordinal in this segment; negative where no item of it is here. */
+        private final long ord;
 
-        Filtered(LeafCollector in) {
+        Filtered(LeafCollector in, SortedSetDocValues kinds, long ord) {
             this.in = in;
+            this.kinds = kinds;
+            this.single = DocValues.unwrapSingleton(kinds);
+            this.ord = ord;
         }
 
-        abstract boolean keeps(int doc) throws IOException;
+        private boolean keeps(int doc) throws IOException {
+            if (ord < 0) return false;
+            if (single != null) return single.advanceExact(doc) && single.ordValue() == ord;
+            if (!kinds.advanceExact(doc)) return false;
+            for (int i = 0; i < kinds.docValueCount(); i++) if (kinds.nextOrd() == ord) return true;
+            return false;
+        }
 
         @Override
         public void setScorer(Scorable scorer) throws IOException {

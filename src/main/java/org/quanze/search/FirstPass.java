@@ -21,6 +21,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.quanze.index.Schema;
 import org.quanze.model.PowerRecord;
 
@@ -64,14 +65,15 @@ final class FirstPass {
             Query made = weights == null ? searched : weights.reusing(turn.handle().searcher(), searched);
             Object[] r = turn.searcher().search(made, split
                     ? new MultiCollectorManager(OfKind.only(PowerRecord.POWER, best(turn, window, sort)),
-                            OfKind.only(PowerRecord.POWER, turn.handle().facetCounting()), OfKind.count(PowerRecord.DUTY))
+                            OfKind.only(PowerRecord.POWER, turn.handle().facetCounting()),
+                            OfKind.only(PowerRecord.DUTY, new TotalHitCountCollectorManager(turn.searcher().getSlices())))
                     : new MultiCollectorManager(best(turn, window, sort), turn.handle().facetCounting()));
             TopDocs top = (TopDocs) r[0];
             Facets facets = (Facets) r[1];
             turn.checkTime();
             long total = top.totalHits.value();
             Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(facets, shown, turn.handle().sourceTitles());
-            if (split) read.put("kind", FacetSupport.kinds(total, (Long) r[2]));
+            if (split) read.put("kind", FacetSupport.kinds(total, (Integer) r[2]));
             return new Result(total, read, top);
         }
         DrillSideways ds = new DrillSideways(turn.unwindowedSearcher(), Schema.facetsConfig(), turn.handle().facetState()) {

@@ -45,49 +45,9 @@ final class OfKind {
         };
     }
 
-    /** How many docs of {@code kind} the search matches. */
-    static CollectorManager<Only<Counter>, Long> count(String kind) {
-        return only(kind, new CollectorManager<>() {
-            @Override
-            public Counter newCollector() {
-                return new Counter();
-            }
-
-            @Override
-            public Long reduce(Collection<Counter> collectors) {
-                long n = 0;
-                for (Counter c : collectors) n += c.count;
-                return n;
-            }
-        });
-    }
-
-    /** Counts what it is given; nothing is scored. */
-    static final class Counter implements Collector {
-        private long count;
-
-        @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) {
-            return new LeafCollector() {
-                @Override
-                public void setScorer(Scorable scorer) {}
-
-                @Override
-                public void collect(int doc) {
-                    count++;
-                }
-            };
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
-        }
-    }
-
     /**
-     * A collector behind a kind check. It does not pass on the search's weight: a collector that
-     * counts from the weight alone (Lucene's hit counter) would count every kind.
+     * A collector behind a kind check. It does not pass on the search's weight: Lucene's hit
+     * counter, given one, counts a segment from the weight alone, which would count every kind.
      */
     static final class Only<C extends Collector> implements Collector {
         private final BytesRef kind;

@@ -53,8 +53,10 @@ public final class SearchCommand implements Callable<Integer> {
             }
             int i = 1;
             for (SearchResult.Hit h : r.hits()) {
-                System.out.printf("%n%2d. %s%n    [%s] %s · %s · %s%n", i++, h.name(), h.powerType(),
-                        String.join("、", h.units()), String.join("、", h.levels()), h.source().title());
+                String line = String.join(" · ", java.util.stream.Stream.of(String.join("、", h.units()),
+                        String.join("、", h.levels()), sourceTitle(h.source().id(), h.source().title()))
+                        .filter(x -> !x.isBlank()).toList());
+                System.out.printf("%n%2d. %s%n    [%s] %s%n", i++, h.name(), h.powerType(), line);
                 String where = String.join(" · ", java.util.stream.Stream.of(h.department(), h.region())
                         .filter(x -> x != null && !x.isBlank()).toList());
                 System.out.println("    " + (where.isEmpty() ? "" : where + "  ") + "电话："
@@ -73,6 +75,13 @@ public final class SearchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** As the page names a list (web/js/render.js sourceTitle): an untitled one by its number. */
+    static String sourceTitle(String id, String title) {
+        if (title != null && !title.isBlank() && !title.equals(id)) return title;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)_").matcher(id == null ? "" : id);
+        return m.find() ? "未具名清单 " + m.group(1) : "未具名清单";
     }
 
     private static void put(Map<String, List<String>> m, String k, List<String> v) {

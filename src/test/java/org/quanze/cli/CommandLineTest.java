@@ -204,6 +204,16 @@ class CommandLineTest {
     }
 
     @Test
+    void aHitOfAnUntitledListNamesItAsThePageDoes() {
+        Run r = run("search", "劳动保障监督检查", "--source", S003, "--data", data.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.outLines();
+        assertEquals(" 1. 劳动保障监督检查", lines.get(2));
+        assertEquals("    [行政检查] 稽核稽查科、医疗保障事务中心 · 市级 · 未具名清单 003", lines.get(3));
+        assertFalse(r.out().contains("null"), r.out());
+    }
+
+    @Test
     void ingestExitsZeroAndPrintsTheCountsOfEverySource() {
         Run r = run("ingest", "--data", data.toString());
         assertEquals(0, r.exit(), r.err());

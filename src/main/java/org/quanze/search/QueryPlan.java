@@ -97,7 +97,7 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
      * @param counted   whether it counts towards {@link QueryPlan#required} and towards a hit's
      *                  missing words: not a lone character the vocabulary does not know (给, 的),
      *                  which says too little to require
-     * @param common    whether most items contain it (see {@link QueryPlanner#COMMON}): counted
+     * @param common    whether most items contain it (see {@link ConceptReader#COMMON}): counted
      *                  towards the share but taken as present, never itself required
      * @param presence  items that contain it, in any field and any spelling; null when not found
      * @param score     its first-stage score: its spellings' words, each on its own (no positions), in

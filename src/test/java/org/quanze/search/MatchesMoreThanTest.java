@@ -94,7 +94,7 @@ class MatchesMoreThanTest {
             IndexReader r = h.reader();
             IndexSearcher s = new IndexSearcher(r);
             QueryPlanner planner = new QueryPlanner(Vocabulary.load(BundledData.PROJECT_DATA));
-            long common = (long) Math.floor(QueryPlanner.COMMON * r.maxDoc());
+            long common = (long) Math.floor(ConceptReader.COMMON * r.maxDoc());
             int concepts = 0;
             int decided = 0;
             for (String text : RelevanceQuestions.all()) {

@@ -31,7 +31,7 @@ class SpellingPresenceTest {
                 List.of("收费"), List.of("多", "收"), List.of("价格", "违法"), List.of("收", "费"), List.of("价格", "违规"),
                 List.of("多", "收"));
         List<String> kept = new ArrayList<>();
-        for (QueryPlan.Spelling sp : s) if (!QueryPlanner.holdsAnother(sp.words(), s)) kept.add(String.join(" ", sp.words()));
+        for (QueryPlan.Spelling sp : s) if (!ConceptReader.holdsAnother(sp.words(), s)) kept.add(String.join(" ", sp.words()));
         // 收 费 does not hold 收费 (other words), 价格 违规 is not in a row in 价格 违法 违规 行为,
         // and of two equal spellings the first stays.
         assertEquals(List.of("收费", "多 收", "价格 违法", "收 费", "价格 违规"), kept);
@@ -62,7 +62,7 @@ class SpellingPresenceTest {
                     boolean leftOut = false;
                     for (QueryPlan.Spelling sp : c.spellings()) {
                         every.add(Rescoring.words(Schema.ALL, sp.words()), Occur.SHOULD);
-                        leftOut |= QueryPlanner.holdsAnother(sp.words(), c.spellings());
+                        leftOut |= ConceptReader.holdsAnother(sp.words(), c.spellings());
                     }
                     assertEquals(s.count(every.build()), s.count(c.presence()), text + ": " + c.surface());
                     if (leftOut) reduced++;

@@ -3,7 +3,7 @@
 // turns ordinary clicks on them into in-page navigation.
 
 import { el, clear, appendSpans, typeBadge, present, sourceTitle, shortTitle, phoneLink } from './render.js';
-import { stateUrl, isBrowsing, searchParams } from './state.js';
+import { stateUrl, isBrowsing, searchParams, statuteLabel } from './state.js';
 import { exportUrl } from './api.js';
 import { chipLabel } from './facets.js';
 
@@ -75,8 +75,9 @@ export function renderChips(state, facets, onRemove) {
 
 /**
  * The hits. When the answer says no hit covers the whole question (`partial`), a notice says so;
- * a hit's `missing` words (those of the question it does not contain) are shown struck through.
- * Both are optional: an answer without them shows neither.
+ * a hit's `missing` words (those of the question it does not contain) are shown struck through,
+ * and a hit found by the same power's citation elsewhere (`samePowerCites`) says so. All are
+ * optional: an answer without them shows none.
  */
 export function renderHits(answer, state) {
   $('partial').hidden = answer.partial !== true;
@@ -103,6 +104,12 @@ function hitCard(hit, state) {
     whoAndWhere(hit),
     phoneLine(hit),
     officeLine(hit));
+  // Found only because the same power cites the article in another list; its own list gives no basis.
+  const samePower = (hit.samePowerCites || []).filter(present);
+  if (samePower.length) {
+    card.append(el('p', { class: 'hit-same-power' },
+      `本清单未列法律依据；其他清单中的同一事项以${samePower.map(statuteLabel).join('、')}为依据`));
+  }
   const missing = (hit.missing || []).filter(present);
   if (missing.length) {
     card.append(el('p', { class: 'hit-missing' }, '未包含：',

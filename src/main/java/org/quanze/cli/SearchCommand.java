@@ -65,6 +65,9 @@ public final class SearchCommand implements Callable<Integer> {
                 for (SearchResult.Highlight hl : h.highlights()) {
                     System.out.println("    " + hl.label() + "：" + hl.text("【", "】").replaceAll("\\s+", " "));
                 }
+                if (!h.samePowerCites().isEmpty()) {
+                    System.out.println("    本清单未列法律依据；其他清单中的同一事项以 " + String.join("、", h.samePowerCites()) + " 为依据");
+                }
                 if (!h.missing().isEmpty()) System.out.println("    lacks: " + String.join("、", h.missing()));
                 if (h.explain() != null) {
                     System.out.printf("    score %.2f:", h.explain().score());

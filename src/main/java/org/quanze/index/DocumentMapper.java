@@ -8,6 +8,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
@@ -87,6 +88,11 @@ public final class DocumentMapper {
             d.add(new WordsField(Schema.ALL, e.getValue(), words));
             d.add(new Field(Schema.bigram(e.getKey()), e.getValue(), BIGRAM_TEXT));
         }
+        String sameAs = NameKey.of(r);
+        if (sameAs != null) {
+            d.add(new KeywordField(Schema.SAME_POWER, sameAs, Field.Store.NO));
+            if (givesNoBasis(r)) d.add(new StringField(Schema.UNGROUNDED, sameAs, Field.Store.NO));
+        }
         if (r.powerType() != null) d.add(new SortedSetDocValuesFacetField(Schema.F_TYPE, r.powerType()));
         for (String u : r.units()) d.add(new SortedSetDocValuesFacetField(Schema.F_UNIT, u));
         for (String l : r.levels()) d.add(new SortedSetDocValuesFacetField(Schema.F_LEVEL, l));
@@ -113,6 +119,11 @@ public final class DocumentMapper {
             d.add(new SortedSetDocValuesFacetField(Schema.F_LAW_STATUS, status));
         }
         return d;
+    }
+
+    /** Whether the item's list gives it no legal basis: no basis text and no statute cited as one. */
+    public static boolean givesNoBasis(PowerRecord r) {
+        return (r.basis() == null || r.basis().isBlank()) && r.statutes().stream().noneMatch(s -> Statute.BASIS.equals(s.role()));
     }
 
     /** The text of each field family, in the order the lists present it. */

@@ -40,6 +40,15 @@ public final class Schema {
     public static final String CITED = "cited";
 
     /**
+     * A power's {@link NameKey}: the same power in every list that names it. A KeywordField (terms
+     * and doc values), so a question that names an article can read the keys of the items citing
+     * it and find the same powers where their list gives no legal basis ({@link #UNGROUNDED}).
+     */
+    public static final String SAME_POWER = "same_power";
+    /** The {@link NameKey} of a power whose list gives no legal basis (a StringField): see {@link #SAME_POWER}. */
+    public static final String UNGROUNDED = "ungrounded";
+
+    /**
      * Every family's words in one field (one value per family, a position gap between them so no
      * phrase spans two): whether an item contains a concept at all is one posting list per
      * spelling here instead of one per family, which is what a search's match set is counted

@@ -183,6 +183,26 @@ public final class OpenSearchBackend implements SearchBackend {
         }
 
         @Override
+        public Set<String> values(Query query, String field, int max) {
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            body.put("size", 0);
+            body.set("query", QueryDsl.render(query));
+            // Keys in order, as the embedded index gives the smallest max of them.
+            ObjectNode terms = body.putObject("aggs").putObject("v").putObject("terms");
+            terms.put("field", OpenSearchSchema.field(field) + "." + OpenSearchSchema.RAW).put("size", max);
+            terms.putObject("order").put("_key", "asc");
+            try {
+                Set<String> out = new java.util.TreeSet<>();
+                for (JsonNode b : client.send("POST", "/" + index + "/_search", body).path("aggregations").path("v").path("buckets")) {
+                    out.add(b.path("key").asText());
+                }
+                return Collections.unmodifiableSet(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
         public Set<String> terms(String field) {
             ObjectNode body = Json.MAPPER.createObjectNode();
             body.put("size", 0);

@@ -85,9 +85,10 @@ public final class OpenSearchSchema {
         ObjectNode mappings = root.putObject("mappings");
         mappings.put("dynamic", "strict");
         ObjectNode props = mappings.putObject("properties");
-        // A sample document of each kind shows every field a record can have and how it is indexed.
-        for (IndexableField f : built(DocumentMapper.toDocument(sample(), 0)).getFields()) {
-            map(props, f);
+        // Sample documents show every field a record can have and how it is indexed: one with
+        // every field set, one whose list gives no legal basis (the fields only such items have).
+        for (PowerRecord sample : List.of(sample(true), sample(false))) {
+            for (IndexableField f : built(DocumentMapper.toDocument(sample, 0)).getFields()) map(props, f);
         }
         for (String dim : Schema.FACETS) {
             props.putObject(facetField(dim)).put("type", "keyword").put("index", false);
@@ -207,12 +208,12 @@ public final class OpenSearchSchema {
         return Schema.facetsConfig();
     }
 
-    /** A record with every field set, so its document has every field a document can have. */
-    private static PowerRecord sample() {
+    /** A record with every field set (but the legal basis where {@code basis} is false). */
+    private static PowerRecord sample(boolean basis) {
         var source = new org.quanze.model.SourceRef("s", "s.txt", "t", "a", "r", List.of(), 1);
         return new PowerRecord("s-1", PowerRecord.POWER, source, "1", "t", "行政处罚", "行政处罚", "名称", "子项", "机关",
-                List.of("科室"), List.of("市级"), "市级", "依据", List.of(new org.quanze.model.Step("受理", "责任")), "问责依据",
+                List.of("科室"), List.of("市级"), "市级", basis ? "依据" : null, List.of(new org.quanze.model.Step("受理", "责任")), "问责依据",
                 "责任人", "追责", "免责", "监督", "条件", "时限", "地点", "备注", "职责",
-                List.of(new org.quanze.model.Statute("社会保险法", 86, org.quanze.model.Statute.BASIS)), List.of("12345"));
+                basis ? List.of(new org.quanze.model.Statute("社会保险法", 86, org.quanze.model.Statute.BASIS)) : List.of(), List.of("12345"));
     }
 }

@@ -14,6 +14,9 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefIterator;
 import org.quanze.search.ConceptQuery;
 import org.quanze.search.TermTreeQuery;
 import org.apache.lucene.search.TermQuery;
@@ -59,6 +62,8 @@ public final class QueryDsl {
             return phrase(p);
         } else if (q instanceof ConstantScoreQuery c) {
             out.putObject("constant_score").set("filter", render(c.getQuery()));
+        } else if (q instanceof TermInSetQuery t) {
+            return terms(t);
         } else if (q instanceof MatchAllDocsQuery) {
             out.putObject("match_all");
         } else if (q instanceof MatchNoDocsQuery) {
@@ -83,6 +88,19 @@ public final class QueryDsl {
             for (Term t : s.getTerms()) should.add(render(new TermQuery(t)));
         } else {
             throw new Unrenderable("no OpenSearch form for " + q.getClass().getSimpleName() + ": " + q);
+        }
+        return out;
+    }
+
+    /** Any of a set of exact terms (the powers a cited article's items are): a {@code terms} query, a constant score as in Lucene. */
+    private static ObjectNode terms(TermInSetQuery t) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode values = out.putObject("terms").putArray(OpenSearchSchema.field(t.getField()));
+        try {
+            BytesRefIterator it = t.getBytesRefIterator();
+            for (BytesRef b = it.next(); b != null; b = it.next()) values.add(b.utf8ToString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return out;
     }

@@ -32,6 +32,12 @@ public interface Generation {
         return count(query) > limit;
     }
 
+    /**
+     * The distinct values of a keyword field over the items the query matches, the smallest
+     * {@code max} of them (the keys of the powers that cite an article: one per distinct power).
+     */
+    Set<String> values(Query query, String field, int max);
+
     /** Every term of a keyword field (the citations: a few hundred). */
     Set<String> terms(String field);
 

@@ -133,6 +133,15 @@ public final class LuceneBackend implements SearchBackend {
         }
 
         @Override
+        public Set<String> values(Query query, String field, int max) {
+            try {
+                return KeywordValues.of(handle.reader(), query, field, max);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
         public Set<String> terms(String field) {
             try {
                 Set<String> all = new HashSet<>();

@@ -6,6 +6,8 @@ import org.apache.lucene.search.Query;
 import org.quanze.model.Statute;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One question, read once, as everything a search does with it. The same plan decides what
@@ -25,10 +27,13 @@ import java.util.List;
  * @param ranking    the full ranking of a candidate (concept coverage, field weights, phrases), by part
  * @param marks      the spellings and quoted phrases to mark in the stored text, as typed or spelled
  * @param uncited    a statute reference whose article no item cites: the law's items answer it
+ * @param samePowers per article the question names ({@code law/article}), the powers that cite it
+ *                   (their {@link org.quanze.index.NameKey}s): the same powers where their list
+ *                   gives no legal basis match too, after the items that cite it
  * @param weights    the plan's queries made ready to score, once per plan (see {@link Weights})
  */
 record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> intents, Query candidates, int required, Query complete,
-                 List<Part> ranking, List<String> marks, Statute uncited, Weights weights) {
+                 List<Part> ranking, List<String> marks, Statute uncited, Map<String, Set<String>> samePowers, Weights weights) {
 
     QueryPlan {
         concepts = List.copyOf(concepts);
@@ -36,6 +41,7 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
         intents = List.copyOf(intents);
         marks = List.copyOf(marks);
         ranking = List.copyOf(ranking);
+        samePowers = Map.copyOf(samePowers);
     }
 
     /**
@@ -65,7 +71,8 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
      * ({@link #WORDS}), a constant for where a concept was found ({@link #COVERAGE}), the question
      * as a phrase in one field ({@link #PHRASE}), a power type the wording asks for
      * ({@link #INTENT}), a statute the question names ({@link #STATUTE}), a quoted phrase
-     * ({@link #QUOTED}). {@code detail} says which concept, field, type, statute or phrase.
+     * ({@link #QUOTED}), the same power as one that cites a named article, where its list gives no
+     * legal basis ({@link #SAME_POWER}). {@code detail} says which concept, field, type, statute or phrase.
      * {@code together}, for a concept's {@code words} and {@code coverage}, is the query that
      * ranks both at once (the full ranking runs it; an explanation asks each part); else null.
      */
@@ -76,6 +83,7 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
         static final String INTENT = "intent";
         static final String STATUTE = "statute";
         static final String QUOTED = "quoted";
+        static final String SAME_POWER = "same-power";
     }
 
     /** The match set without scores: for counting. */

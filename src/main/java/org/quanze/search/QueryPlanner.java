@@ -4,20 +4,26 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.quanze.index.Analyzers;
+import org.quanze.index.NameKey;
 import org.quanze.index.Schema;
 import org.quanze.model.Statute;
 import org.quanze.statute.StatuteReference;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,6 +42,17 @@ public final class QueryPlanner {
     /** What the wording asks for (怎么处罚 → 行政处罚): enough to order close candidates, not to outrank the words. */
     static final float INTENT_WEIGHT = 4f;
     static final float LAW_BOOST = 2f;
+    /**
+     * The score of the same power where its list gives no legal basis, for a question that names
+     * an article its namesakes cite (see {@link #samePowers}): a constant below any item that
+     * cites the article itself, so they follow those.
+     */
+    static final float SAME_POWER_WEIGHT = 1f;
+    /**
+     * An article cited by more distinct powers than this is too general for its powers' namesakes
+     * to say anything (行政处罚法's procedure articles): none are added.
+     */
+    static final int MAX_SAME_POWERS = 4096;
     /** Distinct questions whose plans each index generation keeps. */
     static final int CACHED_PLANS = 512;
 
@@ -119,6 +136,7 @@ public final class QueryPlanner {
             searches = true;
         }
         Statute uncited = null;
+        Map<String, Set<String>> samePowers = new LinkedHashMap<>();
         if (!ref.statutes().isEmpty()) {
             BooleanQuery.Builder cites = new BooleanQuery.Builder();
             for (Statute s : ref.statutes()) {
@@ -126,6 +144,11 @@ public final class QueryPlanner {
                 if (s.article() != null && !articleCited && uncited == null) uncited = s;
                 cites.add(articleCited ? new BoostQuery(new TermQuery(new Term(Schema.CITES, s.path())), ARTICLE_BOOST)
                         : new BoostQuery(new TermQuery(new Term(Schema.CITES, s.law())), LAW_BOOST), Occur.SHOULD);
+                Set<String> keys = articleCited ? samePowers(reader, s) : Set.of();
+                if (!keys.isEmpty()) {
+                    samePowers.put(s.path(), keys);
+                    cites.add(samePowersQuery(keys), Occur.SHOULD);
+                }
             }
             b.add(cites.build(), Occur.MUST);
             searches = true;
@@ -146,8 +169,25 @@ public final class QueryPlanner {
         else candidates = new MatchNoDocsQuery("nothing in the question occurs in the index");
 
         return new QueryPlan(concepts, ref.statutes(), wanted, candidates, required, complete(concepts),
-                ranking(concepts, text, ref.statutes(), uq.phrases(), wanted), marks(concepts, uq.phrases()), uncited,
-                new QueryPlan.Weights());
+                ranking(concepts, text, ref.statutes(), samePowers, uq.phrases(), wanted), marks(concepts, uq.phrases()), uncited,
+                samePowers, new QueryPlan.Weights());
+    }
+
+    /**
+     * The powers that cite the article, by {@link NameKey}: where another list names the same
+     * power and gives no legal basis at all, the article is the likeliest ground of it too, and
+     * someone asking for every power grounded on the article wants to see it, after the items
+     * that cite it. Empty when more distinct powers than {@link #MAX_SAME_POWERS} cite it.
+     */
+    private static Set<String> samePowers(Generation reader, Statute s) {
+        Set<String> keys = reader.values(new TermQuery(new Term(Schema.CITES, s.path())), Schema.SAME_POWER, MAX_SAME_POWERS + 1);
+        return keys.size() > MAX_SAME_POWERS ? Set.of() : keys;
+    }
+
+    /** Items whose list gives no legal basis and that are one of these powers: a constant score. */
+    private static Query samePowersQuery(Set<String> keys) {
+        List<BytesRef> terms = keys.stream().map(BytesRef::new).toList();
+        return new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(Schema.UNGROUNDED, terms)), SAME_POWER_WEIGHT);
     }
 
     /** How many of {@code n} counted concepts an item must contain. */
@@ -179,7 +219,7 @@ public final class QueryPlanner {
 
     /** The full ranking, a part per mechanism, so that an explanation can say what each added. */
     private List<QueryPlan.Part> ranking(List<QueryPlan.Concept> concepts, String text, List<Statute> statutes,
-                                         List<String> phrases, List<String> wanted) {
+                                         Map<String, Set<String>> samePowers, List<String> phrases, List<String> wanted) {
         List<QueryPlan.Part> parts = new ArrayList<>();
         for (String type : wanted) {
             parts.add(new QueryPlan.Part(QueryPlan.Part.INTENT, type, new BoostQuery(new TermQuery(FacetSupport.typeTerm(type)), INTENT_WEIGHT), null));
@@ -192,6 +232,8 @@ public final class QueryPlanner {
                 parts.add(new QueryPlan.Part(QueryPlan.Part.STATUTE, s.law(),
                         new BoostQuery(new TermQuery(new Term(Schema.CITES, s.law())), LAW_BOOST), null));
             }
+            Set<String> keys = samePowers.get(s.path());
+            if (keys != null) parts.add(new QueryPlan.Part(QueryPlan.Part.SAME_POWER, s.path(), samePowersQuery(keys), null));
         }
         for (String p : phrases) {
             Query q = anywhere(p);

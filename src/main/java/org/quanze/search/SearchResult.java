@@ -43,19 +43,21 @@ public record SearchResult(long total, int page, int size, long tookMs, boolean 
      * asked. {@code department} and {@code region} are who acts and where (the item's 行使主体, else
      * its list's authority; its list's region), {@code phones} the numbers to call, and
      * {@code listGivesPhones} whether the list gives a phone for any item, so that a card without one
-     * can say whether the list publishes none.
+     * can say whether the list publishes none. {@code samePowerCites} names the articles of the
+     * question (law/article) that the item does not cite, its list giving no legal basis, but that
+     * the same power cites in another list: why it is a hit; empty for every other hit.
      */
     public record Hit(String id, String kind, String name, String powerType, String powerTypeRaw,
                       List<String> units, List<String> levels, String authority, SourceLabel source,
-                      float score, List<Highlight> highlights, List<String> missing,
+                      float score, List<Highlight> highlights, List<String> missing, List<String> samePowerCites,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Explanation explain,
                       String department, String region, List<String> phones, boolean listGivesPhones) {
 
         public static Hit of(org.quanze.model.PowerRecord rec, float score, List<Highlight> highlights, List<String> missing,
-                             Explanation explain) {
+                             List<String> samePowerCites, Explanation explain) {
             return new Hit(rec.id(), rec.kind(), rec.name(), rec.powerType(), rec.powerTypeRaw(), rec.units(), rec.levels(),
                     rec.authority(), new SourceLabel(rec.source().id(), rec.source().title()), Float.isNaN(score) ? 0f : score,
-                    highlights, missing, explain, rec.department(), rec.source().region(), rec.phones(),
+                    highlights, missing, samePowerCites, explain, rec.department(), rec.source().region(), rec.phones(),
                     rec.source().itemsWithPhone() > 0);
         }
     }
@@ -65,7 +67,8 @@ public record SearchResult(long total, int page, int size, long tookMs, boolean 
      * ({@code words}: a concept's best spelling by field; {@code coverage}: a constant for a
      * concept found, by where; {@code phrase}: the question as a phrase in one field;
      * {@code intent}: a power type the wording asks for; {@code statute}: a statute the question
-     * names; {@code quoted}: a quoted phrase; {@code first-stage}: the first stage's share, which
+     * names; {@code quoted}: a quoted phrase; {@code same-power}: the same power as one citing a
+     * named article, where its list gives no legal basis; {@code first-stage}: the first stage's share, which
      * breaks ties), with {@code detail} naming the concept, field, type or statute; and the terms
      * that matched in each field.
      */

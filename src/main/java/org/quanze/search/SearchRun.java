@@ -45,7 +45,8 @@ final class SearchRun {
         for (int i = 0; i < page.size(); i++) {
             SearchBackend.Found f = page.get(i);
             SearchResult.Explanation ex = req.explain() ? Explainer.explain(call, plan, filters, bySource, f, docs, i) : null;
-            hits.add(SearchResult.Hit.of(f.record(), f.score(), hl == null ? List.of() : hl.get(i), coverage.missing(i), ex));
+            hits.add(SearchResult.Hit.of(f.record(), f.score(), hl == null ? List.of() : hl.get(i), coverage.missing(i),
+                    samePowerCites(plan, f.record()), ex));
         }
         call.checkTime();
         // A hit of the page with every concept answers it; otherwise only a search of the index can tell.
@@ -82,6 +83,18 @@ final class SearchRun {
     private static SearchBackend.Rescore rescore(QueryPlan plan) {
         return plan.searches() && plan.rescore() != null
                 ? new SearchBackend.Rescore(plan.rescore(), RESCORE_WINDOW, FIRST_STAGE_TIE, plan.weights()) : null;
+    }
+
+    /** The named articles a hit is found by only because the same power cites them elsewhere. */
+    private static List<String> samePowerCites(QueryPlan plan, org.quanze.model.PowerRecord r) {
+        if (plan.samePowers().isEmpty() || !DocumentMapper.givesNoBasis(r)) return List.of();
+        String key = org.quanze.index.NameKey.of(r);
+        if (key == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (org.quanze.model.Statute s : plan.statutes()) {
+            if (plan.samePowers().getOrDefault(s.path(), java.util.Set.of()).contains(key)) out.add(s.path());
+        }
+        return out;
     }
 
     private static SearchResult.Reading reading(QueryPlan plan) {

@@ -108,6 +108,11 @@ class CommonConceptsTest {
         }
 
         @Override
+        public java.util.Set<String> values(Query query, String field, int max) {
+            return index.values(query, field, max);
+        }
+
+        @Override
         public Set<String> terms(String field) {
             return index.terms(field);
         }

@@ -23,32 +23,37 @@ class RelevanceTest {
     }
 
     @Test
-    void judgedQueriesKeepMeanNdcgAtLeast0945() throws IOException {
+    void judgedQueriesKeepMeanNdcgAtLeast0953() throws IOException {
         EvalCommand.Report r = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/judged-queries.json"));
         assertEquals(24, r.queries().size());
-        assertTrue(r.ndcg() >= 0.945, "mean nDCG@10 fell to " + r.ndcg() + ": " + r.queries());
+        assertTrue(r.ndcg() >= 0.953, "mean nDCG@10 fell to " + r.ndcg() + ": " + r.queries());
         assertTrue(r.success3() >= 0.99, "success@3 fell to " + r.success3());
     }
 
     /**
      * The sets written for the ranking work (see each file's "about"): the tuning set, read per
-     * question while tuning, and the blind set, whose mean was only read at the end. Each floor
-     * is a little under what the ranking reaches (tuning 0.859, blind 0.832; before that work
-     * 0.686 and 0.730), so a change that loses on questions nobody tuned for fails here.
+     * question while tuning, and the two blind sets, whose means only were read, before and after
+     * a change. Each floor is a little under what the ranking reaches (tuning 0.871, blind 0.832,
+     * second blind set 0.814), so a change that loses on questions nobody tuned for fails here.
      */
     @Test
     void tuningAndBlindSetsKeepTheirMeans() throws IOException {
         EvalCommand.Report tuning = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/tuning-queries.json"));
         EvalCommand.Report blind = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/blind-queries.json"));
+        EvalCommand.Report blind2 = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/blind2-queries.json"));
         assertEquals(33, tuning.queries().size());
         assertEquals(33, blind.queries().size());
-        assertTrue(tuning.ndcg() >= 0.83, "tuning mean nDCG@10 fell to " + tuning.ndcg() + ": " + tuning.queries());
+        assertEquals(32, blind2.queries().size());
+        assertTrue(tuning.ndcg() >= 0.85, "tuning mean nDCG@10 fell to " + tuning.ndcg() + ": " + tuning.queries());
         assertTrue(blind.ndcg() >= 0.81, "blind mean nDCG@10 fell to " + blind.ndcg() + ": " + blind.queries());
+        assertTrue(blind2.ndcg() >= 0.80, "second blind set's mean nDCG@10 fell to " + blind2.ndcg());
         // Questions no list answers: every one says its answer is partial.
         assertEquals(4, tuning.noAnswer());
         assertEquals(4, tuning.noAnswerPartial());
         assertEquals(4, blind.noAnswer());
         assertEquals(4, blind.noAnswerPartial());
+        assertEquals(3, blind2.noAnswer());
+        assertEquals(3, blind2.noAnswerPartial());
     }
 
     @Test

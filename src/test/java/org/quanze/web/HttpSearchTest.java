@@ -54,7 +54,7 @@ class HttpSearchTest {
         assertTrue(all.get("total").asLong() > 50, all.get("total")::toString);
         for (JsonNode hit : all.get("hits")) {
             assertEquals(sorted("id", "kind", "name", "powerType", "powerTypeRaw", "units", "levels", "authority",
-                    "source", "score", "highlights", "missing", "department", "region", "phones", "listGivesPhones"),
+                    "source", "score", "highlights", "missing", "samePowerCites", "department", "region", "phones", "listGivesPhones"),
                     fields(hit), hit::toString);
             assertEquals(sorted("id", "title"), fields(hit.get("source")));
             assertTrue(hit.get("score").floatValue() > 0, hit::toString);

@@ -61,6 +61,18 @@ class PageBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void anArticleQuestionSaysWhichHitsItFoundByTheSamePowerInAnotherList() {
+        page.open("/?q=" + URLEncoder.encode("社会保险法第八十六条", StandardCharsets.UTF_8)).waitForTotal(5);
+        assertEquals(List.of("000_9151f9b4e62eb64c-4", "000_9151f9b4e62eb64c-11", "000_9151f9b4e62eb64c-2",
+                "003_9f5412502f3ddd4a-2-5", "003_9f5412502f3ddd4a-2-6"), page.hitIds());
+        List<String> notes = page.all("#results li.hit").stream()
+                .map(card -> card.findElements(By.cssSelector(".hit-same-power")))
+                .map(found -> found.isEmpty() ? "" : found.get(0).getText()).toList();
+        String note = "本清单未列法律依据；其他清单中的同一事项以《社会保险法》第86条为依据";
+        assertEquals(List.of("", "", "", note, note), notes);
+    }
+
+    @Test
     void tickingFacetValuesChangesTheTotalAndClearAllUndoesThem() {
         page.open("/").waitForTotal(73);
         page.facetValue("powerType", "行政处罚").click();

@@ -187,8 +187,9 @@ final class Benchmark {
                 && Files.isRegularFile(data.resolve("index").resolve("CURRENT"));
     }
 
+    /** The corpus and the index schema it was built with: an index of an older schema is built again. */
     private String corpusId(long items) {
-        return items + " items, seed " + s.seed();
+        return items + " items, seed " + s.seed() + ", schema " + org.quanze.index.IndexStore.SCHEMA_VERSION;
     }
 
     static final String CORPUS_MARKER = "corpus.txt";

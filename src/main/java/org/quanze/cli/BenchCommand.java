@@ -52,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean ingestOnly;
     @Option(names = "--in-process-only", description = "Measure queries in-process only (with the plain-Lucene reference): no server, no HTTP load.")
     boolean inProcessOnly;
-    @Option(names = "--reuse-index", description = "Search the index an earlier run built at the same size and seed in --work instead of building it again.")
+    @Option(names = "--reuse-index", description = "Search the index an earlier run built at the same size and seed, and with the same index schema, in --work instead of building it again.")
     boolean reuseIndex;
 
     @Override

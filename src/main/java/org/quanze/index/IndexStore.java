@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 public final class IndexStore {
 
     /** Bumped when the schema changes, so an index built by older code is rebuilt. */
-    static final String SCHEMA_VERSION = "9";
+    public static final String SCHEMA_VERSION = "9";
     static final String FINGERPRINT = "fingerprint";
     static final String ITEMS = "items";
     /** Source id → title, so facet labels need no scan of the stored records. */

@@ -1,18 +1,14 @@
 package org.quanze.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.quanze.index.Schema;
 import org.quanze.index.Suggestions;
 import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
-import org.quanze.search.FacetSupport;
 import org.quanze.search.Filters;
 import org.quanze.search.Generation;
 import org.quanze.search.SearchBackend;
@@ -25,19 +21,16 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * Searches an OpenSearch cluster: the index behind an alias, which {@link OpenSearchIndexer}
  * swaps to each new generation. Each step of a search is one request rendered from the plan's
  * Lucene queries ({@link QueryDsl}); facet counts are terms aggregations with the embedded
- * index's drill-sideways meaning; highlights and missing words are worked out on the page's
- * records ({@link PageIndex}).
+ * index's drill-sideways meaning ({@link ClusterFacets}); what the planner asks of the index is
+ * answered by the cluster's counts ({@link ClusterGeneration}); highlights and missing words are
+ * worked out on the page's records ({@link PageIndex}).
  */
 public final class OpenSearchBackend implements SearchBackend {
 
@@ -111,7 +104,7 @@ public final class OpenSearchBackend implements SearchBackend {
 
     @Override
     public <T> T derivedIfPresent(String key) throws IOException {
-        return generation().derived.peek(key);
+        return generation().derivedIfPresent(key);
     }
 
     /** The cluster's nodes do the work; here a search waits on the network, so one turn each. */
@@ -123,105 +116,6 @@ public final class OpenSearchBackend implements SearchBackend {
     @Override
     public void close() throws IOException {
         client.close();
-    }
-
-    /** One index generation in the cluster, with its statistics for the planner. */
-    static final class ClusterGeneration implements Generation {
-        /** Term counts kept per generation: the planner asks for the same few thousand words again and again. */
-        static final int CACHED_TERMS = 200_000;
-
-        private final OpenSearchClient client;
-        private final String index;
-        private final int items;
-        private final Map<String, String> sourceTitles;
-        private final LawLibrary laws;
-        private final Map<Term, Integer> docFreqs = new ConcurrentHashMap<>();
-        private final org.quanze.model.Derived derived = new org.quanze.model.Derived();
-
-        ClusterGeneration(OpenSearchClient client, String index, int items, Map<String, String> sourceTitles, LawLibrary laws) {
-            this.client = client;
-            this.index = index;
-            this.items = items;
-            this.sourceTitles = sourceTitles;
-            this.laws = laws;
-        }
-
-        @Override
-        public LawLibrary laws() {
-            return laws;
-        }
-
-        @Override
-        public String name() {
-            return index;
-        }
-
-        @Override
-        public int items() {
-            return items;
-        }
-
-        @Override
-        public int docFreq(Term term) {
-            Integer n = docFreqs.get(term);
-            if (n == null) {
-                n = count(new TermQuery(term));
-                if (docFreqs.size() < CACHED_TERMS) docFreqs.put(term, n);
-            }
-            return n;
-        }
-
-        @Override
-        public int count(Query query) {
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            body.set("query", QueryDsl.render(query));
-            try {
-                return client.send("POST", "/" + index + "/_count", body).path("count").asInt();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public Set<String> values(Query query, String field, int max) {
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            body.put("size", 0);
-            body.set("query", QueryDsl.render(query));
-            // Keys in order, as the embedded index gives the smallest max of them.
-            ObjectNode terms = body.putObject("aggs").putObject("v").putObject("terms");
-            terms.put("field", OpenSearchSchema.field(field) + "." + OpenSearchSchema.RAW).put("size", max);
-            terms.putObject("order").put("_key", "asc");
-            try {
-                Set<String> out = new java.util.TreeSet<>();
-                for (JsonNode b : client.send("POST", "/" + index + "/_search", body).path("aggregations").path("v").path("buckets")) {
-                    out.add(b.path("key").asText());
-                }
-                return Collections.unmodifiableSet(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public Set<String> terms(String field) {
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            body.put("size", 0);
-            body.putObject("aggs").putObject("t").putObject("terms").put("field", OpenSearchSchema.field(field) + "." + OpenSearchSchema.RAW).put("size", 65_536);
-            try {
-                Set<String> out = new LinkedHashSet<>();
-                for (JsonNode b : client.send("POST", "/" + index + "/_search", body).path("aggregations").path("t").path("buckets")) {
-                    out.add(b.path("key").asText());
-                }
-                return Collections.unmodifiableSet(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public <T> T derived(String key, Supplier<T> compute) {
-            return derived.get(key, compute::get);
-        }
     }
 
     private final class ClusterCall implements Call {
@@ -242,7 +136,7 @@ public final class OpenSearchBackend implements SearchBackend {
 
         @Override
         public Ranked rank(Query scored, Filters filters, Rescore rescore, int from, int size, boolean bySource) throws IOException {
-            ObjectNode body = Facets.request(scored, filters);
+            ObjectNode body = ClusterFacets.request(scored, filters);
             body.put("from", from).put("size", size);
             body.put("track_total_hits", true);
             body.putArray("_source").add(Schema.RECORD);
@@ -260,20 +154,20 @@ public final class OpenSearchBackend implements SearchBackend {
             List<Found> page = new ArrayList<>();
             for (JsonNode h : res.path("hits").path("hits")) page.add(found(h, page.size()));
             long total = res.path("hits").path("total").path("value").asLong();
-            return new Ranked(total, Facets.read(res.path("aggregations"), filters, total, generation.sourceTitles), page);
+            return new Ranked(total, ClusterFacets.read(res.path("aggregations"), filters, total, generation.sourceTitles()), page);
         }
 
         @Override
         public boolean any(Query query, Filters filters) throws IOException {
             ObjectNode body = Json.MAPPER.createObjectNode();
-            body.set("query", Facets.filtered(query, filters));
+            body.set("query", ClusterFacets.filtered(query, filters));
             return client.send("POST", "/" + generation.name() + "/_count?terminate_after=1", body).path("count").asLong() > 0;
         }
 
         @Override
         public Top top(Query query, Filters filters, int n, boolean bySource) throws IOException {
             ObjectNode body = Json.MAPPER.createObjectNode();
-            body.set("query", Facets.filtered(query, filters));
+            body.set("query", ClusterFacets.filtered(query, filters));
             body.put("size", n).put("track_total_hits", true);
             body.putArray("_source").add(Schema.RECORD);
             if (bySource) body.putArray("sort").addObject().put(OpenSearchSchema.field(Schema.ORDER), "asc");
@@ -290,7 +184,7 @@ public final class OpenSearchBackend implements SearchBackend {
 
         @Override
         public Explanation explain(Query scored, Filters filters, Rescore rescore, Found hit) throws IOException {
-            Explanation first = explain(Facets.filtered(scored, filters), hit.record().id());
+            Explanation first = explain(ClusterFacets.filtered(scored, filters), hit.record().id());
             if (rescore == null) return first;
             Explanation second = explain(QueryDsl.render(rescore.query()), hit.record().id());
             float value = rescore.combine(first.getValue().floatValue(), second.isMatch(), second.getValue().floatValue());
@@ -310,12 +204,12 @@ public final class OpenSearchBackend implements SearchBackend {
         public Map<String, List<SearchResult.FacetValue>> counts() throws IOException {
             try {
                 return generation.derived("counts", () -> {
-                    ObjectNode body = Facets.request(new MatchAllDocsQuery(), Filters.NONE);
+                    ObjectNode body = ClusterFacets.request(new MatchAllDocsQuery(), Filters.NONE);
                     body.put("size", 0);
                     try {
                         JsonNode res = search(body);
-                        return Collections.unmodifiableMap(Facets.read(res.path("aggregations"), Filters.NONE,
-                                res.path("hits").path("total").path("value").asLong(), generation.sourceTitles));
+                        return Collections.unmodifiableMap(ClusterFacets.read(res.path("aggregations"), Filters.NONE,
+                                res.path("hits").path("total").path("value").asLong(), generation.sourceTitles()));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -382,112 +276,4 @@ public final class OpenSearchBackend implements SearchBackend {
     }
 
     private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("^weight\\(([^:]+):");
-
-    /** Facet requests and answers: terms aggregations with drill-sideways meaning. */
-    static final class Facets {
-        /** Values of a second level (articles of every listed law) fetched at once. */
-        static final int CHILDREN = 20_000;
-
-        private Facets() {}
-
-        /** The query under the filters: the default kind and every selection. */
-        static ObjectNode filtered(Query q, Filters filters) {
-            ObjectNode out = Json.MAPPER.createObjectNode();
-            ObjectNode bool = out.putObject("bool");
-            bool.putArray("must").add(QueryDsl.render(filters.base(q)));
-            ArrayNode filter = bool.putArray("filter");
-            for (Map.Entry<String, List<String>> e : filters.selected().entrySet()) {
-                Query dim = FacetSupport.dimension(e.getKey(), e.getValue());
-                if (dim != null) filter.add(QueryDsl.render(dim));
-            }
-            return out;
-        }
-
-        /**
-         * The query (the match set under the default kind filter) with the selections as a post
-         * filter, so the hits and total obey every selection while each dimension's aggregation
-         * obeys every selection but its own; under the default kind, the duties it hides are
-         * counted under the selections too.
-         */
-        static ObjectNode request(Query scored, Filters filters) {
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            body.set("query", QueryDsl.render(filters.base(scored)));
-            Map<String, ObjectNode> dims = new LinkedHashMap<>();
-            for (Map.Entry<String, List<String>> e : filters.selected().entrySet()) {
-                Query dim = FacetSupport.dimension(e.getKey(), e.getValue());
-                if (dim != null) dims.put(FacetSupport.PARAMS.get(e.getKey()), QueryDsl.render(dim));
-            }
-            if (!dims.isEmpty()) body.set("post_filter", all(dims, null));
-            ObjectNode aggs = body.putObject("aggs");
-            for (String dim : FacetSupport.PARAMS.values()) {
-                ObjectNode agg = aggs.putObject(dim);
-                agg.set("filter", all(dims, dim));
-                ObjectNode sub = agg.putObject("aggs");
-                sub.putObject("values").putObject("terms").put("field", OpenSearchSchema.facetField(dim)).put("size", FacetSupport.MAX_VALUES)
-                        .putArray("order").add(Json.MAPPER.createObjectNode().put("_count", "desc")).add(Json.MAPPER.createObjectNode().put("_key", "asc"));
-                if (Schema.facetsConfig().getDimConfig(dim).hierarchical) {
-                    sub.putObject("children").putObject("terms").put("field", OpenSearchSchema.childField(dim)).put("size", CHILDREN)
-                            .putArray("order").add(Json.MAPPER.createObjectNode().put("_count", "desc")).add(Json.MAPPER.createObjectNode().put("_key", "asc"));
-                }
-            }
-            if (filters.powersByDefault()) {
-                // The default filter sits in the query; the duties it hides are counted beside it.
-                ObjectNode duties = Json.MAPPER.createObjectNode();
-                ArrayNode f = duties.putObject("bool").putArray("filter");
-                f.add(QueryDsl.render(scored));
-                f.add(QueryDsl.render(new TermQuery(new Term(Schema.KIND, PowerRecord.DUTY))));
-                for (ObjectNode d : dims.values()) f.add(d);
-                ObjectNode global = aggs.putObject("duties");
-                global.putObject("global");
-                global.putObject("aggs").putObject("n").set("filter", duties);
-            }
-            return body;
-        }
-
-        /** Every selection's filter but that of {@code except}. */
-        private static ObjectNode all(Map<String, ObjectNode> dims, String except) {
-            ObjectNode out = Json.MAPPER.createObjectNode();
-            ArrayNode f = out.putObject("bool").putArray("filter");
-            dims.forEach((dim, q) -> {
-                if (!dim.equals(except)) f.add(q);
-            });
-            if (f.isEmpty()) {
-                out.removeAll();
-                out.putObject("match_all");
-            }
-            return out;
-        }
-
-        static Map<String, List<SearchResult.FacetValue>> read(JsonNode aggs, Filters filters, long total,
-                                                               Map<String, String> titles) throws IOException {
-            FacetSupport.Counts counts = new FacetSupport.Counts() {
-                @Override
-                public List<org.apache.lucene.facet.LabelAndValue> top(String dim, int n) {
-                    List<org.apache.lucene.facet.LabelAndValue> out = new ArrayList<>();
-                    for (JsonNode b : aggs.path(dim).path("values").path("buckets")) {
-                        if (out.size() == n) break;
-                        out.add(new org.apache.lucene.facet.LabelAndValue(b.path("key").asText(), b.path("doc_count").asLong()));
-                    }
-                    return out;
-                }
-
-                @Override
-                public List<org.apache.lucene.facet.LabelAndValue> children(String dim, String parent, int n) {
-                    String prefix = parent + OpenSearchSchema.PATH_SEPARATOR;
-                    List<org.apache.lucene.facet.LabelAndValue> out = new ArrayList<>();
-                    for (JsonNode b : aggs.path(dim).path("children").path("buckets")) {
-                        String key = b.path("key").asText();
-                        if (!key.startsWith(prefix) || out.size() == n) continue;
-                        out.add(new org.apache.lucene.facet.LabelAndValue(key.substring(prefix.length()), b.path("doc_count").asLong()));
-                    }
-                    return out;
-                }
-            };
-            Map<String, List<SearchResult.FacetValue>> read = FacetSupport.read(counts, filters.shown(), titles);
-            if (filters.powersByDefault()) {
-                read.put("kind", FacetSupport.kinds(total, aggs.path("duties").path("n").path("doc_count").asLong()));
-            }
-            return read;
-        }
-    }
 }

@@ -3,7 +3,8 @@
 // search answer, so whatever UI state must survive a rebuild (which lists are expanded, what was
 // typed in a filter box, which control had focus) lives in this module.
 
-import { el, clear, sourceTitle } from './render.js';
+import { el, clear, present, sourceTitle } from './render.js';
+import { statusLabel } from './statute-text.js';
 import { FACETS, KIND_LABELS, hasFilter, kindsOf, statuteLabel, splitStatute } from './state.js';
 
 const TOP = 8;
@@ -18,11 +19,11 @@ const filterTexts = new Map(); // facet → text typed in its filter box
  */
 export function valueLabel(facets, facet, value) {
   if (facet === 'kind') return KIND_LABELS[value] || value;
-  if (facet === 'source') {
-    const listed = (facets?.source || []).find((v) => v.value === value);
-    return sourceTitle(value, listed?.label);
-  }
   if (facet === 'statute') return statuteLabel(value);
+  const listed = (facets?.[facet] || []).find((v) => v.value === value);
+  if (facet === 'source') return sourceTitle(value, listed?.label);
+  // A value with a label of its own (法律依据状态: current → 现行有效) shows the label.
+  if (facet === 'lawStatus') return present(listed?.label) ? listed.label : statusLabel(value);
   return value;
 }
 

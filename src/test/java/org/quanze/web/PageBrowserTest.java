@@ -92,6 +92,16 @@ class PageBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void theLawStatusFacetShowsItsChineseLabelsInTheListAndTheChip() {
+        page.open("/?q=" + URLEncoder.encode("骗保", StandardCharsets.UTF_8)).waitForResults();
+        assertEquals(List.of("现行有效", "引文与法律不符", "法规库未收录", "已废止"), page.all(".facet[data-facet=lawStatus] .facet-label")
+                .stream().map(WebElement::getText).toList());
+        page.facetValue("lawStatus", "repealed").click();
+        page.waitFor("chip", () -> !page.chips().isEmpty(), () -> "no chip");
+        assertEquals(List.of("法律依据状态：已废止"), page.chips());
+    }
+
+    @Test
     void theKindFacetMakesDepartmentDutiesBrowsable() {
         page.open("/").waitForTotal(73);
         assertEquals("事项类别", page.find(".facet[data-facet=kind] legend").getText());

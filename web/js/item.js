@@ -47,7 +47,7 @@ function rows(item) {
     present(levels) || present(item.levelRaw) ? row('层级', el('p', { class: 'field-text' }, levels, levelRaw)) : null,
     // Who to call comes with who acts, not after the accountability texts a screen or two below.
     phoneRow(item),
-    textRow('设定依据', item.basis),
+    basisRow(item),
     stepsRow(item.responsibilities),
     textRow('责任事项依据', item.responsibilityBasis),
     textRow('追责对象范围', item.accountableParties),
@@ -91,6 +91,14 @@ function phoneRow(item) {
 
 function row(label, ...content) {
   return el('div', { class: 'field' }, el('dt', {}, label), el('dd', {}, ...content));
+}
+
+// A power's legal basis; where its list gives none, the page says so rather than leaving the row
+// out, so a reader drafting a list sees the gap (a search for an article shows such a power after
+// the items citing it when the same power cites it elsewhere).
+function basisRow(item) {
+  if (present(item.basis) || item.kind !== 'power') return textRow('设定依据', item.basis);
+  return row('设定依据', el('p', { class: 'field-text muted', id: 'item-no-basis' }, '本清单未列法律依据'));
 }
 
 // Plain text with "\n" paragraph breaks: CSS white-space: pre-line keeps the breaks.

@@ -93,7 +93,8 @@ public final class ShowCommand implements Callable<Integer> {
                 ? "\n" + r.supervision() : "")
                 : r.supervision() != null ? r.supervision()
                 : r.source().itemsWithPhone() > 0 ? "本事项未列电话" : "本清单未公布电话");
-        f.put("设定依据", r.basis());
+        // A power whose list gives no basis says so, as the page does: a gap a drafter should see.
+        f.put("设定依据", (r.basis() == null || r.basis().isBlank()) && org.quanze.model.PowerRecord.POWER.equals(r.kind()) ? "本清单未列法律依据" : r.basis());
         List<String> steps = new ArrayList<>();
         int i = 1;
         for (Step s : r.responsibilities()) steps.add((i++) + ". " + (s.title() == null ? "" : s.title() + "：") + s.text());
@@ -107,7 +108,7 @@ public final class ShowCommand implements Callable<Integer> {
         f.put("受理地点", r.place());
         f.put("部门职责", r.departmentDuty());
         f.put("备注", r.notes());
-        f.put("来源", String.join("\n", java.util.stream.Stream.of(r.source().title(), "文件：" + r.source().file(),
+        f.put("来源", String.join("\n", java.util.stream.Stream.of(SearchCommand.sourceTitle(r.source().id(), r.source().title()), "文件：" + r.source().file(),
                 r.seq() == null ? null : "序号：" + r.seq(), r.table() == null ? null : "表格：" + r.table())
                 .filter(s -> s != null).toList()));
         return f;

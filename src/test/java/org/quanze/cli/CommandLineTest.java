@@ -179,6 +179,10 @@ class CommandLineTest {
         Run none = run("show", S004 + "-8", "--data", data.toString());
         assertTrue(none.outLines().contains("监督电话：本清单未公布电话"), none.out());
 
+        Run untitled = run("show", S003 + "-2-5", "--data", data.toString());
+        assertTrue(untitled.outLines().contains("设定依据：本清单未列法律依据"), untitled.out());
+        assertTrue(untitled.outLines().contains("来源：未具名清单 003"), untitled.out());
+
         Run missing = run("show", "no-such-item", "--data", data.toString());
         assertEquals(1, missing.exit());
         assertEquals("quanze show: no item has the id 'no-such-item'; 'quanze search WORDS' lists items with their ids",

@@ -92,6 +92,14 @@ class PageBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void aPowerWhoseListGivesNoBasisSaysSoOnItsPage() {
+        page.open("/?item=003_9f5412502f3ddd4a-2-5").waitForItem("对用人单位未按时足额缴纳社会保险费的处罚");
+        assertEquals("本清单未列法律依据", page.find("#item-no-basis").getText());
+        page.open("/?item=" + FIRST_ITEM).waitForItem(FIRST_ITEM_NAME);
+        assertTrue(page.all("#item-no-basis").isEmpty(), "an item with a basis shows it");
+    }
+
+    @Test
     void theLawStatusFacetShowsItsChineseLabelsInTheListAndTheChip() {
         page.open("/?q=" + URLEncoder.encode("骗保", StandardCharsets.UTF_8)).waitForResults();
         assertEquals(List.of("现行有效", "引文与法律不符", "法规库未收录", "已废止"), page.all(".facet[data-facet=lawStatus] .facet-label")

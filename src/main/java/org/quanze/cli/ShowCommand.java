@@ -94,7 +94,7 @@ public final class ShowCommand implements Callable<Integer> {
                 : r.supervision() != null ? r.supervision()
                 : r.source().itemsWithPhone() > 0 ? "本事项未列电话" : "本清单未公布电话");
         // A power whose list gives no basis says so, as the page does: a gap a drafter should see.
-        f.put("设定依据", (r.basis() == null || r.basis().isBlank()) && org.quanze.model.PowerRecord.POWER.equals(r.kind()) ? "本清单未列法律依据" : r.basis());
+        f.put("设定依据", org.quanze.model.PowerRecord.POWER.equals(r.kind()) && r.givesNoBasis() ? "本清单未列法律依据" : r.basis());
         List<String> steps = new ArrayList<>();
         int i = 1;
         for (Step s : r.responsibilities()) steps.add((i++) + ". " + (s.title() == null ? "" : s.title() + "：") + s.text());

@@ -91,7 +91,7 @@ public final class DocumentMapper {
         String sameAs = NameKey.of(r);
         if (sameAs != null) {
             d.add(new KeywordField(Schema.SAME_POWER, sameAs, Field.Store.NO));
-            if (givesNoBasis(r)) d.add(new StringField(Schema.UNGROUNDED, sameAs, Field.Store.NO));
+            if (r.givesNoBasis()) d.add(new StringField(Schema.UNGROUNDED, sameAs, Field.Store.NO));
         }
         if (r.powerType() != null) d.add(new SortedSetDocValuesFacetField(Schema.F_TYPE, r.powerType()));
         for (String u : r.units()) d.add(new SortedSetDocValuesFacetField(Schema.F_UNIT, u));
@@ -119,11 +119,6 @@ public final class DocumentMapper {
             d.add(new SortedSetDocValuesFacetField(Schema.F_LAW_STATUS, status));
         }
         return d;
-    }
-
-    /** Whether the item's list gives it no legal basis: no basis text and no statute cited as one. */
-    public static boolean givesNoBasis(PowerRecord r) {
-        return (r.basis() == null || r.basis().isBlank()) && r.statutes().stream().noneMatch(s -> Statute.BASIS.equals(s.role()));
     }
 
     /** The text of each field family, in the order the lists present it. */

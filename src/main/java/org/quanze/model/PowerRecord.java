@@ -45,6 +45,11 @@ public record PowerRecord(
     }
 
     /** The same record with other citations: the statute library's checks are added after ingest. */
+    /** Whether the item's list gives it no legal basis: no basis text and no statute cited as one. */
+    public boolean givesNoBasis() {
+        return (basis == null || basis.isBlank()) && statutes.stream().noneMatch(s -> Statute.BASIS.equals(s.role()));
+    }
+
     public PowerRecord withStatutes(List<Statute> checked) {
         return new PowerRecord(id, kind, source, seq, table, powerType, powerTypeRaw, name, subItem, authority, units,
                 levels, levelRaw, basis, responsibilities, responsibilityBasis, accountableParties, accountability,

@@ -3,6 +3,7 @@ package org.quanze.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.quanze.model.Json;
@@ -12,7 +13,6 @@ import org.quanze.statute.LawLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +22,8 @@ import java.util.function.Supplier;
 final class ClusterGeneration implements Generation {
     /** Term counts kept per generation: the planner asks for the same few thousand words again and again. */
     static final int CACHED_TERMS = 200_000;
+    /** Terms of a keyword field listed at most (the citations: a few hundred). */
+    static final int MAX_TERMS = 65_536;
 
     private final OpenSearchClient client;
     private final String index;
@@ -100,20 +102,10 @@ final class ClusterGeneration implements Generation {
         }
     }
 
+    /** Every value of the field: its values over every item (the cluster lists a field's terms by aggregating them). */
     @Override
     public Set<String> terms(String field) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("size", 0);
-        body.putObject("aggs").putObject("t").putObject("terms").put("field", OpenSearchSchema.field(field) + "." + OpenSearchSchema.RAW).put("size", 65_536);
-        try {
-            Set<String> out = new LinkedHashSet<>();
-            for (JsonNode b : client.send("POST", "/" + index + "/_search", body).path("aggregations").path("t").path("buckets")) {
-                out.add(b.path("key").asText());
-            }
-            return Collections.unmodifiableSet(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return values(new MatchAllDocsQuery(), field, MAX_TERMS);
     }
 
     /** A value {@link #derived} already worked out, or null: looked up without working it out. */

@@ -137,6 +137,7 @@ public final class QueryPlanner {
         }
         Statute uncited = null;
         Map<String, Set<String>> samePowers = new LinkedHashMap<>();
+        Map<String, Query> samePowerQueries = new LinkedHashMap<>();
         if (!ref.statutes().isEmpty()) {
             BooleanQuery.Builder cites = new BooleanQuery.Builder();
             for (Statute s : ref.statutes()) {
@@ -147,7 +148,8 @@ public final class QueryPlanner {
                 Set<String> keys = articleCited ? samePowers(reader, s) : Set.of();
                 if (!keys.isEmpty()) {
                     samePowers.put(s.path(), keys);
-                    cites.add(samePowersQuery(keys), Occur.SHOULD);
+                    samePowerQueries.put(s.path(), samePowersQuery(keys));
+                    cites.add(samePowerQueries.get(s.path()), Occur.SHOULD);
                 }
             }
             b.add(cites.build(), Occur.MUST);
@@ -169,7 +171,7 @@ public final class QueryPlanner {
         else candidates = new MatchNoDocsQuery("nothing in the question occurs in the index");
 
         return new QueryPlan(concepts, ref.statutes(), wanted, candidates, required, complete(concepts),
-                ranking(concepts, text, ref.statutes(), samePowers, uq.phrases(), wanted), marks(concepts, uq.phrases()), uncited,
+                ranking(concepts, text, ref.statutes(), samePowerQueries, uq.phrases(), wanted), marks(concepts, uq.phrases()), uncited,
                 samePowers, new QueryPlan.Weights());
     }
 
@@ -219,7 +221,7 @@ public final class QueryPlanner {
 
     /** The full ranking, a part per mechanism, so that an explanation can say what each added. */
     private List<QueryPlan.Part> ranking(List<QueryPlan.Concept> concepts, String text, List<Statute> statutes,
-                                         Map<String, Set<String>> samePowers, List<String> phrases, List<String> wanted) {
+                                         Map<String, Query> samePowers, List<String> phrases, List<String> wanted) {
         List<QueryPlan.Part> parts = new ArrayList<>();
         for (String type : wanted) {
             parts.add(new QueryPlan.Part(QueryPlan.Part.INTENT, type, new BoostQuery(new TermQuery(FacetSupport.typeTerm(type)), INTENT_WEIGHT), null));
@@ -232,8 +234,8 @@ public final class QueryPlanner {
                 parts.add(new QueryPlan.Part(QueryPlan.Part.STATUTE, s.law(),
                         new BoostQuery(new TermQuery(new Term(Schema.CITES, s.law())), LAW_BOOST), null));
             }
-            Set<String> keys = samePowers.get(s.path());
-            if (keys != null) parts.add(new QueryPlan.Part(QueryPlan.Part.SAME_POWER, s.path(), samePowersQuery(keys), null));
+            Query same = samePowers.get(s.path());
+            if (same != null) parts.add(new QueryPlan.Part(QueryPlan.Part.SAME_POWER, s.path(), same, null));
         }
         for (String p : phrases) {
             Query q = anywhere(p);

@@ -87,7 +87,7 @@ final class SearchRun {
 
     /** The named articles a hit is found by only because the same power cites them elsewhere. */
     private static List<String> samePowerCites(QueryPlan plan, org.quanze.model.PowerRecord r) {
-        if (plan.samePowers().isEmpty() || !DocumentMapper.givesNoBasis(r)) return List.of();
+        if (plan.samePowers().isEmpty() || !r.givesNoBasis()) return List.of();
         String key = org.quanze.index.NameKey.of(r);
         if (key == null) return List.of();
         List<String> out = new ArrayList<>();

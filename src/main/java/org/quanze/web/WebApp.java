@@ -99,6 +99,7 @@ public final class WebApp {
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setRequestHeaderSize(MAX_REQUEST_LINE_BYTES);
+                http.setOutputAggregationSize(http.getOutputBufferSize());
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             config.jetty.multipartConfig.maxFileSize(InputLimits.MAX_FILE_BYTES, SizeUnit.BYTES);

@@ -77,6 +77,23 @@ public final class ConceptQuery extends Query {
         return new BooleanQuery.Builder().add(words(), BooleanClause.Occur.SHOULD).add(coverage(), BooleanClause.Occur.SHOULD).build();
     }
 
+    /** Families each made into another query ({@link DeadPhrases}); this one when none changes. */
+    ConceptQuery mapFamilies(Transform each) throws IOException {
+        List<Query> mapped = new ArrayList<>(families.size());
+        boolean changed = false;
+        for (Query f : families) {
+            Query m = each.apply(f);
+            changed |= m != f;
+            mapped.add(m);
+        }
+        return changed ? new ConceptQuery(mapped, coordination, tie, wordsBoost, coverageBoost) : this;
+    }
+
+    @FunctionalInterface
+    interface Transform {
+        Query apply(Query q) throws IOException;
+    }
+
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
         List<Query> rewritten = new ArrayList<>(families.size());

@@ -13,7 +13,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 import org.quanze.index.IndexHandle;
@@ -294,7 +293,7 @@ public final class LuceneBackend implements SearchBackend {
      * @param turn       the call's searcher, whose slices share the candidates where it has several
      */
     private static TopDocs rescore(TopDocs first, Rescore rescore, IndexSearcher generation, IndexSearcher turn) throws IOException {
-        Weight full = rescore.weights().of(generation, rescore.query(), ScoreMode.COMPLETE);
+        Weight full = rescore.weights().ranking(generation, rescore.query());
         ScoreDoc[] all = first.scoreDocs;
         int n = Math.min(all.length, rescore.window());
         int[] docs = new int[n];

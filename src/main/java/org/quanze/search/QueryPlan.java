@@ -143,6 +143,12 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
             return made.get(java.util.List.of(q, mode), () -> generation.createWeight(generation.rewrite(q), mode, 1f));
         }
 
+        /** The full ranking's weight, as {@link #of} makes it, without the phrases no item holds ({@link DeadPhrases}). */
+        org.apache.lucene.search.Weight ranking(org.apache.lucene.search.IndexSearcher generation, Query q) throws java.io.IOException {
+            return made.get(java.util.List.of("ranking", q), () -> generation.createWeight(
+                    generation.rewrite(DeadPhrases.drop(generation, q)), org.apache.lucene.search.ScoreMode.COMPLETE, 1f));
+        }
+
         /**
          * {@code q} as a query whose weight, whatever the search's score mode, is made once on
          * {@code generation} and then reused: for searches that take a query, not a weight

@@ -10,14 +10,20 @@ import java.util.Locale;
  * The JDK's sentence boundaries of a text, found in one forward pass and then looked up. The
  * highlighter asks for the boundary before and after every passage it weighs, and the JDK's
  * iterator answers each by scanning the text again from a safe point, character by character
- * through a {@link CharacterIterator}: a tenth of a search on the bundled lists. The boundaries
- * are the same; only how often they are found changes. One instance serves one thread.
+ * through a {@link CharacterIterator}: a tenth of a search on the bundled lists. The pass goes
+ * only as far as a question needs: the highlighter asks about the text up to its last match, and
+ * the long texts (责任事项, 追责情形) are mostly past it; scanning them whole was a twentieth of a
+ * search. The boundaries are the same; only how often and how far they are found changes. One
+ * instance serves one thread.
  */
 final class SentenceBreaks extends BreakIterator {
 
     private final BreakIterator jdk = BreakIterator.getSentenceInstance(Locale.ROOT);
     private int[] bounds = new int[16];
+    /** Boundaries found so far: {@code bounds[0..count)}, in order. */
     private int count;
+    /** Whether the pass has reached the end of the text (the last boundary is found). */
+    private boolean complete;
     private int at;
     private String text = "";
 
@@ -29,12 +35,30 @@ final class SentenceBreaks extends BreakIterator {
     public void setText(String newText) {
         text = newText;
         jdk.setText(newText);
-        count = 0;
-        for (int b = jdk.first(); b != DONE; b = jdk.next()) {
-            if (count == bounds.length) bounds = Arrays.copyOf(bounds, count * 2);
-            bounds[count++] = b;
-        }
+        bounds[0] = jdk.first();
+        count = 1;
+        complete = false;
         at = 0;
+    }
+
+    /** Finds boundaries until one lies past {@code offset}, or the text ends. */
+    private void findPast(int offset) {
+        while (!complete && bounds[count - 1] <= offset) findNext();
+    }
+
+    /** Finds boundaries until the one at {@code index} is found, or the text ends. */
+    private void findUpTo(int index) {
+        while (!complete && count <= index) findNext();
+    }
+
+    private void findNext() {
+        int b = jdk.next();
+        if (b == DONE) {
+            complete = true;
+            return;
+        }
+        if (count == bounds.length) bounds = Arrays.copyOf(bounds, count * 2);
+        bounds[count++] = b;
     }
 
     @Override
@@ -62,6 +86,7 @@ final class SentenceBreaks extends BreakIterator {
 
     @Override
     public int last() {
+        findUpTo(Integer.MAX_VALUE);
         at = count - 1;
         return bounds[at];
     }
@@ -84,6 +109,8 @@ final class SentenceBreaks extends BreakIterator {
     /** The first boundary after {@code offset}; DONE (and at the end) when {@code offset} is the end. */
     @Override
     public int following(int offset) {
+        check(offset);
+        findPast(offset);
         int i = indexOf(offset);
         return moveTo(i >= 0 ? i + 1 : -i - 1);
     }
@@ -91,12 +118,15 @@ final class SentenceBreaks extends BreakIterator {
     /** The last boundary before {@code offset}; DONE (and at the start) when {@code offset} is the start. */
     @Override
     public int preceding(int offset) {
+        check(offset);
+        findPast(offset);
         int i = indexOf(offset);
         return moveTo((i >= 0 ? i : -i - 1) - 1);
     }
 
     /** The boundary at {@code index}; past either end, DONE, standing at that end, as the JDK's iterator does. */
     private int moveTo(int index) {
+        if (index >= count) findUpTo(index);
         if (index < 0 || index >= count) {
             at = index < 0 ? 0 : count - 1;
             return DONE;
@@ -105,9 +135,8 @@ final class SentenceBreaks extends BreakIterator {
         return bounds[at];
     }
 
-    /** {@link Arrays#binarySearch} of {@code offset} among the boundaries, which must lie in the text. */
+    /** {@link Arrays#binarySearch} of {@code offset} among the boundaries found so far. */
     private int indexOf(int offset) {
-        check(offset);
         return Arrays.binarySearch(bounds, 0, count, offset);
     }
 
@@ -121,6 +150,7 @@ final class SentenceBreaks extends BreakIterator {
     public Object clone() {
         SentenceBreaks c = new SentenceBreaks();
         c.setText(text);
+        c.findUpTo(at);
         c.at = at;
         return c;
     }

@@ -49,6 +49,39 @@ class SentenceBreaksTest {
         assertTrue(offsets > 50_000, offsets + " offsets");
     }
 
+    /**
+     * The boundaries are found only as far as a question needs: each question asked first on a
+     * text just set, then questions in the order the highlighter asks them (forward, with steps
+     * back), must still answer as the JDK's iterator does.
+     */
+    @Test
+    void answersAsTheJdkIteratorBeforeTheTextIsScanned() throws Exception {
+        List<String> texts = new ArrayList<>(List.of("", "a", "。", "第一条。第二条！\n第三条？", "Dr. Smith went home. He slept.", "a.b. c! D"));
+        for (PowerRecord r : BundledData.ingest().records()) texts.addAll(DocumentMapper.texts(r).values());
+        SentenceBreaks mine = new SentenceBreaks();
+        BreakIterator jdk = BreakIterator.getSentenceInstance(Locale.ROOT);
+        long asked = 0;
+        for (String t : texts) {
+            for (int off = 0; off <= t.length(); off += Math.max(1, t.length() / 7), asked++) {
+                jdk.setText(t);
+                mine.setText(t);
+                assertEquals(jdk.following(off), mine.following(off), "first question: following " + off + " in " + t);
+                assertEquals(jdk.next(), mine.next(), "next after following " + off + " in " + t);
+                assertEquals(jdk.current(), mine.current(), t);
+                jdk.setText(t);
+                mine.setText(t);
+                assertEquals(jdk.preceding(off), mine.preceding(off), "first question: preceding " + off + " in " + t);
+                assertEquals(jdk.next(2), mine.next(2), "two on after preceding " + off + " in " + t);
+                assertEquals(jdk.previous(), mine.previous(), t);
+            }
+            jdk.setText(t);
+            mine.setText(t);
+            assertEquals(jdk.last(), mine.last(), "last first in " + t);
+            assertEquals(jdk.previous(), mine.previous(), t);
+        }
+        assertTrue(asked > 500, asked + " questions");
+    }
+
     @Test
     void refusesAnOffsetOutsideTheTextAsTheJdkDoes() {
         SentenceBreaks mine = new SentenceBreaks();

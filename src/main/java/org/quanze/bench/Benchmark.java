@@ -48,24 +48,43 @@ final class Benchmark {
 
     /**
      * The judged questions sent to the server at {@link #WARM_CONNECTIONS} connections, in rounds,
-     * before anything is measured: until {@link #WARM_STEADY_ROUNDS} rounds in a row are each no
-     * more than {@link #WARM_CHANGE} above the best round before them (the JIT has compiled what the
-     * questions use; on two cores its compiler threads otherwise take a core from the server, and
-     * answers keep getting faster), at most {@link #WARM_MAX_ROUNDS} rounds. One flat round was
-     * not enough: on the bundled lists the warm-up stopped at 1,100/s (one connection) after 27 s,
-     * and the first measured run at 8 connections gave 1,777/s where the third gave 2,154/s; warmed
-     * alternately at 8 connections, servers kept gaining for about 90 s. Eight connections: the
-     * load the throughput targets are measured at, and twice the questions a round compiles from.
-     * In-process queries are warmed the same way (one thread).
+     * before anything is measured: until, {@link #WARM_STEADY_ROUNDS} rounds in a row, its JIT
+     * compilers worked less than {@link #WARM_JIT_SHARE} of the round (it has compiled what the
+     * questions use), at most {@link #WARM_MAX_ROUNDS} rounds. On two cores under load the
+     * compilers share the cores with the searches, and a server's throughput rises for as long as
+     * they work: on the bundled lists 5 to 9 s of compiling per 5 s round for the first 35 s, then
+     * under 0.3 s, and throughput 170, 470 … 1,600/s, then 1,970 to 2,000/s. A rule on throughput
+     * alone stopped early: one flat round at one connection ended the warm-up at 1,100/s (the first
+     * measured run gave 1,777/s, the third 2,154/s), and at 8 connections a slow rise of under 3 % a
+     * round (1,406, 1,512, 1,540, 1,571/s) read as settled while the compilers were still busy.
+     * Where the server does not publish its compile time, throughput decides ({@link #settled}).
+     * In-process queries are warmed the same way, by this JVM's own compile time.
+     *
+     * @param compileSeconds per round, the seconds the JIT spent compiling in it (NaN: not known)
      */
-    record Warmup(int rounds, double seconds, List<Double> rps, boolean settled) {}
+    record Warmup(int rounds, double seconds, List<Double> rps, List<Double> compileSeconds, boolean settled) {}
 
     static final double WARM_ROUND_SECONDS = 5;
     static final double WARM_CHANGE = 0.03;
+    static final double WARM_JIT_SHARE = 0.10;
     static final int WARM_MIN_ROUNDS = 4;
     static final int WARM_STEADY_ROUNDS = 2;
     static final int WARM_MAX_ROUNDS = 30;
     static final int WARM_CONNECTIONS = 8;
+
+    /**
+     * Whether warming up can stop: by the JIT's compile time per round where it is known (every
+     * round), else by throughput.
+     */
+    static boolean settled(List<Double> rps, List<Double> compileSeconds, double roundSeconds) {
+        int n = rps.size();
+        if (n < WARM_MIN_ROUNDS) return false;
+        if (compileSeconds.size() != n || compileSeconds.stream().anyMatch(d -> d.isNaN())) return settled(rps);
+        for (int last = n - WARM_STEADY_ROUNDS; last < n; last++) {
+            if (compileSeconds.get(last) > WARM_JIT_SHARE * roundSeconds) return false;
+        }
+        return true;
+    }
 
     /** Whether each of the last {@link #WARM_STEADY_ROUNDS} throughputs is no real gain on the best before it. */
     static boolean settled(List<Double> rps) {
@@ -111,13 +130,18 @@ final class Benchmark {
             mix = QueryMix.build(engine.search(), QueryMix.judged());
             InProcessBench.warmUp(engine.search(), mix, 3, reference);
             List<Double> warmRps = new ArrayList<>();
-            while (warmRps.size() < WARM_MAX_ROUNDS && !settled(warmRps)) {
+            List<Double> warmJit = new ArrayList<>();
+            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            while (warmRps.size() < WARM_MAX_ROUNDS && !settled(warmRps, warmJit, WARM_ROUND_SECONDS)) {
+                long before = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
                 Stats.Latency l = InProcessBench.run(engine.search(), Map.of(QueryMix.Kind.judged, mix.get(QueryMix.Kind.judged)),
                         WARM_ROUND_SECONDS, 10, reference).latency().get(QueryMix.Kind.judged);
                 warmRps.add(1000 / l.p50()); // questions a second at the median
+                warmJit.add(before < 0 ? Double.NaN : (jit.getTotalCompilationTime() - before) / 1000.0);
             }
-            log.printf("  in-process warm-up: %d rounds of %.0f s, judged questions/s at the median %s%n", warmRps.size(), WARM_ROUND_SECONDS,
-                    warmRps.stream().map(d -> String.format(Locale.ROOT, "%.0f", d)).toList());
+            log.printf("  in-process warm-up: %d rounds of %.0f s, judged questions/s at the median %s, JIT s %s%n", warmRps.size(),
+                    WARM_ROUND_SECONDS, warmRps.stream().map(d -> String.format(Locale.ROOT, "%.0f", d)).toList(),
+                    warmJit.stream().map(d -> String.format(Locale.ROOT, "%.1f", d)).toList());
             InProcessBench.Result res = null;
             for (int i = 0; i < s.repeats(); i++) {
                 res = InProcessBench.run(engine.search(), mix, s.querySeconds(), 100, reference);
@@ -253,15 +277,20 @@ final class Benchmark {
     /** Rounds of the judged questions until throughput settles (see {@link Warmup}). */
     private Warmup warmUp(HttpBench.Server srv, List<String> judged) throws IOException {
         List<Double> rps = new ArrayList<>();
+        List<Double> jit = new ArrayList<>();
         long t0 = System.nanoTime();
         boolean settled = false;
         while (rps.size() < WARM_MAX_ROUNDS && !settled) {
-            rps.add(load(srv, "warm-up", judged, WARM_CONNECTIONS, WARM_ROUND_SECONDS).rps());
-            settled = settled(rps);
+            double before = srv.compileSeconds();
+            HttpBench.Load l = load(srv, "warm-up", judged, WARM_CONNECTIONS, WARM_ROUND_SECONDS);
+            rps.add(l.rps());
+            jit.add(srv.compileSeconds() - before);
+            log.printf("    (JIT compiling %.1f s of the round's %.1f s)%n", jit.getLast(), l.seconds());
+            settled = settled(rps, jit, l.seconds());
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        log.printf("  warm-up: %d rounds, %.0f s, %s%n", rps.size(), secs, settled ? "settled" : "still rising at the limit");
-        return new Warmup(rps.size(), secs, rps, settled);
+        log.printf("  warm-up: %d rounds, %.0f s, %s%n", rps.size(), secs, settled ? "settled" : "still compiling at the limit");
+        return new Warmup(rps.size(), secs, rps, jit, settled);
     }
 
     private HttpBench.Load load(HttpBench.Server srv, String kind, List<String> paths, int connections, double secs) throws IOException {

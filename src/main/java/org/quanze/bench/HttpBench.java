@@ -135,6 +135,18 @@ final class HttpBench {
             }
         }
 
+        /**
+         * Seconds the server's JIT compilers have spent so far (its {@code java.ci.totalTime}
+         * counter), or NaN where the JVM does not publish it.
+         */
+        double compileSeconds() throws IOException {
+            String counters = jcmd(process.pid(), "PerfCounter.print");
+            Matcher time = Pattern.compile("(?m)^java\\.ci\\.totalTime=(\\d+)").matcher(counters);
+            Matcher hz = Pattern.compile("(?m)^sun\\.os\\.hrt\\.frequency=(\\d+)").matcher(counters);
+            if (!time.find() || !hz.find()) return Double.NaN;
+            return Double.parseDouble(time.group(1)) / Double.parseDouble(hz.group(1));
+        }
+
         Heap heap(boolean gcFirst) throws IOException {
             if (gcFirst) jcmd(process.pid(), "GC.run");
             String info = jcmd(process.pid(), "GC.heap_info");

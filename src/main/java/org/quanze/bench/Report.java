@@ -178,7 +178,7 @@ final class Report {
         row(b, "HTTP /api/health, req/s at 16 conn", sz, x -> num(x.http().healthRps16()));
         row(b, "HTTP judged search, req/s at 16 conn (÷ health)", sz, x -> num(x.http().searchRps16()) + " (" + pct(x.http().searchToHealth()) + ")");
         row(b, "HTTP errors, all runs", sz, x -> String.valueOf(x.http().errors()));
-        row(b, "Server warm-up before measuring (judged rounds at " + Benchmark.WARM_CONNECTIONS + " conn)", sz,
+        row(b, "Server warm-up before measuring (judged rounds at " + Benchmark.WARM_CONNECTIONS + " conn, until the JIT is quiet)", sz,
                 x -> String.format(Locale.ROOT, "%d rounds, %.0f s%s", x.warmup().rounds(), x.warmup().seconds(), x.warmup().settled() ? "" : " (not settled)"));
         row(b, "Server heap after load (live after GC), MiB", sz, x -> num(x.memory().afterLoad().usedMiB()));
         row(b, "Server heap serving: used before GC / live after, MiB", sz,

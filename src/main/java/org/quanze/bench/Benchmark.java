@@ -7,6 +7,8 @@ import org.quanze.model.PowerRecord;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,7 +133,7 @@ final class Benchmark {
             InProcessBench.warmUp(engine.search(), mix, 3, reference);
             List<Double> warmRps = new ArrayList<>();
             List<Double> warmJit = new ArrayList<>();
-            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             while (warmRps.size() < WARM_MAX_ROUNDS && !settled(warmRps, warmJit, WARM_ROUND_SECONDS)) {
                 long before = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
                 Stats.Latency l = InProcessBench.run(engine.search(), Map.of(QueryMix.Kind.judged, mix.get(QueryMix.Kind.judged)),

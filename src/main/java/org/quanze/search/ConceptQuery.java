@@ -77,7 +77,7 @@ public final class ConceptQuery extends Query {
         return new BooleanQuery.Builder().add(words(), BooleanClause.Occur.SHOULD).add(coverage(), BooleanClause.Occur.SHOULD).build();
     }
 
-    /** Families each made into another query ({@link DeadPhrases}); this one when none changes. */
+    /** Families each made into another query (rewritten; {@link DeadPhrases}); this one when none changes. */
     ConceptQuery mapFamilies(Transform each) throws IOException {
         List<Query> mapped = new ArrayList<>(families.size());
         boolean changed = false;
@@ -96,14 +96,7 @@ public final class ConceptQuery extends Query {
 
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
-        List<Query> rewritten = new ArrayList<>(families.size());
-        boolean changed = false;
-        for (Query f : families) {
-            Query r = f.rewrite(searcher);
-            changed |= r != f;
-            rewritten.add(r);
-        }
-        return changed ? new ConceptQuery(rewritten, coordination, tie, wordsBoost, coverageBoost) : this;
+        return mapFamilies(f -> f.rewrite(searcher));
     }
 
     @Override

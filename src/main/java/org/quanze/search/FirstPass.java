@@ -64,10 +64,10 @@ final class FirstPass {
             Query searched = split ? scored : base;
             Query made = weights == null ? searched : weights.reusing(turn.handle().searcher(), searched);
             Object[] r = turn.searcher().search(made, split
-                    ? new MultiCollectorManager(OfKind.only(PowerRecord.POWER, best(turn, window, sort)),
+                    ? new MultiCollectorManager(OfKind.only(PowerRecord.POWER, best(turn, window, sort, searched)),
                             OfKind.only(PowerRecord.POWER, turn.handle().facetCounting()),
                             OfKind.only(PowerRecord.DUTY, new TotalHitCountCollectorManager(turn.searcher().getSlices())))
-                    : new MultiCollectorManager(best(turn, window, sort), turn.handle().facetCounting()));
+                    : new MultiCollectorManager(best(turn, window, sort, searched), turn.handle().facetCounting()));
             TopDocs top = (TopDocs) r[0];
             Facets facets = (Facets) r[1];
             turn.checkTime();
@@ -88,7 +88,7 @@ final class FirstPass {
             }
         };
         DrillDownQuery dd = FacetSupport.drillDown(base, filters.selected());
-        DrillSideways.ConcurrentDrillSidewaysResult<Object[]> r = ds.search(dd, new MultiCollectorManager(best(turn, window, sort), new TimeCheck(turn)));
+        DrillSideways.ConcurrentDrillSidewaysResult<Object[]> r = ds.search(dd, new MultiCollectorManager(best(turn, window, sort, null), new TimeCheck(turn)));
         turn.checkTime();
         TopDocs hits = (TopDocs) r.collectorResult[0];
         long total = hits.totalHits.value();
@@ -97,11 +97,16 @@ final class FirstPass {
         return new Result(total, read, hits);
     }
 
-    /** The best {@code window} matches (at least one is asked for; at most as many as the index has items) and the exact total. */
-    private static CollectorManager<?, ? extends TopDocs> best(Turn turn, int window, Sort sort) {
+    /**
+     * The best {@code window} matches (at least one is asked for; at most as many as the index has
+     * items) and the exact total; by score without scoring the matches that cannot be among them
+     * where the search is {@code searched}, a query whose score {@link BestByCeiling} can bound.
+     */
+    private static CollectorManager<?, ? extends TopDocs> best(Turn turn, int window, Sort sort, Query searched) {
         int n = Math.min(window, Math.max(1, turn.searcher().getIndexReader().maxDoc()));
-        return sort == null ? new TopScoreDocCollectorManager(n, Integer.MAX_VALUE)
-                : new TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE);
+        if (sort != null) return new TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE);
+        return searched != null && BestByCeiling.applies(searched) ? new BestByCeiling(n)
+                : new TopScoreDocCollectorManager(n, Integer.MAX_VALUE);
     }
 
     /** Whether any item matches the query under the filters. */

@@ -30,9 +30,12 @@ import java.util.List;
  * @param root   the sum of the trees
  * @param bound  an upper bound of the score: every leaf at the best a term can score (any
  *               frequency, the shortest field)
+ * @param reach  per term, the most the tree's score can gain from it, in units of its first leaf's
+ *               score: an item's score is at most the sum, over the terms it holds, of this times
+ *               the first leaf's score at the term's frequency in the shortest field ({@link #reach})
  */
 record TermTree(List<Term> terms, List<TermStates> states, Leaf[][] leaves, List<String> fields, int nodes, Node root,
-                float bound) {
+                float bound, float[] reach) {
 
     /**
      * A node of the compiled tree: a sum or a dismax of its children, or a term ({@link Leaf}).
@@ -88,7 +91,38 @@ record TermTree(List<Term> terms, List<TermStates> states, Leaf[][] leaves, List
         for (int i = 0; i < leaves.length; i++) leaves[i] = c.leavesByTerm.get(i).toArray(Leaf[]::new);
         Node root = new Node(rootId, roots.toArray(Node[]::new), Node.SUM, 0f);
         return new TermTree(List.copyOf(c.terms), List.copyOf(c.states), leaves, List.copyOf(c.fields), c.nodes, root,
-                bound(root));
+                bound(root), reach(root, leaves));
+    }
+
+    /**
+     * Per term, its gain: the tree's score where the item holds that term alone, in units of the
+     * term's first leaf. A term's leaves share its field and statistics, so the similarity makes
+     * their scores in the ratio of their boosts at every frequency and length; the gain is the
+     * tree evaluated on those ratios. Each node is monotone, scales with its children and is
+     * subadditive (a sum; a dismax is (1 - tie) × max + tie × sum), so the tree's score on an item
+     * is at most the sum of the gains of the terms it holds, each scaled by its first leaf's score
+     * there, which the leaf's score in the shortest field bounds in turn.
+     */
+    private static float[] reach(Node root, Leaf[][] leaves) {
+        float[] reach = new float[leaves.length];
+        for (int t = 0; t < leaves.length; t++) {
+            if (leaves[t].length == 0) continue;
+            double unit = leaves[t][0].sim.score(1f, 1L);
+            if (unit > 0) reach[t] = (float) gain(root, t, unit);
+        }
+        return reach;
+    }
+
+    private static double gain(Node n, int term, double unit) {
+        if (n instanceof Leaf l) return l.term == term ? l.sim.score(1f, 1L) / unit : 0;
+        double sum = 0;
+        double max = 0;
+        for (Node c : n.children) {
+            double g = gain(c, term, unit);
+            sum += g;
+            max = Math.max(max, g);
+        }
+        return n.kind == Node.SUM ? sum : (1 - n.tie) * max + n.tie * sum;
     }
 
     private static float bound(Node n) {

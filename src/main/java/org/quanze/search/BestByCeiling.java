@@ -93,6 +93,8 @@ final class BestByCeiling implements CollectorManager<BestByCeiling.Best, TopDoc
     /** One slice's best, in a queue of {@code n} as Lucene's collector keeps it. */
     final class Best extends TopDocsCollector<ScoreDoc> {
         private long scoredHere;
+        /** Items put in the queue: fewer than the matches where another slice's best kept them out. */
+        private int queued;
 
         Best() {
             super(new HitQueue(n, true));
@@ -101,6 +103,12 @@ final class BestByCeiling implements CollectorManager<BestByCeiling.Best, TopDoc
         @Override
         public ScoreMode scoreMode() {
             return ScoreMode.COMPLETE;
+        }
+
+        /** The queue's items, not its place holders: the total counts matches this slice never queued. */
+        @Override
+        protected int topDocsSize() {
+            return Math.min(queued, pq.size());
         }
 
         @Override
@@ -136,6 +144,7 @@ final class BestByCeiling implements CollectorManager<BestByCeiling.Best, TopDoc
                     float score = scorer.score();
                     // Items come in order, and the queue prefers the lower item on equal scores.
                     if (score <= least.score) return;
+                    queued++;
                     least.doc = doc + docBase;
                     least.score = score;
                     least = pq.updateTop();

@@ -4,6 +4,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -22,6 +23,7 @@ import org.quanze.testing.GeneratedData;
 import org.quanze.testing.RelevanceQuestions;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The first stage's best matches, found without scoring those that cannot be among them
  * ({@link BestByCeiling}), are Lucene's: the same items, scores bit for bit and total, for the 90
  * relevance questions on the 10k generated corpus, one segment searched at once and in 2 and 3
- * slices that cut it, for a best 1, 10 and 100, under a time limit as the engine searches. The ceiling an item is judged by is never below
+ * slices that cut it, for a best 1, 10 and 100, under a time limit as the engine searches; and
+ * each slice's own best holds real items only, where another slice's kept its queue from filling. The ceiling an item is judged by is never below
  * its score, on every item any question's first stage matches, there and on the bundled lists.
  */
 class BestByCeilingTest {
@@ -69,6 +72,7 @@ class BestByCeilingTest {
                         TopDocs expected = s.search(first, new TopScoreDocCollectorManager(n, Integer.MAX_VALUE));
                         BestByCeiling best = new BestByCeiling(n);
                         TopDocs found = s.search(first, best);
+                        s.search(first, eachSliceChecked(new BestByCeiling(n)));
                         String where = text + ", best " + n + " in " + s.getSlices().length + " slices";
                         assertEquals(expected.totalHits, found.totalHits, where);
                         assertEquals(show(expected), show(found), where);
@@ -119,6 +123,29 @@ class BestByCeilingTest {
                 engine.search().index().release(h);
             }
         }
+    }
+
+    /**
+     * {@code best}, each slice's own best checked: real items only, none of the queue's place
+     * holders where another slice's best kept this one's queue from filling.
+     */
+    private static CollectorManager<BestByCeiling.Best, TopDocs> eachSliceChecked(BestByCeiling best) {
+        return new CollectorManager<>() {
+            @Override
+            public BestByCeiling.Best newCollector() {
+                return best.newCollector();
+            }
+
+            @Override
+            public TopDocs reduce(Collection<BestByCeiling.Best> collectors) {
+                for (BestByCeiling.Best c : collectors) {
+                    for (ScoreDoc sd : c.topDocs().scoreDocs) {
+                        assertTrue(sd.score >= 0 && sd.doc != Integer.MAX_VALUE, "a place holder among a slice's best: " + sd);
+                    }
+                }
+                return null;
+            }
+        };
     }
 
     private static TermTreeQuery tree(Query candidates) {

@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
 final class HttpBench {
 
     static final String HEALTH = "/api/health";
+    /** In {@code jcmd PerfCounter.print}: the JIT's compile time, in high-resolution ticks, and the ticks per second. */
+    private static final Pattern COMPILE_TICKS = Pattern.compile("(?m)^java\\.ci\\.totalTime=(\\d+)");
+    private static final Pattern TICKS_PER_SECOND = Pattern.compile("(?m)^sun\\.os\\.hrt\\.frequency=(\\d+)");
 
     /** A throughput run: requests per second, latency percentiles, and failed requests (non-2xx, socket errors, timeouts). */
     record Load(String kind, int connections, double seconds, long requests, double rps, Stats.Latency latency,
@@ -141,8 +144,8 @@ final class HttpBench {
          */
         double compileSeconds() throws IOException {
             String counters = jcmd(process.pid(), "PerfCounter.print");
-            Matcher time = Pattern.compile("(?m)^java\\.ci\\.totalTime=(\\d+)").matcher(counters);
-            Matcher hz = Pattern.compile("(?m)^sun\\.os\\.hrt\\.frequency=(\\d+)").matcher(counters);
+            Matcher time = COMPILE_TICKS.matcher(counters);
+            Matcher hz = TICKS_PER_SECOND.matcher(counters);
             if (!time.find() || !hz.find()) return Double.NaN;
             return Double.parseDouble(time.group(1)) / Double.parseDouble(hz.group(1));
         }

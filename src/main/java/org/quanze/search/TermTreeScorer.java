@@ -22,6 +22,8 @@ final class TermTreeScorer extends Scorer {
 
     /** Items read per window: as BooleanScorer's, small enough for its arrays to stay in cache. */
     static final int WINDOW = 2048;
+    /** How much {@link #ceiling} widens its sum, for the rounding on either side. */
+    private static final double CEILING_MARGIN = 1.00001;
 
     private final PostingsEnum[] postings;
     private final TermTree.Leaf[][] leaves;
@@ -201,8 +203,6 @@ final class TermTreeScorer extends Scorer {
         }
         return (float) (c * CEILING_MARGIN);
     }
-
-    private static final double CEILING_MARGIN = 1.00001;
 
     /** The node's score on the item, in the arithmetic of Lucene's scorer for it (see {@link TermTreeQuery}). */
     private float evaluate(TermTree.Node n, int doc) {

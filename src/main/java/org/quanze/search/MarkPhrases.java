@@ -2,6 +2,7 @@ package org.quanze.search;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
@@ -20,17 +21,18 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The plan's marks as exact bigram phrases on the text fields, and where they occur in a page of
- * hits: each distinct bigram's postings (with offsets) are opened once per segment and read once
- * per hit, and every phrase is matched from those positions. Asking Lucene's phrase weights for
- * their {@code Matches} instead opened a phrase's postings once to find which hits hold it and
- * again for each hit that did, most of a search's highlighting on a small index.
+ * hits. In each segment every distinct bigram's postings (with offsets) are read once for all the
+ * page's hits in that segment, through one postings enum reused from bigram to bigram, and every
+ * phrase is matched from those positions. Asking Lucene's phrase weights for their
+ * {@code Matches} instead opened a phrase's postings once to find which hits hold it and again
+ * for each hit that did; a postings enum of its own for each bigram was still a third of
+ * marking on the bundled lists, most of it building the enums.
  *
  * <p>A match is what an exact {@code PhraseQuery} reports: its first bigram's start offset, its
  * last bigram's end offset, and the phrase's terms joined by spaces as its label (what
@@ -40,8 +42,8 @@ final class MarkPhrases {
 
     private static final QueryBuilder BIGRAMS = new QueryBuilder(Analyzers.bigrams());
 
-    /** One mark in one field: its bigrams and their positions relative to the first. */
-    private record Phrase(String field, Term[] terms, int[] positions, BytesRef label) {}
+    /** One mark in one field: its bigrams (as indexes into the distinct terms) and their positions relative to the first. */
+    private record Phrase(String field, int[] terms, int[] positions, BytesRef label) {}
 
     /** Where a phrase occurs in one field of one hit. */
     record Match(int start, int end, BytesRef label) {}
@@ -50,15 +52,18 @@ final class MarkPhrases {
             Comparator.comparingInt(Match::start).thenComparingInt(Match::end).thenComparing(Match::label);
 
     private final List<Phrase> phrases;
+    /** The distinct bigrams, grouped by field, so one terms enum per field serves a segment. */
+    private final Term[] terms;
     /**
-     * Each distinct bigram, with its term states in the searcher's reader, looked up lazily per
-     * segment: a plan's phrases serve every search of its generation at once, and these states
-     * fill in as Lucene's own term weights share theirs between a search's slices.
+     * Each distinct bigram's term states in the searcher's reader, looked up lazily per segment:
+     * a plan's phrases serve every search of its generation at once, and these states fill in as
+     * Lucene's own term weights share theirs between a search's slices.
      */
-    private final Map<Term, TermStates> states;
+    private final TermStates[] states;
 
-    private MarkPhrases(List<Phrase> phrases, Map<Term, TermStates> states) {
+    private MarkPhrases(List<Phrase> phrases, Term[] terms, TermStates[] states) {
         this.phrases = phrases;
+        this.terms = terms;
         this.states = states;
     }
 
@@ -68,37 +73,44 @@ final class MarkPhrases {
      */
     static MarkPhrases of(IndexSearcher searcher, List<String> marks, String[] fields) throws IOException {
         List<Phrase> phrases = new ArrayList<>();
-        Map<Term, TermStates> states = new LinkedHashMap<>();
+        Map<Term, Integer> ids = new LinkedHashMap<>();
+        List<TermStates> states = new ArrayList<>();
         for (String f : fields) {
             for (String m : marks) {
-                Phrase p = phrase(f, BIGRAMS.createPhraseQuery(f, m, 0));
-                if (p == null) continue;
-                phrases.add(p);
-                for (Term t : p.terms()) {
-                    if (!states.containsKey(t)) states.put(t, TermStates.build(searcher, t, false));
+                Query q = BIGRAMS.createPhraseQuery(f, m, 0);
+                Term[] ts = q instanceof TermQuery tq ? new Term[] {tq.getTerm()}
+                        : q instanceof PhraseQuery pq && pq.getTerms().length > 0 ? pq.getTerms() : null;
+                if (ts == null) continue;
+                int[] at = new int[ts.length];
+                for (int i = 0; i < ts.length; i++) {
+                    Integer id = ids.get(ts[i]);
+                    if (id == null) {
+                        id = ids.size();
+                        ids.put(ts[i], id);
+                        states.add(TermStates.build(searcher, ts[i], false));
+                    }
+                    at[i] = id;
                 }
+                phrases.add(new Phrase(f, at, q instanceof PhraseQuery pq ? relative(pq.getPositions()) : new int[] {0}, label(ts)));
             }
         }
-        return new MarkPhrases(List.copyOf(phrases), states);
+        return new MarkPhrases(List.copyOf(phrases), ids.keySet().toArray(Term[]::new), states.toArray(TermStates[]::new));
     }
 
-    private static Phrase phrase(String field, Query q) {
-        if (q instanceof TermQuery tq) {
-            return new Phrase(field, new Term[] {tq.getTerm()}, new int[] {0}, tq.getTerm().bytes());
+    private static int[] relative(int[] positions) {
+        int[] pos = positions.clone();
+        for (int i = 0; i < pos.length; i++) pos[i] -= positions[0];
+        return pos;
+    }
+
+    private static BytesRef label(Term[] terms) {
+        if (terms.length == 1) return terms[0].bytes();
+        StringBuilder label = new StringBuilder();
+        for (Term t : terms) {
+            if (!label.isEmpty()) label.append(' ');
+            label.append(t.text());
         }
-        if (q instanceof PhraseQuery pq && pq.getTerms().length > 0) {
-            Term[] terms = pq.getTerms();
-            int[] pos = pq.getPositions().clone();
-            int first = pos[0];
-            for (int i = 0; i < pos.length; i++) pos[i] -= first;
-            StringBuilder label = new StringBuilder();
-            for (Term t : terms) {
-                if (!label.isEmpty()) label.append(' ');
-                label.append(t.text());
-            }
-            return new Phrase(field, terms, pos, new BytesRef(label));
-        }
-        return null;
+        return new BytesRef(label);
     }
 
     /**
@@ -108,94 +120,119 @@ final class MarkPhrases {
     List<Map<String, List<Match>>> find(List<LeafReaderContext> leaves, int[] hits) throws IOException {
         List<Map<String, List<Match>>> out = new ArrayList<>(hits.length);
         for (int ignored : hits) out.add(new LinkedHashMap<>());
-        if (phrases.isEmpty()) return out;
-        FewDocs.inIndexOrder(leaves, hits, leaf -> {
-            Map<Term, Occurrences> inLeaf = open(leaf);
-            return (i, doc) -> {
-                for (Occurrences o : inLeaf.values()) o.readAt(doc);
-                Map<String, List<Match>> found = out.get(i);
-                for (Phrase p : phrases) match(p, inLeaf, found);
+        if (phrases.isEmpty() || hits.length == 0) return out;
+        Integer[] order = new Integer[hits.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, Comparator.comparingInt(i -> hits[i]));
+        int k = 0;
+        while (k < order.length) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hits[order[k]], leaves));
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            int from = k;
+            while (k < order.length && hits[order[k]] < end) k++;
+            int[] docs = new int[k - from];
+            for (int j = 0; j < docs.length; j++) docs[j] = hits[order[from + j]] - leaf.docBase;
+            Occurrences occ = read(leaf, docs);
+            for (int j = 0; j < docs.length; j++) {
+                Map<String, List<Match>> found = out.get(order[from + j]);
+                for (Phrase p : phrases) match(p, occ, j, found);
                 for (List<Match> ms : found.values()) ms.sort(IN_TEXT_ORDER);
-            };
-        });
+            }
+        }
         return out;
     }
 
-    /** The postings of every bigram that occurs in this segment. */
-    private Map<Term, Occurrences> open(LeafReaderContext leaf) throws IOException {
-        Map<Term, Occurrences> out = new HashMap<>();
-        for (Map.Entry<Term, TermStates> e : states.entrySet()) {
-            IOSupplier<TermState> state = e.getValue().get(leaf);
+    /** Every bigram's positions and offsets in each of {@code docs} (ascending, within the segment). */
+    private Occurrences read(LeafReaderContext leaf, int[] docs) throws IOException {
+        Occurrences occ = new Occurrences(terms.length, docs.length);
+        String field = null;
+        TermsEnum te = null;
+        PostingsEnum postings = null;
+        for (int t = 0; t < terms.length; t++) {
+            IOSupplier<TermState> state = states[t].get(leaf);
             TermState s = state == null ? null : state.get();
             if (s == null) continue;
-            Terms terms = leaf.reader().terms(e.getKey().field());
-            if (terms == null) continue;
-            TermsEnum te = terms.iterator();
-            te.seekExact(e.getKey().bytes(), s);
-            out.put(e.getKey(), new Occurrences(te.postings(null, PostingsEnum.OFFSETS)));
+            if (!terms[t].field().equals(field)) {
+                field = terms[t].field();
+                Terms inField = leaf.reader().terms(field);
+                te = inField == null ? null : inField.iterator();
+            }
+            if (te == null) continue;
+            te.seekExact(terms[t].bytes(), s);
+            postings = te.postings(postings, PostingsEnum.OFFSETS);
+            for (int d = 0; d < docs.length; d++) {
+                int at = postings.docID() < docs[d] ? postings.advance(docs[d]) : postings.docID();
+                if (at == PostingsEnum.NO_MORE_DOCS) break;
+                if (at == docs[d]) occ.read(t, d, postings);
+            }
         }
-        return out;
+        return occ;
     }
 
-    /** Every place the phrase's bigrams stand at their relative positions. */
-    private static void match(Phrase p, Map<Term, Occurrences> inLeaf, Map<String, List<Match>> found) {
-        Term[] terms = p.terms();
-        Occurrences[] occ = new Occurrences[terms.length];
-        for (int i = 0; i < terms.length; i++) {
-            occ[i] = inLeaf.get(terms[i]);
-            if (occ[i] == null || occ[i].count == 0) return;
-        }
-        Occurrences lead = occ[0];
-        int last = terms.length - 1;
-        for (int j = 0; j < lead.count; j++) {
-            int base = lead.positions[j] - p.positions()[0];
+    /** Every place the phrase's bigrams stand at their relative positions in hit {@code d} of the segment. */
+    private static void match(Phrase p, Occurrences occ, int d, Map<String, List<Match>> found) {
+        int[] ts = p.terms();
+        for (int t : ts) if (occ.count(t, d) == 0) return;
+        int lead = ts[0];
+        int last = ts.length - 1;
+        for (int j = occ.first(lead, d), stop = j + occ.count(lead, d); j < stop; j++) {
+            int base = occ.positions[j] - p.positions()[0];
             int endAt = j;
-            boolean all = true;
-            for (int i = 1; i <= last && all; i++) {
-                endAt = occ[i].indexOf(base + p.positions()[i]);
-                all = endAt >= 0;
-            }
-            if (all) {
-                found.computeIfAbsent(p.field(), f -> new ArrayList<>())
-                        .add(new Match(lead.starts[j], occ[last].ends[endAt], p.label()));
+            for (int i = 1; i <= last && endAt >= 0; i++) endAt = occ.indexOf(ts[i], d, base + p.positions()[i]);
+            if (endAt >= 0) {
+                found.computeIfAbsent(p.field(), f -> new ArrayList<>()).add(new Match(occ.starts[j], occ.ends[endAt], p.label()));
             }
         }
     }
 
-    /** One bigram's positions and offsets in the hit its postings were last read at. */
+    /**
+     * The bigrams' positions and offsets in a segment's hits, in flat arrays: bigram {@code t} in
+     * hit {@code d} stands at {@code [first(t, d), first(t, d) + count(t, d))}, positions ascending.
+     */
     private static final class Occurrences {
-        private final PostingsEnum postings;
-        int count;
-        int[] positions = new int[8];
-        int[] starts = new int[8];
-        int[] ends = new int[8];
+        private final int hits;
+        private final int[] first;
+        private final int[] count;
+        int[] positions = new int[64];
+        int[] starts = new int[64];
+        int[] ends = new int[64];
+        private int size;
 
-        Occurrences(PostingsEnum postings) {
-            this.postings = postings;
+        Occurrences(int terms, int hits) {
+            this.hits = hits;
+            this.first = new int[terms * hits];
+            this.count = new int[terms * hits];
         }
 
-        void readAt(int doc) throws IOException {
-            count = 0;
-            int at = postings.docID();
-            if (at < doc) at = postings.advance(doc);
-            if (at != doc) return;
+        void read(int t, int d, PostingsEnum postings) throws IOException {
             int freq = postings.freq();
-            if (positions.length < freq) {
-                positions = new int[freq];
-                starts = new int[freq];
-                ends = new int[freq];
+            if (size + freq > positions.length) {
+                int n = Math.max(positions.length * 2, size + freq);
+                positions = Arrays.copyOf(positions, n);
+                starts = Arrays.copyOf(starts, n);
+                ends = Arrays.copyOf(ends, n);
             }
-            for (int i = 0; i < freq; i++) {
-                positions[i] = postings.nextPosition();
-                starts[i] = postings.startOffset();
-                ends[i] = postings.endOffset();
+            first[t * hits + d] = size;
+            count[t * hits + d] = freq;
+            for (int i = 0; i < freq; i++, size++) {
+                positions[size] = postings.nextPosition();
+                starts[size] = postings.startOffset();
+                ends[size] = postings.endOffset();
             }
-            count = freq;
         }
 
-        /** Where the bigram stands at {@code position} in this hit, or -1. Positions are read in increasing order. */
-        int indexOf(int position) {
-            int i = Arrays.binarySearch(positions, 0, count, position);
+        int first(int t, int d) {
+            return first[t * hits + d];
+        }
+
+        int count(int t, int d) {
+            return count[t * hits + d];
+        }
+
+        /** Where bigram {@code t} stands at {@code position} in hit {@code d}, or -1. */
+        int indexOf(int t, int d, int position) {
+            int from = first(t, d);
+            int i = Arrays.binarySearch(positions, from, from + count(t, d), position);
             return i >= 0 ? i : -1;
         }
     }

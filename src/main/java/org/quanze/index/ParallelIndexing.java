@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +23,12 @@ import java.util.function.Consumer;
  * Records are taken from the iterator one at a time under a lock, in order, so the iterator may
  * stream and need not be thread-safe; the order number given to each record keeps ingest order
  * for sort=source whatever document ids the threads end up with.
+ *
+ * <p>Where one thread fails, the others stop after the record they are adding, and the build
+ * fails with the first failure. They are never interrupted: an IndexWriter's thread interrupted
+ * inside a flush turns the interrupt into a tragic close of the writer, whose caller then waits
+ * on that close for ever (a 1M build hung so, the real failure lost behind "this IndexWriter is
+ * closed").
  */
 final class ParallelIndexing {
 
@@ -29,6 +36,8 @@ final class ParallelIndexing {
     private final Iterator<PowerRecord> records;
     private final Consumer<PowerRecord> onEach;
     private long next;
+    /** The first failure of any thread; once set, the others take no further record. */
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     /** @param onEach called for every record in order, under the same lock that takes it */
     ParallelIndexing(IndexWriter writer, Iterator<PowerRecord> records, Consumer<PowerRecord> onEach) {
@@ -61,29 +70,55 @@ final class ParallelIndexing {
                     return null;
                 }));
             }
-            for (Future<?> f : done) f.get();
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    // Recorded by work(); the others still finish their record before it is thrown.
+                }
+            }
+            Throwable first = failure.get();
+            if (first instanceof IOException io) throw io;
+            if (first instanceof UncheckedIOException u) throw u.getCause();
+            if (first instanceof RuntimeException re) throw re;
+            if (first != null) throw new IOException(first);
         } catch (InterruptedException e) {
+            failure.compareAndSet(null, e);
             Thread.currentThread().interrupt();
             throw new IOException("indexing was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof UncheckedIOException u) throw u.getCause();
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IOException(e.getCause());
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
         }
         return next;
     }
 
     private void work() throws IOException {
+        try {
+            add();
+        } catch (IOException | RuntimeException | Error e) {
+            fail(e);
+            throw e;
+        }
+    }
+
+    private void fail(Throwable e) {
+        if (!failure.compareAndSet(null, e) && failure.get() != e) failure.get().addSuppressed(e);
+    }
+
+    private void add() throws IOException {
         var facets = Schema.facetsConfig();
         while (true) {
             PowerRecord r;
             long order;
             synchronized (this) {
-                if (!records.hasNext()) return;
-                r = records.next();
+                // Asked under the lock that takes records: once a record failed to come, none is taken.
+                if (failure.get() != null || !records.hasNext()) return;
+                try {
+                    r = records.next();
+                } catch (RuntimeException e) {
+                    fail(e);
+                    throw e;
+                }
                 order = next++;
                 onEach.accept(r);
             }

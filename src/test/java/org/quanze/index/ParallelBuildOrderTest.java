@@ -10,10 +10,16 @@ import org.quanze.ingest.Ingester;
 import org.quanze.ingest.SourceCatalog;
 import org.quanze.model.PowerRecord;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ParallelBuildOrderTest {
@@ -32,6 +38,42 @@ class ParallelBuildOrderTest {
                 assertTrue(order.advanceExact(doc));
                 assertEquals(doc, order.longValue());
             }
+        }
+    }
+
+    /**
+     * A record that cannot be read fails the build with its own error, once every indexing thread
+     * has stopped (none is interrupted inside the writer), and leaves nothing behind: no half-built
+     * generation, no current one.
+     */
+    @Test
+    void aFailingRecordFailsTheBuildWithItsOwnError(@TempDir Path dir) throws Exception {
+        Path data = Path.of("index-data");
+        List<PowerRecord> bundled = new Ingester(SourceCatalog.load(data.resolve("sources.json"))).ingest(data.resolve("sources")).records();
+        CorpusGenerator corpus = new CorpusGenerator(bundled, CorpusGenerator.bundledPlaces(), 6, 3000);
+        AtomicInteger taken = new AtomicInteger();
+        Iterable<PowerRecord> breaking = () -> new Iterator<>() {
+            private final Iterator<PowerRecord> in = corpus.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return in.hasNext();
+            }
+
+            @Override
+            public PowerRecord next() {
+                if (taken.incrementAndGet() == 1500) throw new IllegalStateException("record 1500 is unreadable");
+                return in.next();
+            }
+        };
+        IndexStore store = new IndexStore(dir);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.build(breaking, "test"));
+        assertEquals("record 1500 is unreadable", e.getMessage());
+        // The other thread took no record after the failure.
+        assertEquals(1500, taken.get());
+        assertNull(store.current());
+        try (var left = Files.list(dir.resolve("index"))) {
+            assertFalse(left.anyMatch(Files::isDirectory), "a half-built generation was left behind");
         }
     }
 }

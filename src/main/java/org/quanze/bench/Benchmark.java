@@ -1,5 +1,6 @@
 package org.quanze.bench;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.quanze.Engine;
 import org.quanze.ingest.Ingester;
 import org.quanze.ingest.SourceCatalog;
@@ -24,8 +25,11 @@ import java.util.Map;
  */
 final class Benchmark {
 
-    /** How the benchmark runs; see BenchCommand for the meaning of each option. */
-    record Settings(Path repoData, Path work, long seed, int repeats, long ingestRepeatsUpTo, int limitSample,
+    /**
+     * How the benchmark runs; see BenchCommand for the meaning of each option. The two folders
+     * are this machine's and are left out of results.json, which is committed.
+     */
+    record Settings(@JsonIgnore Path repoData, @JsonIgnore Path work, long seed, int repeats, long ingestRepeatsUpTo, int limitSample,
                     double querySeconds, double httpSeconds, List<Integer> connections, String serverHeap,
                     List<String> serverJvmOptions, boolean useWrk, boolean inProcessOnly, boolean reuseIndex) {}
 

@@ -107,11 +107,28 @@ final class FewDocs {
         void doc(int i, int doc) throws IOException;
     }
 
+    /** The docs asked about that lie in one segment. */
+    interface Segment {
+        /**
+         * @param which  their indexes among the docs asked about
+         * @param inLeaf their ids within the segment, ascending
+         */
+        void docs(LeafReaderContext leaf, int[] which, int[] inLeaf) throws IOException;
+    }
+
     /**
      * Every doc asked about, segment by segment and in index order within each, as iterators
      * over a segment can only move forward.
      */
     static void inIndexOrder(List<LeafReaderContext> leaves, int[] docs, InSegment inSegment) throws IOException {
+        bySegment(leaves, docs, (leaf, which, inLeaf) -> {
+            Each each = inSegment.start(leaf);
+            for (int k = 0; k < which.length; k++) each.doc(which[k], inLeaf[k]);
+        });
+    }
+
+    /** The docs asked about, a segment's at a time, for work that needs all of a segment's docs at once. */
+    static void bySegment(List<LeafReaderContext> leaves, int[] docs, Segment segment) throws IOException {
         Integer[] order = new Integer[docs.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
@@ -119,8 +136,15 @@ final class FewDocs {
         while (k < order.length) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[order[k]], leaves));
             int end = leaf.docBase + leaf.reader().maxDoc();
-            Each each = inSegment.start(leaf);
-            for (; k < order.length && docs[order[k]] < end; k++) each.doc(order[k], docs[order[k]] - leaf.docBase);
+            int from = k;
+            while (k < order.length && docs[order[k]] < end) k++;
+            int[] which = new int[k - from];
+            int[] inLeaf = new int[k - from];
+            for (int j = 0; j < which.length; j++) {
+                which[j] = order[from + j];
+                inLeaf[j] = docs[which[j]] - leaf.docBase;
+            }
+            segment.docs(leaf, which, inLeaf);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.quanze.search;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
@@ -78,9 +77,17 @@ final class MarkPhrases {
         for (String f : fields) {
             for (String m : marks) {
                 Query q = BIGRAMS.createPhraseQuery(f, m, 0);
-                Term[] ts = q instanceof TermQuery tq ? new Term[] {tq.getTerm()}
-                        : q instanceof PhraseQuery pq && pq.getTerms().length > 0 ? pq.getTerms() : null;
-                if (ts == null) continue;
+                Term[] ts;
+                int[] positions;
+                if (q instanceof TermQuery tq) {
+                    ts = new Term[] {tq.getTerm()};
+                    positions = new int[] {0};
+                } else if (q instanceof PhraseQuery pq && pq.getTerms().length > 0) {
+                    ts = pq.getTerms();
+                    positions = relative(pq.getPositions());
+                } else {
+                    continue;
+                }
                 int[] at = new int[ts.length];
                 for (int i = 0; i < ts.length; i++) {
                     Integer id = ids.get(ts[i]);
@@ -91,7 +98,7 @@ final class MarkPhrases {
                     }
                     at[i] = id;
                 }
-                phrases.add(new Phrase(f, at, q instanceof PhraseQuery pq ? relative(pq.getPositions()) : new int[] {0}, label(ts)));
+                phrases.add(new Phrase(f, at, positions, label(ts)));
             }
         }
         return new MarkPhrases(List.copyOf(phrases), ids.keySet().toArray(Term[]::new), states.toArray(TermStates[]::new));
@@ -120,25 +127,15 @@ final class MarkPhrases {
     List<Map<String, List<Match>>> find(List<LeafReaderContext> leaves, int[] hits) throws IOException {
         List<Map<String, List<Match>>> out = new ArrayList<>(hits.length);
         for (int ignored : hits) out.add(new LinkedHashMap<>());
-        if (phrases.isEmpty() || hits.length == 0) return out;
-        Integer[] order = new Integer[hits.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingInt(i -> hits[i]));
-        int k = 0;
-        while (k < order.length) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hits[order[k]], leaves));
-            int end = leaf.docBase + leaf.reader().maxDoc();
-            int from = k;
-            while (k < order.length && hits[order[k]] < end) k++;
-            int[] docs = new int[k - from];
-            for (int j = 0; j < docs.length; j++) docs[j] = hits[order[from + j]] - leaf.docBase;
+        if (phrases.isEmpty()) return out;
+        FewDocs.bySegment(leaves, hits, (leaf, which, docs) -> {
             Occurrences occ = read(leaf, docs);
             for (int j = 0; j < docs.length; j++) {
-                Map<String, List<Match>> found = out.get(order[from + j]);
+                Map<String, List<Match>> found = out.get(which[j]);
                 for (Phrase p : phrases) match(p, occ, j, found);
                 for (List<Match> ms : found.values()) ms.sort(IN_TEXT_ORDER);
             }
-        }
+        });
         return out;
     }
 

@@ -22,8 +22,8 @@ import java.util.Set;
  *                   flat field-weighted sum over the words of the concepts' spellings (BM25);
  *                   matches every item for a question with nothing to search
  * @param required   how many of the found concepts an item must contain to match
- * @param complete   items that contain every concept; null when that needs no search (one
- *                   concept, or a concept found nowhere)
+ * @param complete   items that contain every counted concept the index holds; null when that
+ *                   needs no search (fewer than two)
  * @param ranking    the full ranking of a candidate (concept coverage, field weights, phrases), by part
  * @param marks      the spellings and quoted phrases to mark in the stored text, as typed or spelled
  * @param uncited    a statute reference whose article no item cites: the law's items answer it
@@ -84,6 +84,7 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
         static final String STATUTE = "statute";
         static final String QUOTED = "quoted";
         static final String SAME_POWER = "same-power";
+        static final String SHARE = "share";
     }
 
     /** The match set without scores: for counting. */

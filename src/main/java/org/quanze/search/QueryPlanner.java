@@ -42,6 +42,7 @@ public final class QueryPlanner {
     /** What the wording asks for (怎么处罚 → 行政处罚): enough to order close candidates, not to outrank the words. */
     static final float INTENT_WEIGHT = 4f;
     static final float LAW_BOOST = 2f;
+    static final float SHARE_TIER = 100f;
     /**
      * The score of the same power where its list gives no legal basis, for a question that names
      * an article its namesakes cite (see {@link #samePowers}): a constant below any item that
@@ -115,8 +116,9 @@ public final class QueryPlanner {
             counted = takenAsPresent;
             common = 0;
         }
-        int required = requiredOverride > 0 ? Math.min(requiredOverride, counted.size())
-                : Math.max(1, Math.min(counted.size(), required(all) - common));
+        int usual = Math.max(1, Math.min(counted.size(), required(all) - common));
+        int required = requiredOverride > 0 ? Math.min(requiredOverride, counted.size()) : usual;
+        Query tier = null;
 
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean searches = false;
@@ -129,6 +131,13 @@ public final class QueryPlanner {
             // every item of the match set: 12 % of a question's CPU at 100k items, for the
             // same totals and a first stage the full ranking rates as high (bench/FINDINGS.md).
             b.add(share.build(), Occur.FILTER);
+            if (required < usual) {
+                // Widened (see SearchRun): the items that reach the usual share still come first.
+                BooleanQuery.Builder full = new BooleanQuery.Builder().setMinimumNumberShouldMatch(usual);
+                for (Query q : counted) full.add(q, Occur.SHOULD);
+                tier = new BoostQuery(new ConstantScoreQuery(full.build()), SHARE_TIER);
+                b.add(tier, Occur.SHOULD);
+            }
             // Read as one query, the concepts' spellings open each distinct word's postings once
             // (TermTreeQuery); a concept found by its bigrams has phrases, scored as they are.
             if (TermTreeQuery.acceptsAll(scores)) b.add(new TermTreeQuery(scores), Occur.SHOULD);
@@ -170,8 +179,10 @@ public final class QueryPlanner {
         else if (uq.isEmpty()) candidates = withExclusions(new MatchAllDocsQuery(), uq.excluded());
         else candidates = new MatchNoDocsQuery("nothing in the question occurs in the index");
 
+        List<QueryPlan.Part> ranking = ranking(concepts, text, ref.statutes(), samePowerQueries, uq.phrases(), wanted);
+        if (tier != null) ranking.add(new QueryPlan.Part(QueryPlan.Part.SHARE, usual + " concepts", tier, null));
         return new QueryPlan(concepts, ref.statutes(), wanted, candidates, required, complete(concepts),
-                ranking(concepts, text, ref.statutes(), samePowerQueries, uq.phrases(), wanted), marks(concepts, uq.phrases()), uncited,
+                ranking, marks(concepts, uq.phrases()), uncited,
                 samePowers, new QueryPlan.Weights());
     }
 
@@ -210,10 +221,14 @@ public final class QueryPlanner {
         return any ? b.build() : q;
     }
 
-    /** Items containing every counted concept; null where no search is needed to know. */
+    /**
+     * Items containing every counted concept the index holds; null where no search is needed to
+     * know (fewer than two). A concept found nowhere is lacked by every item, which the answer
+     * says apart from this.
+     */
     private static Query complete(List<QueryPlan.Concept> concepts) {
-        List<QueryPlan.Concept> counted = concepts.stream().filter(QueryPlan.Concept::counted).toList();
-        if (counted.size() < 2 || concepts.stream().anyMatch(c -> !c.found())) return null;
+        List<QueryPlan.Concept> counted = concepts.stream().filter(c -> c.counted() && c.found()).toList();
+        if (counted.size() < 2) return null;
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (QueryPlan.Concept c : counted) b.add(c.presence(), Occur.FILTER);
         return b.build();

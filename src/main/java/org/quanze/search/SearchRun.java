@@ -22,6 +22,8 @@ final class SearchRun {
 
     /** Candidates the full ranking sees. */
     static final int RESCORE_WINDOW = 100;
+    /** A match set smaller than a page, with no item holding all the question's concepts, is widened once. */
+    static final int WIDEN_BELOW = 10;
     /** A first-stage score only breaks ties of the full ranking. */
     static final float FIRST_STAGE_TIE = 1e-3f;
 
@@ -70,13 +72,22 @@ final class SearchRun {
         boolean bySource = SearchRequest.BY_SOURCE.equals(req.sort());
         SearchBackend.Ranked first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
         boolean widened = false;
-        // Nothing covers the required share: fewer concepts, said so by "partial".
-        while (first.total() == 0 && plan.searches() && plan.required() > 1) {
+        // Nothing covers the required share, or less than a page does and no item holds all the
+        // question's concepts: fewer concepts, said so by "partial". A long question in everyday
+        // words carries words no answer needs (通知, 权力 beside 成本调查), and the item that
+        // answers it may hold only its rarest two; where some item holds them all, the share stands.
+        while (plan.searches() && plan.required() > 1
+                && (first.total() == 0 || !widened && first.total() < WIDEN_BELOW && !covered(call, plan, filters))) {
             plan = planner.plan(req.q(), call.generation(), plan.required() - 1);
             first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
             widened = true;
         }
         return new Ranking(plan, first, widened);
+    }
+
+    /** Whether some match holds every counted concept the index holds. */
+    private static boolean covered(SearchBackend.Call call, QueryPlan plan, Filters filters) throws IOException {
+        return plan.complete() == null || call.any(Queries.all(plan.complete(), plan.match()), filters);
     }
 
     /** The plan's second stage over the first stage's best candidates; null when there is nothing to rank by. */

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The domain vocabulary, as data beside the lists: {@code synonyms.txt} (Solr format, everyday
@@ -31,6 +32,10 @@ import java.util.Set;
  * {@code query-stopwords.txt} (question words and particles that need not match).
  */
 public final class Vocabulary {
+
+    /** A character, 不 or 没, the same character: a yes-no question's verb (会不会 → 会). */
+    private static final Pattern A_NOT_A = Pattern.compile("(\\p{IsHan})[不没]\\1");
+
 
     /**
      * Reads the general thesaurus (a few hundred milliseconds, once per process: it is part of
@@ -188,10 +193,12 @@ public final class Vocabulary {
      * The query without question words and particles. Entries of two or more characters go
      * wherever they occur (怎么, 哪个部门); single characters (吗, 的) only where the segmenter
      * sees them as a word of their own, so 会 in 会计 stays. Removed text becomes a space, so
-     * bigrams are not formed across it.
+     * bigrams are not formed across it. A question asked as "A not A" (会不会, 能不能, 合不合法, 有没有)
+     * keeps its A once: the 不 there asks, it does not negate, and read as a word it would find
+     * every 未按规定 penalty (不 is spelled 未 in synonyms.txt).
      */
     public String stripQuestionWords(String text) {
-        String t = text;
+        String t = A_NOT_A.matcher(text).replaceAll("$1");
         for (String p : stopPhrases) t = t.replace(p, " ");
         char[] chars = t.toCharArray();
         try (TokenStream ts = Analyzers.words().tokenStream("", new StringReader(t))) {

@@ -123,4 +123,35 @@ class QuestionReadingTest {
         }
         assertEquals(coverage.get("乱收费") / 2, coverage.get("医院"), 1e-3);
     }
+
+    @Test
+    void aYesNoQuestionsNotAsksAndDoesNotNegate() throws IOException {
+        // 会不会 asks; 不给交 negates: the first leaves no concept, the second is 不交 (给 is a particle).
+        SearchResult r = ask("公司不给交医保会不会被罚", 3);
+        assertEquals(List.of("公司", "不 交", "医保", "罚"), surfaces(r));
+        assertEquals(List.of("行政处罚"), r.reading().intents());
+        assertEquals(List.of("医疗", "救助", "报"), surfaces(ask("医疗救助能不能报", 3)));
+        assertEquals(List.of("医疗", "救助", "合法"), surfaces(ask("医疗救助合不合法", 3)));
+    }
+
+    @Test
+    void aSmallMatchSetWithNoWholeAnswerTakesOneConceptLessAndKeepsTheShareFirst() throws IOException {
+        // Four concepts, the usual share two: three items hold two or more (the seizure powers), none
+        // all four, so one concept is enough; the three come first, the 11 items holding one follow.
+        SearchResult r = ask("账本被封存后丢失了谁负责赔偿", 20);
+        assertTrue(r.partial());
+        assertEquals(1, r.reading().required());
+        assertEquals(14, r.total());
+        for (int i = 0; i < r.hits().size(); i++) {
+            SearchResult.Hit h = r.hits().get(i);
+            boolean share = h.explain().contributions().stream().anyMatch(x -> x.mechanism().equals("share"));
+            assertEquals(i < 3, share, i + " " + h.name());
+            assertEquals(i < 3, h.missing().size() <= 2, i + " " + h.name() + " " + h.missing());
+        }
+        // A small match set with a whole answer stands: 投标 报价 低于 成本 罚款 are all in 000 item 10.
+        SearchResult whole = ask("投标报价低于成本被罚款", 10);
+        assertFalse(whole.partial());
+        assertEquals(1, whole.total());
+        assertEquals("000_9151f9b4e62eb64c-10", whole.hits().get(0).id());
+    }
 }

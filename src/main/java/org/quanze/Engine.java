@@ -8,6 +8,7 @@ import org.quanze.index.UpdateLock;
 import org.quanze.ingest.IngestReport;
 import org.quanze.ingest.Ingester;
 import org.quanze.ingest.SourceCatalog;
+import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
 import org.quanze.search.QueryPlanner;
 import org.quanze.search.SearchService;
@@ -131,6 +132,7 @@ public final class Engine implements AutoCloseable {
     public static Engine open(Path dataDir, Rebuild rebuild, PrintStream log) throws IOException {
         Analyzers.preload();
         Vocabulary.preload();
+        Json.preload();
         IndexStore store = new IndexStore(dataDir);
         try (UpdateLock lock = store.tryLockForUpdate()) {
             if (lock != null) {

@@ -13,6 +13,17 @@ public final class Json {
 
     private Json() {}
 
+    /**
+     * Sets the mapper up on a thread of its own (its classes, and the reader of a record), which
+     * a process's first search otherwise pays for inside its time limit: 0.3 s of a cold
+     * command-line search.
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> readRecord("{}"), "quanze-json-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static String write(Object o) {
         try {
             return MAPPER.writeValueAsString(o);

@@ -1,9 +1,5 @@
 package org.quanze.search;
 
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -14,9 +10,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.util.BytesRef;
 import org.quanze.index.IndexHandle;
-import org.quanze.statute.LawLibrary;
 import org.quanze.index.IndexManager;
 import org.quanze.index.Schema;
 import org.quanze.index.Suggestions;
@@ -26,11 +20,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The embedded index: searches run in this process over the generation {@link IndexManager}
@@ -90,87 +81,6 @@ public final class LuceneBackend implements SearchBackend {
     @Override
     public void close() throws IOException {
         index.close();
-    }
-
-    /** One generation as the planner reads it: the reader's own statistics. */
-    record LuceneGeneration(IndexHandle handle) implements Generation {
-        @Override
-        public String name() {
-            return handle.path().getFileName().toString();
-        }
-
-        @Override
-        public int items() {
-            return handle.reader().maxDoc();
-        }
-
-        @Override
-        public int docFreq(Term term) {
-            try {
-                return handle.reader().docFreq(term);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public int count(Query query) {
-            try {
-                return new IndexSearcher(handle.reader()).count(query);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public boolean matchesMoreThan(Query query, long limit) {
-            try {
-                return MatchesMoreThan.test(handle.reader(), query, limit);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public Set<String> values(Query query, String field, int max) {
-            try {
-                return KeywordValues.of(handle.reader(), query, field, max);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public Set<String> terms(String field) {
-            try {
-                Set<String> all = new HashSet<>();
-                Terms terms = MultiTerms.getTerms(handle.reader(), field);
-                if (terms != null) {
-                    TermsEnum te = terms.iterator();
-                    for (BytesRef t = te.next(); t != null; t = te.next()) all.add(t.utf8ToString());
-                }
-                return Collections.unmodifiableSet(all);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** Stored with the generation when it was built (see {@code Engine}). */
-        @Override
-        public LawLibrary laws() {
-            return handle.derived("laws", h -> {
-                try {
-                    return LawLibrary.read(h.path());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-
-        @Override
-        public <T> T derived(String key, Supplier<T> compute) {
-            return handle.derived(key, h -> compute.get());
-        }
     }
 
     private final class LuceneCall implements Call {

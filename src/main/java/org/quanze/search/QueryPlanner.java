@@ -1,6 +1,5 @@
 package org.quanze.search;
 
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -9,21 +8,16 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.quanze.index.Analyzers;
-import org.quanze.index.NameKey;
 import org.quanze.index.Schema;
 import org.quanze.model.Statute;
 import org.quanze.statute.StatuteReference;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,22 +32,13 @@ public final class QueryPlanner {
 
     /** Share of the counted concepts an item must contain; questions of one or two concepts need all. */
     static final double SHARE = 0.5;
-    static final float ARTICLE_BOOST = 12f;
     /** What the wording asks for (怎么处罚 → 行政处罚): enough to order close candidates, not to outrank the words. */
     static final float INTENT_WEIGHT = 4f;
-    static final float LAW_BOOST = 2f;
+    /**
+     * What reaching the usual share adds where the match set was widened (see {@link SearchRun}):
+     * more than the rest of the ranking gives, so those items come first.
+     */
     static final float SHARE_TIER = 100f;
-    /**
-     * The score of the same power where its list gives no legal basis, for a question that names
-     * an article its namesakes cite (see {@link #samePowers}): a constant below any item that
-     * cites the article itself, so they follow those.
-     */
-    static final float SAME_POWER_WEIGHT = 1f;
-    /**
-     * An article cited by more distinct powers than this is too general for its powers' namesakes
-     * to say anything (行政处罚法's procedure articles): none are added.
-     */
-    static final int MAX_SAME_POWERS = 4096;
     /** Distinct questions whose plans each index generation keeps. */
     static final int CACHED_PLANS = 512;
 
@@ -144,24 +129,9 @@ public final class QueryPlanner {
             else for (Query q : scores) b.add(q, Occur.SHOULD);
             searches = true;
         }
-        Statute uncited = null;
-        Map<String, Set<String>> samePowers = new LinkedHashMap<>();
-        Map<String, Query> samePowerQueries = new LinkedHashMap<>();
-        if (!ref.statutes().isEmpty()) {
-            BooleanQuery.Builder cites = new BooleanQuery.Builder();
-            for (Statute s : ref.statutes()) {
-                boolean articleCited = s.article() != null && reader.docFreq(new Term(Schema.CITES, s.path())) > 0;
-                if (s.article() != null && !articleCited && uncited == null) uncited = s;
-                cites.add(articleCited ? new BoostQuery(new TermQuery(new Term(Schema.CITES, s.path())), ARTICLE_BOOST)
-                        : new BoostQuery(new TermQuery(new Term(Schema.CITES, s.law())), LAW_BOOST), Occur.SHOULD);
-                Set<String> keys = articleCited ? samePowers(reader, s) : Set.of();
-                if (!keys.isEmpty()) {
-                    samePowers.put(s.path(), keys);
-                    samePowerQueries.put(s.path(), samePowersQuery(keys));
-                    cites.add(samePowerQueries.get(s.path()), Occur.SHOULD);
-                }
-            }
-            b.add(cites.build(), Occur.MUST);
+        StatuteMatch statutes = StatuteMatch.of(ref.statutes(), reader);
+        if (statutes.cites() != null) {
+            b.add(statutes.cites(), Occur.MUST);
             searches = true;
         }
         for (String p : uq.phrases()) {
@@ -179,28 +149,11 @@ public final class QueryPlanner {
         else if (uq.isEmpty()) candidates = withExclusions(new MatchAllDocsQuery(), uq.excluded());
         else candidates = new MatchNoDocsQuery("nothing in the question occurs in the index");
 
-        List<QueryPlan.Part> ranking = ranking(concepts, text, ref.statutes(), samePowerQueries, uq.phrases(), wanted);
+        List<QueryPlan.Part> ranking = ranking(concepts, text, ref.statutes(), statutes, uq.phrases(), wanted);
         if (tier != null) ranking.add(new QueryPlan.Part(QueryPlan.Part.SHARE, usual + " concepts", tier, null));
         return new QueryPlan(concepts, ref.statutes(), wanted, candidates, required, complete(concepts),
-                ranking, marks(concepts, uq.phrases()), uncited,
-                samePowers, new QueryPlan.Weights());
-    }
-
-    /**
-     * The powers that cite the article, by {@link NameKey}: where another list names the same
-     * power and gives no legal basis at all, the article is the likeliest ground of it too, and
-     * someone asking for every power grounded on the article wants to see it, after the items
-     * that cite it. Empty when more distinct powers than {@link #MAX_SAME_POWERS} cite it.
-     */
-    private static Set<String> samePowers(Generation reader, Statute s) {
-        Set<String> keys = reader.values(new TermQuery(new Term(Schema.CITES, s.path())), Schema.SAME_POWER, MAX_SAME_POWERS + 1);
-        return keys.size() > MAX_SAME_POWERS ? Set.of() : keys;
-    }
-
-    /** Items whose list gives no legal basis and that are one of these powers: a constant score. */
-    private static Query samePowersQuery(Set<String> keys) {
-        List<BytesRef> terms = keys.stream().map(BytesRef::new).toList();
-        return new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(Schema.UNGROUNDED, terms)), SAME_POWER_WEIGHT);
+                ranking, marks(concepts, uq.phrases()), statutes.uncited(),
+                statutes.samePowers(), new QueryPlan.Weights());
     }
 
     /** How many of {@code n} counted concepts an item must contain. */
@@ -236,22 +189,13 @@ public final class QueryPlanner {
 
     /** The full ranking, a part per mechanism, so that an explanation can say what each added. */
     private List<QueryPlan.Part> ranking(List<QueryPlan.Concept> concepts, String text, List<Statute> statutes,
-                                         Map<String, Query> samePowers, List<String> phrases, List<String> wanted) {
+                                         StatuteMatch named, List<String> phrases, List<String> wanted) {
         List<QueryPlan.Part> parts = new ArrayList<>();
         for (String type : wanted) {
             parts.add(new QueryPlan.Part(QueryPlan.Part.INTENT, type, new BoostQuery(new TermQuery(FacetSupport.typeTerm(type)), INTENT_WEIGHT), null));
         }
         parts.addAll(rescoring.build(concepts, text));
-        for (Statute s : statutes) {
-            parts.add(new QueryPlan.Part(QueryPlan.Part.STATUTE, s.path(),
-                    new BoostQuery(new TermQuery(new Term(Schema.CITES, s.path())), ARTICLE_BOOST), null));
-            if (s.article() != null) {
-                parts.add(new QueryPlan.Part(QueryPlan.Part.STATUTE, s.law(),
-                        new BoostQuery(new TermQuery(new Term(Schema.CITES, s.law())), LAW_BOOST), null));
-            }
-            Query same = samePowers.get(s.path());
-            if (same != null) parts.add(new QueryPlan.Part(QueryPlan.Part.SAME_POWER, s.path(), same, null));
-        }
+        parts.addAll(named.parts(statutes));
         for (String p : phrases) {
             Query q = anywhere(p);
             if (q != null) parts.add(new QueryPlan.Part(QueryPlan.Part.QUOTED, p, q, null));

@@ -64,7 +64,7 @@ class BestByCeilingTest {
             long scored = 0;
             for (String text : RelevanceQuestions.all()) {
                 // As the first pass searches it without a selected facet: the kinds are told apart as it collects.
-                Query first = planner.plan(text, new LuceneBackend.LuceneGeneration(h), 0).candidates();
+                Query first = planner.plan(text, new LuceneGeneration(h), 0).candidates();
                 if (!BestByCeiling.applies(first)) continue;
                 bounded++;
                 for (IndexSearcher s : searchers) {
@@ -103,7 +103,7 @@ class BestByCeilingTest {
                 IndexSearcher s = new IndexSearcher(h.reader());
                 long items = 0;
                 for (String text : RelevanceQuestions.all()) {
-                    TermTreeQuery tree = tree(planner.plan(text, new LuceneBackend.LuceneGeneration(h), 0).candidates());
+                    TermTreeQuery tree = tree(planner.plan(text, new LuceneGeneration(h), 0).candidates());
                     if (tree == null) continue;
                     Weight w = s.createWeight(s.rewrite(tree), ScoreMode.COMPLETE, 1f);
                     for (LeafReaderContext leaf : h.reader().leaves()) {

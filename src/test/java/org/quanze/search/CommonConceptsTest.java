@@ -28,7 +28,7 @@ class CommonConceptsTest {
     void aConceptIsCountedOncePerGeneration() throws IOException {
         IndexHandle h = BundledData.sharedEngine().search().index().acquire();
         try {
-            Counting g = new Counting(new LuceneBackend.LuceneGeneration(h));
+            Counting g = new Counting(new LuceneGeneration(h));
             QueryPlanner planner = new QueryPlanner(Vocabulary.load(BundledData.PROJECT_DATA));
 
             QueryPlan first = build(planner, "医保卡借给别人使用怎么处罚", g);
@@ -44,7 +44,7 @@ class CommonConceptsTest {
             // Asked again, nothing is new; and the plan is the one a fresh generation makes.
             QueryPlan again = build(planner, "医保卡借给别人使用怎么处罚", g);
             assertEquals(6, g.asked);
-            QueryPlan fresh = build(planner, "医保卡借给别人使用怎么处罚", new Counting(new LuceneBackend.LuceneGeneration(h)));
+            QueryPlan fresh = build(planner, "医保卡借给别人使用怎么处罚", new Counting(new LuceneGeneration(h)));
             assertEquals(commonness(fresh), commonness(again));
             assertEquals(fresh.candidates(), again.candidates());
             assertEquals(fresh.complete(), again.complete());

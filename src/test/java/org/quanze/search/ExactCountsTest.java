@@ -111,12 +111,12 @@ class ExactCountsTest {
     private static Expected expected(SearchService service, IndexHandle h, List<PowerRecord> records, String q, Filters f)
             throws IOException {
         IndexSearcher s = new IndexSearcher(h.reader());
-        QueryPlan plan = service.planner().plan(q, new LuceneBackend.LuceneGeneration(h), 0);
+        QueryPlan plan = service.planner().plan(q, new LuceneGeneration(h), 0);
         Expected e = Expected.count(records, evaluate(s, plan.match()), f);
         boolean widened = false;
         while (plan.searches() && plan.required() > 1
                 && (e.total == 0 || !widened && e.total < SearchRun.WIDEN_BELOW && !covered(s, records, plan, f))) {
-            plan = service.planner().plan(q, new LuceneBackend.LuceneGeneration(h), plan.required() - 1);
+            plan = service.planner().plan(q, new LuceneGeneration(h), plan.required() - 1);
             e = Expected.count(records, evaluate(s, plan.match()), f);
             widened = true;
         }

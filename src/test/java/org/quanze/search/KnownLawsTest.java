@@ -20,7 +20,7 @@ class KnownLawsTest {
         try {
             Set<String> facet = search.counts().get("statute").stream()
                     .map(SearchResult.FacetValue::value).collect(Collectors.toSet());
-            Set<String> laws = QueryPlanner.knownLaws(new LuceneBackend.LuceneGeneration(h));
+            Set<String> laws = QueryPlanner.knownLaws(new LuceneGeneration(h));
             assertEquals(facet, laws);
             assertTrue(laws.contains("社会保险法"));
         } finally {

@@ -98,7 +98,7 @@ class MatchesMoreThanTest {
             int concepts = 0;
             int decided = 0;
             for (String text : RelevanceQuestions.all()) {
-                for (QueryPlan.Concept c : planner.plan(text, new LuceneBackend.LuceneGeneration(h), 0).concepts()) {
+                for (QueryPlan.Concept c : planner.plan(text, new LuceneGeneration(h), 0).concepts()) {
                     Query p = c.presence();
                     if (p == null) continue;
                     concepts++;

@@ -55,7 +55,7 @@ class SamePowerTest {
         SearchResult.Explanation.Contribution first = r.hits().get(2).explain().contributions().get(0);
         assertEquals("same-power", first.mechanism());
         assertEquals("社会保险法/84", first.detail());
-        assertEquals(QueryPlanner.SAME_POWER_WEIGHT, first.score(), 1e-6f);
+        assertEquals(StatuteMatch.SAME_POWER_WEIGHT, first.score(), 1e-6f);
     }
 
     private static List<String> ids(SearchResult r) {

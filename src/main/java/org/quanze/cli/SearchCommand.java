@@ -3,6 +3,7 @@ package org.quanze.cli;
 import org.quanze.Engine;
 import org.quanze.search.SearchRequest;
 import org.quanze.search.SearchResult;
+import org.quanze.search.SearchService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,8 +40,9 @@ public final class SearchCommand implements Callable<Integer> {
         put(filters, "statute", statute);
         put(filters, "source", source);
         try (Engine e = Engine.open(data.dir, true, System.err)) {
-            FacetValues.check(filters, e.search().counts());
-            SearchResult r = e.search().search(new SearchRequest(String.join(" ", query), filters, 1, limit,
+            SearchService search = new SearchService(e.search().backend(), e.search().planner(), SearchService.ONE_QUESTION_TIME_LIMIT);
+            FacetValues.check(filters, search.counts());
+            SearchResult r = search.search(new SearchRequest(String.join(" ", query), filters, 1, limit,
                     SearchRequest.RELEVANCE, explain));
             System.out.println(r.total() + " items (" + r.tookMs() + " ms)" + (r.partial() ? "; no item answers the whole question" : ""));
             if (r.reading() != null) {

@@ -35,6 +35,12 @@ public final class SearchService {
 
     /** No search runs longer than this; what it has found by then is not a fair answer, so it is refused. */
     public static final Duration TIME_LIMIT = Duration.ofSeconds(2);
+    /**
+     * The limit of a command that asks one question in a process of its own: nothing waits on it,
+     * and its only search also sets up what a server set up long before (dictionaries, mappers,
+     * code not yet compiled), which the server's limit refused on a slow machine.
+     */
+    public static final Duration ONE_QUESTION_TIME_LIMIT = Duration.ofSeconds(30);
 
     private final SearchBackend backend;
     private final QueryPlanner planner;

@@ -10,10 +10,12 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.index.Term;
+import org.quanze.index.Schema;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +57,12 @@ final class Explainer {
         Matches m = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1).matches(leaf, doc - leaf.docBase);
         Set<SearchResult.Explanation.Match> out = new LinkedHashSet<>();
         if (m == null) return List.of();
-        for (String field : m) {
+        // Lucene gives the fields in a hash order, which differs from one run to the next; an
+        // answer lists them in the schema's order (name first), each field's bigrams after its words.
+        List<String> fields = new ArrayList<>();
+        m.forEach(fields::add);
+        fields.sort(Comparator.comparingInt(Explainer::fieldOrder).thenComparing(Comparator.naturalOrder()));
+        for (String field : fields) {
             MatchesIterator it = m.getMatches(field);
             if (it == null) continue;
             while (it.next()) {
@@ -64,6 +71,15 @@ final class Explainer {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Where a field's text comes in {@link Schema#TEXT_FIELDS}, by the family it belongs to; after them, the rest. */
+    private static int fieldOrder(String field) {
+        for (int i = 0; i < Schema.TEXT_FIELDS.size(); i++) {
+            String f = Schema.TEXT_FIELDS.get(i);
+            if (field.equals(f) || field.startsWith(f + ".")) return i;
+        }
+        return Schema.TEXT_FIELDS.size();
     }
 
     /** A term query's term; a phrase's terms joined by spaces; null for other leaves. */

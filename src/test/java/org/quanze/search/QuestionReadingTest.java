@@ -154,4 +154,23 @@ class QuestionReadingTest {
         assertEquals(1, whole.total());
         assertEquals("000_9151f9b4e62eb64c-10", whole.hits().get(0).id());
     }
+
+    @Test
+    void anExplanationListsItsMatchesFieldByFieldInTheSchemasOrder() throws IOException {
+        // Lucene hands the fields over in a hash order that changed from one run to the next.
+        SearchResult r = ask("谎报家庭收入领医疗救助会被罚吗", 10);
+        List<String> order = List.of("name", "basis", "duties", "accountability", "other");
+        for (SearchResult.Hit h : r.hits()) {
+            List<String> fields = h.explain().matches().stream().map(SearchResult.Explanation.Match::field).distinct().toList();
+            List<String> sorted = new java.util.ArrayList<>(fields);
+            // The field of every field's words (all) after the fields themselves.
+            sorted.sort(java.util.Comparator.comparingInt((String f) -> {
+                int at = order.indexOf(f.replaceFirst("\\..*", ""));
+                return at < 0 ? order.size() : at;
+            }).thenComparing(java.util.Comparator.naturalOrder()));
+            assertEquals(sorted, fields, h.id());
+        }
+        assertTrue(r.hits().stream().anyMatch(h -> h.explain().matches().stream().map(SearchResult.Explanation.Match::field)
+                .distinct().count() >= 3), "some hit matches in three fields or more");
+    }
 }

@@ -55,7 +55,7 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Engine e = Engine.open(data.dir, true, System.err)) {
             // Relevance, not speed: a loaded machine must not turn a slow question into a refusal.
-            Report r = evaluate(new SearchService(e.search().backend(), e.search().planner(), Duration.ofMinutes(10)), file);
+            Report r = evaluate(e.search().withTimeLimit(Duration.ofMinutes(10)), file);
             for (Score s : r.queries()) {
                 System.out.printf(Locale.ROOT, "%s\t%s\tnDCG@10=%.3f\tS@3=%.0f\tRR=%.2f\tgrades=%s\tpartial=%s\ttotal=%d\t%s%n",
                         s.id(), s.intent(), s.ndcg(), s.success3(), s.rr(), s.grades(), s.partial(), s.total(), s.q());

@@ -40,7 +40,7 @@ public final class SearchCommand implements Callable<Integer> {
         put(filters, "statute", statute);
         put(filters, "source", source);
         try (Engine e = Engine.open(data.dir, true, System.err)) {
-            SearchService search = new SearchService(e.search().backend(), e.search().planner(), SearchService.ONE_QUESTION_TIME_LIMIT);
+            SearchService search = e.search().withTimeLimit(SearchService.ONE_QUESTION_TIME_LIMIT);
             FacetValues.check(filters, search.counts());
             SearchResult r = search.search(new SearchRequest(String.join(" ", query), filters, 1, limit,
                     SearchRequest.RELEVANCE, explain));

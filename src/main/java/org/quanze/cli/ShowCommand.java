@@ -32,7 +32,7 @@ public final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Engine e = Engine.open(data.dir, true, System.err)) {
-            SearchService search = new SearchService(e.search().backend(), e.search().planner(), SearchService.ONE_QUESTION_TIME_LIMIT);
+            SearchService search = e.search().withTimeLimit(SearchService.ONE_QUESTION_TIME_LIMIT);
             PowerRecord r = search.item(id);
             if (r == null) {
                 throw new IllegalArgumentException("no item has the id '" + id + "'; 'quanze search WORDS' lists items with their ids");

@@ -108,19 +108,15 @@ public final class QueryPlanner {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean searches = false;
         if (!counted.isEmpty()) {
-            BooleanQuery.Builder share = new BooleanQuery.Builder().setMinimumNumberShouldMatch(required);
-            for (Query q : counted) share.add(q, Occur.SHOULD);
             // Presence decides the match set, checked phrase by phrase only until one spelling
             // is found; the score is a bag of the spellings' words, which needs no positions.
             // Scoring the spellings as phrases verified every spelling of every concept in
             // every item of the match set: 12 % of a question's CPU at 100k items, for the
             // same totals and a first stage the full ranking rates as high (bench/FINDINGS.md).
-            b.add(share.build(), Occur.FILTER);
+            b.add(atLeast(required, counted), Occur.FILTER);
             if (required < usual) {
                 // Widened (see SearchRun): the items that reach the usual share still come first.
-                BooleanQuery.Builder full = new BooleanQuery.Builder().setMinimumNumberShouldMatch(usual);
-                for (Query q : counted) full.add(q, Occur.SHOULD);
-                tier = new BoostQuery(new ConstantScoreQuery(full.build()), SHARE_TIER);
+                tier = new BoostQuery(new ConstantScoreQuery(atLeast(usual, counted)), SHARE_TIER);
                 b.add(tier, Occur.SHOULD);
             }
             // Read as one query, the concepts' spellings open each distinct word's postings once
@@ -154,6 +150,13 @@ public final class QueryPlanner {
         return new QueryPlan(concepts, ref.statutes(), wanted, candidates, required, complete(concepts),
                 ranking, marks(concepts, uq.phrases()), statutes.uncited(),
                 statutes.samePowers(), new QueryPlan.Weights());
+    }
+
+    /** Items that contain at least {@code n} of the concepts. */
+    private static Query atLeast(int n, List<Query> presences) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(n);
+        for (Query q : presences) b.add(q, Occur.SHOULD);
+        return b.build();
     }
 
     /** How many of {@code n} counted concepts an item must contain. */

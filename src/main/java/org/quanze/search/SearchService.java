@@ -75,6 +75,11 @@ public final class SearchService {
         this.admission = admission;
     }
 
+    /** The same backend and planner under another time limit: a command's, not a server's. */
+    public SearchService withTimeLimit(Duration timeLimit) {
+        return new SearchService(backend, planner, timeLimit);
+    }
+
     public SearchBackend backend() {
         return backend;
     }

@@ -13,6 +13,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopDocsCollector;
+import org.apache.lucene.search.TotalHits;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -109,6 +110,16 @@ final class BestByCeiling implements CollectorManager<BestByCeiling.Best, TopDoc
         @Override
         protected int topDocsSize() {
             return Math.min(queued, pq.size());
+        }
+
+        /**
+         * With the total even where the queue holds none: Lucene's collector answers an empty
+         * queue with no hits at all, which for it means no matches, but here a slice whose every
+         * match fell below another slice's best queues none and still counts them.
+         */
+        @Override
+        protected TopDocs newTopDocs(ScoreDoc[] results, int start) {
+            return new TopDocs(new TotalHits(totalHits, totalHitsRelation), results == null ? new ScoreDoc[0] : results);
         }
 
         @Override

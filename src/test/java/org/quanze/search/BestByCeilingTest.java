@@ -4,9 +4,11 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -23,6 +25,8 @@ import org.quanze.testing.GeneratedData;
 import org.quanze.testing.RelevanceQuestions;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -89,6 +93,56 @@ class BestByCeilingTest {
             assertEquals(71, bounded);
             assertTrue(matched > 400_000, matched + " matched");
             assertTrue(scored * 3 < matched, scored + " of " + matched + " scored");
+        } finally {
+            GeneratedData.sharedEngine().search().index().release(h);
+        }
+    }
+
+    /**
+     * A slice whose every match falls below another slice's published best queues none, and its
+     * matches still count: Lucene's collector answers an empty queue with a total of 0, and a
+     * search in 3 slices lost a third of its total where one slice had finished before another
+     * began. The slices are run here one after the other in each of their 6 orders, so which one
+     * publishes first is not left to the threads.
+     */
+    @Test
+    void aSliceThatQueuesNoneStillCountsItsMatches() throws IOException {
+        IndexHandle h = GeneratedData.sharedEngine().search().index().acquire();
+        try {
+            QueryPlanner planner = new QueryPlanner(Vocabulary.load(BundledData.PROJECT_DATA));
+            IndexSearcher s = new IndexSearcher(h.reader());
+            s.setQueryCache(null);
+            IndexSearcher.LeafSlice[] slices = Searchers.balanced(h.reader().leaves(), 3);
+            int[][] orders = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+            int emptySlices = 0;
+            for (String text : RelevanceQuestions.all()) {
+                Query first = planner.plan(text, new LuceneGeneration(h), 0).candidates();
+                if (!BestByCeiling.applies(first)) continue;
+                Query rewritten = s.rewrite(first);
+                TopDocs expected = s.search(rewritten, new TopScoreDocCollectorManager(1, Integer.MAX_VALUE));
+                Weight w = s.createWeight(rewritten, ScoreMode.COMPLETE, 1f);
+                for (int[] order : orders) {
+                    BestByCeiling best = new BestByCeiling(1);
+                    List<BestByCeiling.Best> collectors = new ArrayList<>();
+                    for (int i : order) {
+                        BestByCeiling.Best c = best.newCollector();
+                        for (IndexSearcher.LeafReaderContextPartition p : slices[i].partitions) {
+                            LeafCollector leaf = c.getLeafCollector(p.ctx);
+                            BulkScorer scorer = w.bulkScorer(p.ctx);
+                            if (scorer != null) scorer.score(leaf, p.ctx.reader().getLiveDocs(), p.minDocId, p.maxDocId);
+                            leaf.finish();
+                        }
+                        collectors.add(c);
+                        if (c.topDocsSize() == 0 && c.getTotalHits() > 0) emptySlices++;
+                    }
+                    TopDocs found = best.reduce(collectors);
+                    String where = text + ", slices in the order " + Arrays.toString(order);
+                    assertEquals(expected.totalHits, found.totalHits, where);
+                    assertEquals(show(expected), show(found), where);
+                }
+            }
+            // Of the 71 questions × 6 orders, this many slices matched items and queued none.
+            assertEquals(4, emptySlices);
         } finally {
             GeneratedData.sharedEngine().search().index().release(h);
         }

@@ -34,7 +34,7 @@ class RelevanceTest {
      * The sets written for the ranking work (see each file's "about"): the two tuning sets, read per
      * question while tuning, and the three blind sets, whose means only were read, before and
      * after a change. Each floor is a little under what the ranking reaches (tuning 0.871, second
-     * tuning set 0.648, blind 0.840, second blind set 0.814, third 0.722), so a change that loses
+     * tuning set 0.697, blind 0.840, second blind set 0.814, third 0.722, fourth 0.723), so a change that loses
      * on questions nobody tuned for fails here.
      */
     @Test
@@ -44,16 +44,19 @@ class RelevanceTest {
         EvalCommand.Report blind = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/blind-queries.json"));
         EvalCommand.Report blind2 = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/blind2-queries.json"));
         EvalCommand.Report blind3 = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/blind3-queries.json"));
+        EvalCommand.Report blind4 = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/blind4-queries.json"));
         assertEquals(33, tuning.queries().size());
         assertEquals(30, tuning2.queries().size());
         assertEquals(33, blind.queries().size());
         assertEquals(32, blind2.queries().size());
         assertEquals(30, blind3.queries().size());
+        assertEquals(30, blind4.queries().size());
         assertTrue(tuning.ndcg() >= 0.85, "tuning mean nDCG@10 fell to " + tuning.ndcg() + ": " + tuning.queries());
-        assertTrue(tuning2.ndcg() >= 0.63, "second tuning set's mean nDCG@10 fell to " + tuning2.ndcg() + ": " + tuning2.queries());
+        assertTrue(tuning2.ndcg() >= 0.68, "second tuning set's mean nDCG@10 fell to " + tuning2.ndcg() + ": " + tuning2.queries());
         assertTrue(blind.ndcg() >= 0.81, "blind mean nDCG@10 fell to " + blind.ndcg() + ": " + blind.queries());
         assertTrue(blind2.ndcg() >= 0.80, "second blind set's mean nDCG@10 fell to " + blind2.ndcg());
         assertTrue(blind3.ndcg() >= 0.70, "third blind set's mean nDCG@10 fell to " + blind3.ndcg());
+        assertTrue(blind4.ndcg() >= 0.70, "fourth blind set's mean nDCG@10 fell to " + blind4.ndcg());
         // Questions no list answers: every one says its answer is partial.
         assertEquals(4, tuning.noAnswer());
         assertEquals(4, tuning.noAnswerPartial());
@@ -65,6 +68,8 @@ class RelevanceTest {
         assertEquals(3, blind2.noAnswerPartial());
         assertEquals(3, blind3.noAnswer());
         assertEquals(3, blind3.noAnswerPartial());
+        assertEquals(3, blind4.noAnswer());
+        assertEquals(3, blind4.noAnswerPartial());
     }
 
     @Test

@@ -6,6 +6,7 @@ import * as api from './api.js';
 import { parseState, stateUrl, searchParams, toggleFilter, hasFilter } from './state.js';
 import { renderFacets } from './facets.js';
 import { renderTotal, renderExport, renderIntro, renderChips, renderHits, renderPager, renderNoResults, fillNoResultSuggestions, hideNoResults } from './results.js';
+import { showErrorBox, hideErrorBox } from './error-box.js';
 import { renderItem } from './item.js';
 import { initSuggest } from './suggest.js';
 import { el, clear, charCount } from './render.js';
@@ -72,7 +73,7 @@ function show(state, { focus = null, previous = null } = {}) {
   const token = ++showToken;
   if (document.activeElement !== input || input.value.trim() !== state.q) input.value = state.q;
   $('sort').value = state.sort || (state.q ? 'relevance' : 'source');
-  hideError();
+  hideErrorBox();
   const itemMode = Boolean(state.item);
   $('layout').classList.toggle('item-mode', itemMode);
   $('search-view').hidden = itemMode;
@@ -189,32 +190,13 @@ function showNoResults(state, facets, token) {
   }, () => { /* the no-result message stands on its own */ });
 }
 
-/**
- * The error box: what went wrong and what to do, with a button only where one helps: 重试 for a
- * failure that trying again can fix, and for a query over the limit, a search for its beginning.
- */
+/** The error box (error-box.js) for the page shown now: 重试 shows it again. */
 function showError(error, actions = []) {
-  const box = $('error');
-  const buttons = [...actions];
-  if (error.retryable) {
-    const retry = el('button', { type: 'button', class: 'btn', id: 'error-retry' }, '重试');
-    retry.addEventListener('click', () => show(current));
-    buttons.push(retry);
-  }
-  clear(box).append(el('p', { id: 'error-text' }, error.message || '出了点问题，请稍后再试。'), ...buttons);
-  box.hidden = false;
-  if (!current.item) {
-    clear($('results'));
-    clear($('total'));
-    $('query-echo').textContent = '';
-    $('export').hidden = true;
-    $('partial').hidden = true;
-    $('took').textContent = '';
-    $('pager').hidden = true;
-    hideNoResults();
-  } else {
-    clear($('item')).append(el('a', { class: 'back-link', href: stateUrl({ ...current, item: '' }) }, '← 返回检索结果'));
-  }
+  showErrorBox(error, {
+    actions,
+    retry: () => show(current),
+    backUrl: current.item ? stateUrl({ ...current, item: '' }) : null,
+  });
 }
 
 function showQueryTooLong(state) {
@@ -223,10 +205,6 @@ function showQueryTooLong(state) {
   shorten.addEventListener('click', () => navigate({ ...current, q: [...state.q].slice(0, max).join('').trim(), page: 1 }));
   showError(new api.ApiError(`检索词有 ${charCount(state.q)} 个字，超过了 ${max} 个字的上限。`
     + '请删减后再检索，例如只保留事项名称或法规名称中的关键词。'), [shorten]);
-}
-
-function hideError() {
-  $('error').hidden = true;
 }
 
 // ---- controls ---------------------------------------------------------------------------------

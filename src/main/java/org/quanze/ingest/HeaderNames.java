@@ -28,6 +28,7 @@ final class HeaderNames {
 
     private static final Map<String, Entry> LABELS = new HashMap<>();
     private static final Set<String> FILLERS = new HashSet<>();
+    private static final List<String> PREFIXES = new java.util.ArrayList<>();
 
     static {
         for (ResourceText.Row row : ResourceText.sourcedRows(HeaderNames.class, RESOURCE, "FIELD, label and where it was seen, tab-separated")) {
@@ -35,6 +36,10 @@ final class HeaderNames {
             String label = key(cols[1]);
             if (cols[0].equals("FILLER")) {
                 FILLERS.add(cols[1].strip());
+                continue;
+            }
+            if (cols[0].equals("PREFIX")) {
+                PREFIXES.add(label);
                 continue;
             }
             boolean fallback = cols[0].endsWith("?");
@@ -51,9 +56,20 @@ final class HeaderNames {
         if (label == null) return Entry.NONE;
         String k = key(label);
         if (k.isEmpty()) return Entry.NONE;
+        Entry e = known(k);
+        // A qualifying word before a label (行政权力名称): the label without it.
+        for (int i = 0; e == null && i < PREFIXES.size(); i++) {
+            String p = PREFIXES.get(i);
+            if (k.length() > p.length() && k.startsWith(p)) e = known(k.substring(p.length()));
+        }
+        return e == null ? Entry.NONE : e;
+    }
+
+    /** The entry of a listed label, or of the label with its closing parenthesis dropped; null when neither is listed. */
+    private static Entry known(String k) {
         Entry e = LABELS.get(k);
         if (e == null && QUALIFIER.matcher(k).find()) e = LABELS.get(QUALIFIER.matcher(k).replaceFirst(""));
-        return e == null ? Entry.NONE : e;
+        return e;
     }
 
     /** "无" and its kin fill a cell without saying anything. */

@@ -13,7 +13,9 @@ import java.util.Set;
  * <ul>
  *   <li>rows whose 序号 or name cell is covered by the item's merged 序号 or name cell;</li>
  *   <li>rows without a 序号 or name of their own: a row with its own 子项名称 starts a sub-item,
- *       any other row continues the item (a hard-wrapped cell's further lines are appended).</li>
+ *       any other row continues the item (a hard-wrapped cell's further lines are appended);</li>
+ *   <li>rows that repeat the item's 序号 and name: its merged cells written out into every row,
+ *       read as the merged cells would be (a repeated 子项名称 starts its sub-item once).</li>
  * </ul>
  * An item without sub-items is one record; an item with sub-items is one record per sub-item,
  * named as the item, its other cells its own row's where it has them and the item's otherwise.
@@ -47,6 +49,8 @@ final class ItemGroups {
     List<RecordDraft> read() {
         List<Group> groups = new ArrayList<>();
         Group g = null;
+        int repeated = 0;
+        Grid.Row firstRepeat = null;
         for (Grid.Row r : table.body) {
             if (r.isBlank()) {
                 log.rows.empty++;
@@ -57,6 +61,11 @@ final class ItemGroups {
                 continue;
             }
             String seq = ownText(r, seqCol);
+            if (g != null && !seq.isEmpty() && repeatsItem(r, seq, g)) {
+                if (repeated++ == 0) firstRepeat = r;
+                member(r, g);
+                continue;
+            }
             if (!seq.isEmpty()) {
                 if (!HeaderTableReader.isSeq(seq)) {
                     log.rows.skipped++;
@@ -79,6 +88,10 @@ final class ItemGroups {
             }
             member(r, g);
         }
+        if (firstRepeat != null) {
+            log.remark(grid.partName(firstRepeat), firstRepeat.line(), InputLimits.fmt(repeated) + " row(s) of this table, from here on, "
+                    + "repeat the 序号 and name of the row above: read as that item's merged cells written out into each row");
+        }
         List<RecordDraft> out = new ArrayList<>();
         for (Group x : groups) out.addAll(drafts(x));
         return out;
@@ -94,11 +107,25 @@ final class ItemGroups {
         return g;
     }
 
+    /**
+     * The row repeats the item's 序号 and its name (or leaves the name empty): the item's merged
+     * cells written out into every row they covered, as some exports do, not a second item.
+     */
+    private boolean repeatsItem(Grid.Row r, String seq, Group g) {
+        if (g.seq == null || !seq.strip().equals(g.seq)) return false;
+        String name = ownText(r, nameCol);
+        return name.isEmpty() || name.equals(ownText(g.rows.getFirst(), nameCol));
+    }
+
     /** A further row of the item: a sub-item's first row, or a continuation. */
     private void member(Grid.Row r, Group g) {
         g.rows.add(r);
         note(r, g);
-        if (!ownText(r, subCol).isEmpty()) {
+        String sub = ownText(r, subCol);
+        // A 子项名称 written again in each of its rows (a merged cell written out) starts it once.
+        if (!sub.isEmpty() && !g.subStarts.isEmpty() && sub.equals(ownText(g.rows.get(g.subStarts.getLast()), subCol))) {
+            log.rows.continuations++;
+        } else if (!sub.isEmpty()) {
             g.subStarts.add(g.rows.size() - 1);
             log.rows.subItems++;
         } else {

@@ -33,8 +33,13 @@ final class RowDrafter {
             Grid.Row r = rows.get(i);
             List<String> raw = r.cells().size() > width ? r.cells().subList(0, width) : r.cells();
             if (i > 0) {
+                // A further row adds only what is its own: not a merged cell's text from above,
+                // nor the text of the row above written out again (a merged cell unmerged).
+                List<String> above = rows.get(i - 1).cells();
                 raw = new ArrayList<>(raw);
-                for (int c = 0; c < raw.size(); c++) if (!r.ownsCell(c)) raw.set(c, "");
+                for (int c = 0; c < raw.size(); c++) {
+                    if (!r.ownsCell(c) || c < above.size() && !raw.get(c).isBlank() && raw.get(c).equals(above.get(c))) raw.set(c, "");
+                }
             }
             place(raw, d);
         }

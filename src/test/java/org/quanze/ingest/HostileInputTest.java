@@ -156,11 +156,28 @@ class HostileInputTest {
     @Test
     void aMillionBadRowsAreCountedNotListed() {
         StringBuilder b = new StringBuilder(HostileFiles.HEADER);
-        for (int i = 0; i < 5000; i++) b.append("1\t行政检查\t重复的事项\t无\t无\n");
+        // The same 序号 over other names: a second item numbered 1 each time, skipped. (Rows that
+        // repeat the name too are one item's merged cells written out, read as that item.)
+        for (int i = 0; i < 5000; i++) b.append("1\t行政检查\t重复的事项").append(i).append("\t无\t无\n");
         Ingester.FileResult r = new Ingester(SourceCatalog.empty()).ingest("dupes.txt", b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(1, r.records().size());
         assertEquals(InputLimits.MAX_REPORTED + 1, r.skips().size());
         assertEquals("and 4,899 more rows skipped, not listed", r.skips().get(InputLimits.MAX_REPORTED).reason());
+    }
+
+    @Test
+    void rowsRepeatingAnItemAreThatItemsMergedCellsWrittenOut() {
+        StringBuilder b = new StringBuilder(HostileFiles.HEADER);
+        for (int i = 0; i < 5000; i++) b.append("1\t行政检查\t重复的事项\t《某某条例》第三条\t某某局\n");
+        Ingester.FileResult r = new Ingester(SourceCatalog.empty()).ingest("written-out.txt", b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(1, r.records().size());
+        // Said once, not once per row; and the repeated texts are not appended to the item's own.
+        assertEquals("重复的事项", r.records().getFirst().name());
+        assertEquals("《某某条例》第三条", r.records().getFirst().basis());
+        assertEquals(List.of(), r.skips());
+        assertEquals(List.of("4,999 row(s) of this table, from here on, repeat the 序号 and name of the row above: "
+                + "read as that item's merged cells written out into each row"), r.remarks().stream().map(Remark::reason).toList());
+        assertEquals(3, r.remarks().getFirst().line());
     }
 
     @Test

@@ -32,6 +32,31 @@ public record Grid(String file, List<Row> rows, List<Part> parts, int physicalRo
         this(file, rows, List.of(), rows.size());
     }
 
+    /**
+     * The grid without the columns left of all its text: a text or CSV export whose every line
+     * begins with an empty field (a blank column A). The layouts read a row's 序号 from its first
+     * cell, and such a list was lost whole. (A workbook's sheets drop theirs as they are read,
+     * each sheet its own.)
+     */
+    public Grid withoutBlankMargin() {
+        int lead = Integer.MAX_VALUE;
+        for (Row r : rows) {
+            for (int i = 0; i < Math.min(lead, r.cells().size()); i++) {
+                if (!r.cells().get(i).isBlank()) {
+                    lead = i;
+                    break;
+                }
+            }
+        }
+        if (lead == 0 || lead == Integer.MAX_VALUE) return this;
+        List<Row> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            List<Span> spans = r.spans().size() > lead ? r.spans().subList(lead, r.spans().size()) : List.of();
+            out.add(new Row(r.line(), r.cells().subList(Math.min(lead, r.cells().size()), r.cells().size()), spans, r.part()));
+        }
+        return new Grid(file, out, parts, physicalRows);
+    }
+
     /** The sheet a row belongs to, or null for files without sheets. */
     public String partName(Row r) {
         return r.part() >= 0 && r.part() < parts.size() ? parts.get(r.part()).name() : null;

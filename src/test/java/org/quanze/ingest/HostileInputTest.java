@@ -181,6 +181,20 @@ class HostileInputTest {
     }
 
     @Test
+    void aTextExportWithAnEmptyFirstColumnReadsAsWithout() {
+        String rows = HostileFiles.HEADER + "1\t行政处罚\t对甲的处罚\t《某某条例》第三条\t某某局\n"
+                + "2\t行政检查\t对乙的检查\t《某某条例》第五条\t某某局\n";
+        String margin = rows.lines().map(l -> "\t" + l).collect(Collectors.joining("\n", "", "\n"));
+        Ingester in = new Ingester(SourceCatalog.empty());
+        Ingester.FileResult plain = in.ingest("plain.txt", rows.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Ingester.FileResult shifted = in.ingest("plain.txt", margin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(2, plain.records().size());
+        assertNull(shifted.error());
+        assertEquals(plain.records().stream().map(r -> r.seq() + " " + r.powerType() + " " + r.name() + " " + r.basis()).toList(),
+                shifted.records().stream().map(r -> r.seq() + " " + r.powerType() + " " + r.name() + " " + r.basis()).toList());
+    }
+
+    @Test
     void directCallsOnBytesNeverThrow() throws Exception {
         Ingester in = new Ingester(SourceCatalog.empty());
         assertEquals("the file is empty", in.ingest("e.txt", new byte[0]).error());

@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
 final class HeaderTableReader {
 
     /**
-     * A 序号: a number of up to six digits, or with parts (3.1, 3-1), or several joined (2,3 for an
-     * item that merges two), with an optional closing dot. Lists run to thousands of items; 10000
-     * is a 序号 like 9999.
+     * A 序号's numbers: a number of up to six digits, or with parts (3.1, 3-1), or several joined
+     * (2,3 for an item that merges two). Lists run to thousands of items; 10000 is a 序号 like 9999.
      */
+    private static final String NUMBERS = "\\d{1,6}([.．]\\d{1,3})*(\\s*[,，、\\-－—~～至]\\s*\\d{1,6}([.．]\\d{1,3})*)*";
+    /** A 序号: the numbers with an optional closing dot or 、, or in brackets (（1）, as lists also number items). */
     private static final Pattern SEQ = Pattern.compile(
-            "\\s*\\d{1,6}([.．]\\d{1,3})*(\\s*[,，、\\-－—~～至]\\s*\\d{1,6}([.．]\\d{1,3})*)*\\s*[.．、]?\\s*");
+            "\\s*(" + NUMBERS + "\\s*[.．、]?|[（(]\\s*" + NUMBERS + "\\s*[）)][.．、]?)\\s*");
 
     /** Facts about a grid's structure that the horizontal layouts recognise themselves by. */
     record Shape(int headers, int groupRows, int subHeaders, int titlesBeforeHeaders, int dataRows) {}

@@ -31,8 +31,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The ten real 克拉玛依市 lists of {@code ../shared/external-lists} (see {@link ExternalListsTest}),
  * each rewritten with POI in layout variations other offices of the same city produce (blank rows,
  * no title, a footer, the 权力类型 column elsewhere, a leading empty column, other header words,
- * merged cells unmerged and filled down, the table split over two sheets), in the file's own format
- * (an .xls stays BIFF8 whatever its name, an .xlsx stays OOXML), must ingest to the records of the
+ * merged cells unmerged and filled down, the table split over two sheets, 序号 written 1. or （1） or
+ * stored as number/text the other way, a 备注 column after the name, power types without 行政 or with
+ * 类, header labels broken over two lines, an .xls converted to .xlsx under its own name), in the
+ * file's own format (an .xls stays BIFF8 whatever its name, an .xlsx stays OOXML, but for the
+ * conversion), must ingest to the records of the
  * unmodified file: as many, and each in order with the same name, sub-item, power type, units,
  * levels and start of the legal basis.
  *

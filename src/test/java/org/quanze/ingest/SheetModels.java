@@ -321,6 +321,47 @@ final class SheetModels {
             columnsChanged = true;
         }
 
+        /** An empty column before column {@code at}: cells, widths and merged regions from there one to the right; a merged region across the boundary widened. */
+        void insertColumn(int at) {
+            for (RowData r : rows.values()) {
+                TreeMap<Integer, CellData> moved = new TreeMap<>();
+                r.cells.forEach((c, cd) -> {
+                    int to = c >= at ? c + 1 : c;
+                    if (to <= maxColumn) moved.put(to, cd);
+                    else if (!cd.display.isBlank()) Assumptions.abort("the text in column " + letter(c) + " would move past the format's last column");
+                });
+                r.cells.clear();
+                r.cells.putAll(moved);
+            }
+            for (CellRangeAddress a : merges) {
+                if (a.getLastColumn() + 1 > maxColumn && a.getLastColumn() >= at) Assumptions.abort("the merged region " + a.formatAsString() + " would move past the format's last column");
+                if (a.getFirstColumn() >= at) a.setFirstColumn(a.getFirstColumn() + 1);
+                if (a.getLastColumn() >= at) a.setLastColumn(a.getLastColumn() + 1);
+            }
+            TreeMap<Integer, ColumnData> moved = new TreeMap<>();
+            columns.forEach((c, cd) -> { int to = c >= at ? c + 1 : c; if (to <= maxColumn) moved.put(to, cd); });
+            moved.put(at, new ColumnData(columns.getOrDefault(at - 1, new ColumnData(defaultWidth, false)).width(), false));
+            columns = moved;
+            columnsChanged = true;
+        }
+
+        /** Whether cell (r, c) lies in a merged region other than as its top-left cell. */
+        boolean covered(int r, int c) {
+            return merges.stream().anyMatch(a -> a.isInRange(r, c) && (a.getFirstRow() != r || a.getFirstColumn() != c));
+        }
+
+        /** This model with every row and cell style replaced as the map says (for writing into another workbook). */
+        SheetModel restyled(java.util.function.Function<CellStyle, CellStyle> map) {
+            TreeMap<Integer, RowData> out = new TreeMap<>();
+            rows.forEach((k, r) -> {
+                RowData n = new RowData(r.height, r.hidden, map.apply(r.style));
+                r.cells.forEach((c, cd) -> n.cells.put(c, cd.withStyle(map.apply(cd.style))));
+                out.put(k, n);
+            });
+            rows = out;
+            return this;
+        }
+
         /** Every merged region below the header band unmerged, each of its cells holding the region's value; how many. */
         int fillDown(int headerEnd) {
             List<CellRangeAddress> kept = new ArrayList<>();

@@ -1,0 +1,242 @@
+package org.quanze.ingest;
+
+import org.quanze.ingest.SheetModels.CellData;
+import org.quanze.ingest.SheetModels.RowData;
+import org.quanze.ingest.SheetModels.SheetModel;
+import org.apache.poi.ss.usermodel.CellType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.quanze.ingest.ListVariants.DataSheet;
+import org.quanze.ingest.ListVariants.Variation;
+import org.quanze.ingest.SheetModels.CellData;
+import org.quanze.ingest.SheetModels.RowData;
+import org.quanze.ingest.SheetModels.SheetModel;
+
+import static org.quanze.ingest.ListVariants.CONTACT;
+import static org.quanze.ingest.ListVariants.NOTE;
+import static org.quanze.ingest.ListVariants.letter;
+import static org.quanze.ingest.ListVariants.squeeze;
+
+/**
+ * What each {@link ListVariants.Variation} changes in one data sheet's model: the edits of cells,
+ * rows and columns, each saying what it did, or null where the variation does not apply to the sheet.
+ */
+final class SheetVariations {
+
+    private SheetVariations() {}
+
+    /** Changes the sheet's model; says what it did, or null when the variation does not apply to the sheet. */
+    static String apply(Variation v, DataSheet d) {
+        SheetModel m = d.model();
+        return switch (v) {
+            case REWRITE -> "unchanged";
+            case BLANK_ROWS -> {
+                // After the header band, then after every 10th data row, at the next row boundary no merged region crosses.
+                int first = d.headerEnd() + 1, last = m.lastRow();
+                List<Integer> at = new ArrayList<>(List.of(first));
+                int since = first;
+                for (int b = first + 1; b <= last; b++) {
+                    if (b - since >= 10 && m.rowHasText(b) && !m.crossed(b)) {
+                        at.add(b);
+                        since = b;
+                    }
+                }
+                for (int i = at.size() - 1; i >= 0; i--) m.insertRow(at.get(i));
+                yield "empty rows inserted before sheet rows " + at.stream().map(r -> String.valueOf(r + 1)).toList() + " (1-based, original numbering)";
+            }
+            case NO_TITLE -> {
+                List<Integer> titles = new ArrayList<>();
+                for (int r = 0; r < d.header(); r++) if (m.texts(r) <= 1) titles.add(r);
+                if (titles.stream().noneMatch(m::rowHasText)) yield null;
+                for (int i = titles.size() - 1; i >= 0; i--) m.deleteRow(titles.get(i));
+                yield "rows " + titles.stream().map(r -> String.valueOf(r + 1)).toList() + " above the header deleted";
+            }
+            case FOOTER -> {
+                int last = m.lastRow();
+                m.set(last + 2, 0, NOTE);
+                m.set(last + 3, 0, CONTACT);
+                yield "footer rows " + (last + 3) + " and " + (last + 4) + " written";
+            }
+            case COLUMN_MOVED -> {
+                int type = -1;
+                String label = null;
+                for (int r = d.header(); r <= d.headerEnd() && type < 0; r++) {
+                    for (Map.Entry<Integer, CellData> c : m.row(r).cells.entrySet()) {
+                        String t = squeeze(c.getValue().display());
+                        if (t.contains("类型") || t.contains("类别")) {
+                            type = c.getKey();
+                            label = t;
+                            break;
+                        }
+                    }
+                }
+                if (type < 0) yield null;
+                int t = type, last = m.lastHeaderColumn(d.header(), d.headerEnd());
+                if (t == last) yield null;
+                m.mapColumns(c -> c < t || c > last ? c : c == t ? last : c - 1);
+                yield "column " + letter(t) + " (" + label + ") moved after column " + letter(last)
+                        + ", columns " + letter(t + 1) + "–" + letter(last) + " one to the left";
+            }
+            case LEADING_COLUMN -> {
+                m.mapColumns(c -> c + 1);
+                yield "every column one to the right";
+            }
+            case HEADER_SYNONYMS, HEADER_SYNONYMS_OTHER -> {
+                boolean first = v == Variation.HEADER_SYNONYMS;
+                Set<String> present = new TreeSet<>();
+                for (int r = d.header(); r <= d.headerEnd(); r++) for (CellData c : m.row(r).cells.values()) present.add(squeeze(c.display()));
+                List<String> renamed = new ArrayList<>();
+                for (int r = d.header(); r <= d.headerEnd(); r++) {
+                    for (Map.Entry<Integer, CellData> e : m.row(r).cells.entrySet()) {
+                        String was = squeeze(e.getValue().display());
+                        String now = first ? synonym(was, present) : otherSynonym(was, present);
+                        if (now == null) continue;
+                        e.setValue(CellData.text(now, e.getValue().style()));
+                        renamed.add(was + " → " + now);
+                    }
+                }
+                yield renamed.isEmpty() ? null : "header " + String.join(", ", renamed);
+            }
+            case FILL_DOWN -> {
+                int n = m.fillDown(d.headerEnd());
+                yield n == 0 ? null : n + " merged regions below the header unmerged, each cell holding the region's value";
+            }
+            case TWO_SHEETS -> throw new IllegalStateException("split is not per sheet");
+            case TO_XLSX -> throw new IllegalStateException("conversion is not per sheet");
+            case SEQ_DOTTED, SEQ_PAREN, SEQ_AS_NUMBER_TEXT -> {
+                int col = -1;
+                for (Map.Entry<Integer, CellData> c : m.row(d.header()).cells.entrySet()) {
+                    if (squeeze(c.getValue().display()).equals("序号")) {
+                        col = c.getKey();
+                        break;
+                    }
+                }
+                if (col < 0) yield null;
+                int n = 0, last = m.lastRow();
+                for (int r = d.headerEnd() + 1; r <= last; r++) {
+                    RowData rd = m.rows.get(r);
+                    CellData c = rd == null ? null : rd.cells.get(col);
+                    if (c == null) continue;
+                    String t = c.display().strip();
+                    if (!t.matches("[0-9]+")) continue;
+                    CellData now;
+                    if (v == Variation.SEQ_DOTTED) now = CellData.text(t + ".", c.style());
+                    else if (v == Variation.SEQ_PAREN) now = CellData.text("（" + t + "）", c.style());
+                    else if (c.type() == CellType.STRING) now = new CellData(CellType.NUMERIC, null, Double.parseDouble(t), false, (byte) 0, c.style(), t);
+                    else if (c.type() == CellType.NUMERIC && c.number() == Math.rint(c.number())) now = CellData.text(t, c.style());
+                    else continue;
+                    rd.cells.put(col, now);
+                    n++;
+                }
+                yield n == 0 ? null : n + " data 序号 cells in column " + letter(col) + (switch (v) {
+                    case SEQ_DOTTED -> " written \"N.\"";
+                    case SEQ_PAREN -> " written \"（N）\"";
+                    default -> " switched between numeric and text cells";
+                });
+            }
+            case MIDDLE_COLUMN -> {
+                int name = -1, end = -1;
+                String label = null;
+                for (int r = d.header(); r <= d.headerEnd() && name < 0; r++) {
+                    for (Map.Entry<Integer, CellData> c : m.row(r).cells.entrySet()) {
+                        String t = squeeze(c.getValue().display());
+                        if (NAMES.contains(t) || t.endsWith("名称") && !t.contains("子项") && !t.contains("机构") && !t.contains("主体")) {
+                            name = c.getKey();
+                            label = t;
+                            int rr = r;
+                            end = m.merges.stream().filter(a -> a.isInRange(rr, c.getKey())).mapToInt(a -> a.getLastColumn()).max().orElse(c.getKey());
+                            break;
+                        }
+                    }
+                }
+                if (name < 0) yield null;
+                int at = end + 1;
+                boolean had = false;
+                for (int r = d.header(); r <= d.headerEnd(); r++) for (CellData c : m.row(r).cells.values()) had |= squeeze(c.display()).equals("备注");
+                m.insertColumn(at);
+                CellData headerCell = m.row(d.header()).cells.get(name);
+                m.row(d.header()).cells.put(at, CellData.text("备注", headerCell == null ? null : headerCell.style()));
+                if (d.headerEnd() > d.header()) m.merges.add(new org.apache.poi.ss.util.CellRangeAddress(d.header(), d.headerEnd(), at, at));
+                int n = 0, last = m.lastRow();
+                for (int r = d.headerEnd() + 1; r <= last; r++) {
+                    if (m.texts(r) < 2 || m.covered(r, at)) continue;
+                    CellData left = m.row(r).cells.get(name);
+                    m.row(r).cells.put(at, CellData.text("无", left == null ? null : left.style()));
+                    n++;
+                }
+                yield "column 备注 inserted as " + letter(at) + " after " + label + " (" + letter(name) + (end > name ? "–" + letter(end) : "")
+                        + "), \"无\" in " + n + " rows" + (had ? " (the sheet had a 备注 column already)" : "");
+            }
+            case TYPE_SHORT, TYPE_SUFFIX -> {
+                int type = -1;
+                for (int r = d.header(); r <= d.headerEnd() && type < 0; r++) {
+                    for (Map.Entry<Integer, CellData> c : m.row(r).cells.entrySet()) {
+                        String t = squeeze(c.getValue().display());
+                        if (t.contains("类型") || t.contains("类别")) {
+                            type = c.getKey();
+                            break;
+                        }
+                    }
+                }
+                if (type < 0) yield null;
+                Map<String, Integer> changed = new TreeMap<>();
+                int last = m.lastRow();
+                for (int r = d.headerEnd() + 1; r <= last; r++) {
+                    RowData rd = m.rows.get(r);
+                    CellData c = rd == null ? null : rd.cells.get(type);
+                    if (c == null) continue;
+                    String t = squeeze(c.display());
+                    String now = v == Variation.TYPE_SHORT ? (SHORT_TYPES.contains(t) ? t.substring(2) : null)
+                            : (SHORT_TYPES.contains(t) || t.equals("其他行政权力") || t.equals("其他权力") ? t + "类" : null);
+                    if (now == null) continue;
+                    rd.cells.put(type, CellData.text(now, c.style()));
+                    changed.merge(t + " → " + now, 1, Integer::sum);
+                }
+                yield changed.isEmpty() ? null : "column " + letter(type) + ": " + changed;
+            }
+            case HEADER_NEWLINES -> {
+                List<String> broken = new ArrayList<>();
+                for (int r = d.header(); r <= d.headerEnd(); r++) {
+                    for (Map.Entry<Integer, CellData> e : m.row(r).cells.entrySet()) {
+                        if (e.getValue().type() != CellType.STRING) continue;
+                        // Spaces already in the label (事 项 名 称, 事项\n名称) go: the label is broken once, in its middle.
+                        String t = squeeze(e.getValue().display());
+                        int len = t.codePointCount(0, t.length());
+                        if (len < 2) continue;
+                        int mid = t.offsetByCodePoints(0, len / 2);
+                        String now = t.substring(0, mid) + "\n" + t.substring(mid);
+                        e.setValue(CellData.text(now, e.getValue().style()));
+                        broken.add(now.replace("\n", "⏎"));
+                    }
+                }
+                yield broken.isEmpty() ? null : "header " + String.join(", ", broken);
+            }
+        };
+    }
+
+    private static final Set<String> SHORT_TYPES = Set.of("行政许可", "行政处罚", "行政检查", "行政强制", "行政征收", "行政给付", "行政确认", "行政奖励", "行政裁决");
+
+    private static final Set<String> NAMES = Set.of("事项名称", "权力事项名称", "权责事项名称", "权力名称", "项目", "项目名称", "职权名称");
+
+    /** 事项名称 → 权力名称 (权力名称 → 事项名称), 实施依据/设定依据 → 法律依据, 承办机构 → 责任主体 where no column has that name already. */
+    private static String synonym(String label, Set<String> present) {
+        if (NAMES.contains(label)) return label.equals("权力名称") ? "事项名称" : "权力名称";
+        if (label.equals("实施依据") || label.equals("设定依据")) return "法律依据";
+        if (label.equals("承办机构") && !present.contains("责任主体")) return "责任主体";
+        return null;
+    }
+
+    /** 事项名称 → 权责事项名称 (→ 权力事项名称 where it is that already), 实施依据 ↔ 设定依据, 行使主体 → 实施主体. */
+    private static String otherSynonym(String label, Set<String> present) {
+        if (NAMES.contains(label)) return label.equals("权责事项名称") ? "权力事项名称" : "权责事项名称";
+        if (label.equals("实施依据") && !present.contains("设定依据")) return "设定依据";
+        if (label.equals("设定依据") && !present.contains("实施依据")) return "实施依据";
+        if (label.equals("行使主体") && !present.contains("实施主体")) return "实施主体";
+        return null;
+    }
+
+}

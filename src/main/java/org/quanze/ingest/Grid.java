@@ -2,7 +2,9 @@ package org.quanze.ingest;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A file read as rows of text cells, the one shape every reader produces and every layout
@@ -33,26 +35,26 @@ public record Grid(String file, List<Row> rows, List<Part> parts, int physicalRo
     }
 
     /**
-     * The grid without the columns left of all its text: a text or CSV export whose every line
-     * begins with an empty field (a blank column A). The layouts read a row's 序号 from its first
-     * cell, and such a list was lost whole. (A workbook's sheets drop theirs as they are read,
-     * each sheet its own.)
+     * The grid without the columns left of all its text, each sheet apart (a file without sheets
+     * as one), title lines aside: a blank column A before the table, in a sheet or in a text or CSV
+     * export whose every line begins with an empty field. The layouts read a row's 序号 from its first cell, and such
+     * a list was lost whole.
      */
     public Grid withoutBlankMargin() {
-        int lead = Integer.MAX_VALUE;
+        Map<Integer, Integer> lead = new HashMap<>();
         for (Row r : rows) {
-            for (int i = 0; i < Math.min(lead, r.cells().size()); i++) {
-                if (!r.cells().get(i).isBlank()) {
-                    lead = i;
-                    break;
-                }
-            }
+            // A title line is one cell wherever it stood (a merged title keeps no column): it has no margin.
+            if (r.cells().size() < 2) continue;
+            int first = 0;
+            while (first < r.cells().size() && r.cells().get(first).isBlank()) first++;
+            if (first < r.cells().size()) lead.merge(r.part(), first, Math::min);
         }
-        if (lead == 0 || lead == Integer.MAX_VALUE) return this;
+        if (lead.values().stream().allMatch(n -> n == 0)) return this;
         List<Row> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            List<Span> spans = r.spans().size() > lead ? r.spans().subList(lead, r.spans().size()) : List.of();
-            out.add(new Row(r.line(), r.cells().subList(Math.min(lead, r.cells().size()), r.cells().size()), spans, r.part()));
+            int n = r.cells().size() < 2 ? 0 : Math.min(lead.getOrDefault(r.part(), 0), r.cells().size());
+            List<Span> spans = r.spans().size() > n ? r.spans().subList(n, r.spans().size()) : List.of();
+            out.add(n == 0 ? r : new Row(r.line(), r.cells().subList(n, r.cells().size()), spans, r.part()));
         }
         return new Grid(file, out, parts, physicalRows);
     }

@@ -2,6 +2,7 @@ package org.quanze.ingest;
 
 import org.quanze.model.ResourceText;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ final class HeaderNames {
 
     private static final Map<String, Entry> LABELS = new HashMap<>();
     private static final Set<String> FILLERS = new HashSet<>();
-    private static final List<String> PREFIXES = new java.util.ArrayList<>();
+    private static final List<String> PREFIXES = new ArrayList<>();
 
     static {
         for (ResourceText.Row row : ResourceText.sourcedRows(HeaderNames.class, RESOURCE, "FIELD, label and where it was seen, tab-separated")) {

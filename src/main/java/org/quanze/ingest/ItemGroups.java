@@ -123,9 +123,8 @@ final class ItemGroups {
         note(r, g);
         String sub = ownText(r, subCol);
         // A 子项名称 written again in each of its rows (a merged cell written out) starts it once.
-        if (!sub.isEmpty() && !g.subStarts.isEmpty() && sub.equals(ownText(g.rows.get(g.subStarts.getLast()), subCol))) {
-            log.rows.continuations++;
-        } else if (!sub.isEmpty()) {
+        boolean again = !g.subStarts.isEmpty() && sub.equals(ownText(g.rows.get(g.subStarts.getLast()), subCol));
+        if (!sub.isEmpty() && !again) {
             g.subStarts.add(g.rows.size() - 1);
             log.rows.subItems++;
         } else {

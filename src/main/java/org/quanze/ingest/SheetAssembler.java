@@ -34,8 +34,6 @@ final class SheetAssembler {
     private final BitSet hiddenRows = new BitSet();
     private final BitSet hiddenColumnsWithText = new BitSet();
     private int lastTextRow = -1;
-    /** Blank columns before the table, left out once the sheet is read (see {@link #dropBlankMargin}). */
-    private int margin;
     /** The last row of the sheet: its last row with text, or below it, the last row under a merged cell with text. */
     private int lastRow = -1;
 
@@ -134,7 +132,6 @@ final class SheetAssembler {
         lastRow = lastTextRow;
         if (stored.isEmpty()) return List.of();
         stored.sort(Comparator.comparingInt(Stored::row));
-        dropBlankMargin();
         int width = 0;
         for (Stored s : stored) width = Math.max(width, s.cols()[s.cols().length - 1] + 1);
         List<String[]> cellTexts = stored.stream().map(Stored::texts).toList();
@@ -173,24 +170,6 @@ final class SheetAssembler {
         return out;
     }
 
-    /**
-     * Leaves out the columns left of every text of the sheet: a blank margin column (or several)
-     * before the table. The layouts read a row's 序号 from its first cell, and a whole list was
-     * lost to an empty column A; the columns that hold the table move left, merged regions with them.
-     */
-    private void dropBlankMargin() {
-        int lead = Integer.MAX_VALUE;
-        for (Stored s : stored) for (int c : s.cols()) lead = Math.min(lead, c);
-        if (lead == 0 || lead == Integer.MAX_VALUE) return;
-        margin = lead;
-        for (int i = 0; i < stored.size(); i++) {
-            Stored s = stored.get(i);
-            int[] cols = s.cols().clone();
-            for (int k = 0; k < cols.length; k++) cols[k] -= lead;
-            stored.set(i, new Stored(s.row(), cols, s.texts(), Math.max(0, s.lastCell() - lead)));
-        }
-    }
-
     /** A merged region in visible columns, clipped to the sheet's text, with its top-left cell's text. */
     private record Region(int first, int last, int firstCol, int lastCol, long origin, String text) {
         boolean spanned() {
@@ -202,10 +181,8 @@ final class SheetAssembler {
         List<Region> out = new ArrayList<>();
         long covered = 0;
         for (CellRangeAddress m : merges) {
-            // A region that begins in the blank margin has no text there: it keeps none.
-            int from = visible(m.getFirstColumn()) - margin;
-            int firstCol = Math.max(0, from);
-            int lastCol = visible(m.getLastColumn() + 1) - 1 - margin;
+            int firstCol = visible(m.getFirstColumn());
+            int lastCol = visible(m.getLastColumn() + 1) - 1;
             if (m.getFirstRow() > lastTextRow || firstCol >= width || lastCol < firstCol) continue;
             // Expanding costs a cell per covered cell; overlapping or huge regions, which Excel
             // itself never writes, must not cost more than the grid may hold.
@@ -215,7 +192,7 @@ final class SheetAssembler {
                         + " cells, over the limit, so it is not read");
             }
             out.add(new Region(m.getFirstRow(), m.getLastRow(), firstCol, Math.min(lastCol, width - 1),
-                    -1L - out.size(), from < 0 ? "" : textAt(m.getFirstRow(), firstCol)));
+                    -1L - out.size(), textAt(m.getFirstRow(), firstCol)));
         }
         out.sort(Comparator.comparingInt(Region::first));
         return out;

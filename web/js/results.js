@@ -116,10 +116,13 @@ function hitCard(hit, state) {
       missing.map((w) => [el('s', {}, w), ' '])));
   }
   const snippet = chooseSnippet(highlights.filter((h) => h !== nameHighlight), Boolean(nameHighlight));
-  if (snippet) {
+  // The words of the question that only an article the item cites holds: shown beside its own snippet.
+  const inArticle = highlights.find((h) => h.field === 'articles');
+  for (const h of [snippet, inArticle]) {
+    if (!h) continue;
     card.append(el('p', { class: 'snippet' },
-      el('span', { class: 'snippet-label' }, snippet.label || ''),
-      appendSpans(el('span', { class: 'snippet-text' }), snippet.spans)));
+      el('span', { class: 'snippet-label' }, h.label || ''),
+      appendSpans(el('span', { class: 'snippet-text' }), h.spans)));
   }
   if (hit.source) card.append(sourceLine(hit.source));
   return card;

@@ -109,7 +109,7 @@ public final class Engine implements AutoCloseable {
             String fingerprint = store.sourcesFingerprint();
             Checked r = read(store, store.sourcesDir());
             if (r.records().isEmpty()) return new Built(r.report(), null);
-            Path gen = store.write(r.records(), fingerprint);
+            Path gen = store.write(r.records(), fingerprint, r.laws()::basisArticles);
             r.laws().save(gen);
             store.publish(gen);
             return new Built(r.report(), gen);
@@ -232,7 +232,7 @@ public final class Engine implements AutoCloseable {
                 String fingerprint = store.sourcesFingerprint(from);
                 Checked r = read(store, from);
                 if (r.records().isEmpty()) return new Built(r.report(), null);
-                Path gen = store.write(r.records(), fingerprint);
+                Path gen = store.write(r.records(), fingerprint, r.laws()::basisArticles);
                 IndexHandle next = null;
                 try {
                     r.laws().save(gen);

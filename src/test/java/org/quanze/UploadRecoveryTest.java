@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quanze.index.IndexHandle;
 import org.quanze.index.IndexStore;
-import org.quanze.ingest.Ingester;
-import org.quanze.ingest.SourceCatalog;
 import org.quanze.search.SearchRequest;
 
 import java.io.ByteArrayOutputStream;
@@ -39,8 +37,8 @@ class UploadRecoveryTest {
     /** Stages the upload and writes the generation built from the staged sources, as an update does. */
     private static Path stageAndBuild(IndexStore store, StagedUpload upload) throws Exception {
         Path view = upload.stage();
-        Ingester.Result r = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(view);
-        return store.write(r.records(), store.sourcesFingerprint(view));
+        Engine.Checked r = Engine.read(store, view);
+        return store.write(r.records(), store.sourcesFingerprint(view), r.laws()::basisArticles);
     }
 
     private static String open(Path data, Engine.Rebuild rebuild, int expectedItems) throws Exception {

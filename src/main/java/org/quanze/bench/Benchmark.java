@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.quanze.ingest.Ingester;
 import org.quanze.ingest.SourceCatalog;
 import org.quanze.model.PowerRecord;
+import org.quanze.statute.CitationCheck;
+import org.quanze.statute.LawLibrary;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -101,13 +103,17 @@ final class Benchmark {
 
     private final Settings s;
     private final PrintStream log;
+    /** The bundled lists, each citation checked against the statute library as an ingest checks it. */
     private final List<PowerRecord> bundled;
+    /** The statute library every size is built with: generated items cite what the bundled ones cite. */
+    private final LawLibrary laws;
 
     Benchmark(Settings s, PrintStream log) throws IOException {
         this.s = s;
         this.log = log;
-        this.bundled = new Ingester(SourceCatalog.load(s.repoData().resolve("sources.json")))
-                .ingest(s.repoData().resolve("sources")).records();
+        this.laws = LawLibrary.load(s.repoData().resolve("laws"));
+        this.bundled = new CitationCheck(laws).annotate(new Ingester(SourceCatalog.load(s.repoData().resolve("sources.json")))
+                .ingest(s.repoData().resolve("sources")).records());
     }
 
     long bundledPowers() {
@@ -158,7 +164,7 @@ final class Benchmark {
         int ingestRepeats = items <= s.ingestRepeatsUpTo() ? s.repeats() : 1;
         List<IngestBench.Run> runs = new ArrayList<>();
         for (int i = 0; i < ingestRepeats; i++) {
-            IngestBench.Run r = isBundled ? IngestBench.bundled(data) : IngestBench.generated(corpus, data);
+            IngestBench.Run r = isBundled ? IngestBench.bundled(data) : IngestBench.generated(corpus, data, laws);
             log.printf("  ingest %d/%d: %d records in %.1f s (generator %.1f s): %.0f records/s, %.2f MB/s of text, %.2f MB per CPU s%n",
                     i + 1, ingestRepeats, r.records(), r.buildSeconds(), r.generateSeconds(), r.recordsPerSecond(), r.mbPerSecond(),
                     r.mbPerCpuSecond());

@@ -8,9 +8,9 @@ import org.apache.lucene.store.FSDirectory;
 import org.quanze.index.Analyzers;
 import org.quanze.index.DocumentMapper;
 import org.quanze.index.IndexStore;
-import org.quanze.ingest.Ingester;
-import org.quanze.ingest.SourceCatalog;
+import org.quanze.Engine;
 import org.quanze.model.PowerRecord;
+import org.quanze.statute.LawLibrary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,9 +69,20 @@ final class IngestBench {
 
     private IngestBench() {}
 
-    /** Copies what queries need (synonyms, stopwords, source metadata) and, for the bundled lists, the sources. */
+    /**
+     * Copies what queries need (synonyms, stopwords, source metadata, the statute library) and,
+     * for the bundled lists, the sources.
+     */
     static void prepare(Path repoData, Path dataDir, boolean withSources) throws IOException {
         Files.createDirectories(dataDir);
+        Path laws = repoData.resolve("laws");
+        try (Stream<Path> s = Files.walk(laws)) {
+            for (Path p : s.toList()) {
+                Path to = dataDir.resolve("laws").resolve(laws.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         List<String> files = new ArrayList<>(org.quanze.search.Vocabulary.FILES);
         files.add("sources.json");
         for (String f : files) {
@@ -87,14 +98,16 @@ final class IngestBench {
         }
     }
 
-    /** The bundled lists: reading and parsing the source files is part of the measured time. */
+    /** The bundled lists: reading, parsing and checking the source files is part of the measured time. */
     static Run bundled(Path dataDir) throws IOException {
         IndexStore store = new IndexStore(dataDir);
         String fingerprint = store.sourcesFingerprint();
         long t0 = System.nanoTime();
         long c0 = cpu();
-        List<PowerRecord> records = new Ingester(SourceCatalog.load(store.catalogFile())).ingest(store.sourcesDir()).records();
-        Path gen = store.build(records, fingerprint);
+        Engine.Checked checked = Engine.read(store, store.sourcesDir());
+        List<PowerRecord> records = checked.records();
+        Path gen = store.build(records, fingerprint, checked.laws()::basisArticles);
+        checked.laws().save(gen);
         double secs = (System.nanoTime() - t0) / 1e9;
         double cpuSecs = (cpu() - c0) / 1e9;
         store.prune(null);
@@ -111,7 +124,7 @@ final class IngestBench {
      * Generated records streamed into the build. The data folder holds no sources, so its index
      * is stamped with the fingerprint of no sources and {@code serve} opens it without a rebuild.
      */
-    static Run generated(CorpusGenerator corpus, Path dataDir) throws IOException {
+    static Run generated(CorpusGenerator corpus, Path dataDir, LawLibrary laws) throws IOException {
         long t0 = System.nanoTime();
         long c0 = cpu();
         long records = 0;
@@ -128,7 +141,8 @@ final class IngestBench {
         String fingerprint = store.sourcesFingerprint();
         long t1 = System.nanoTime();
         long c1 = cpu();
-        Path gen = store.build(corpus, fingerprint);
+        Path gen = store.build(corpus, fingerprint, laws::basisArticles);
+        laws.save(gen);
         double secs = (System.nanoTime() - t1) / 1e9;
         double cpuSecs = (cpu() - c1) / 1e9;
         store.prune(null);

@@ -57,7 +57,7 @@ public final class ExportCommand implements Callable<Integer> {
         Engine.Checked r = Engine.read(store, store.sourcesDir());
         r.report().skipped().forEach(s -> System.err.println("skipped: " + s));
         List<PowerRecord> records = r.records();
-        if (format == Format.opensearch) return openSearch(records);
+        if (format == Format.opensearch) return openSearch(records, r.laws());
         if (out != null && Files.isDirectory(out)) out = out.resolve(ExportName.ofAll(java.time.LocalDate.now()) + "." + format);
         try (OutputStream os = out == null ? new UnclosedStream(System.out) : new BufferedOutputStream(Files.newOutputStream(out))) {
             write(records, format, os);
@@ -66,13 +66,13 @@ public final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int openSearch(List<PowerRecord> records) throws IOException {
+    private int openSearch(List<PowerRecord> records, org.quanze.statute.LawLibrary laws) throws IOException {
         Files.createDirectories(out);
         Files.writeString(out.resolve("mapping.json"),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(OpenSearchExport.mapping()) + "\n", StandardCharsets.UTF_8);
         long n;
         try (Writer w = Files.newBufferedWriter(out.resolve("bulk.ndjson"), StandardCharsets.UTF_8)) {
-            n = OpenSearchExport.bulk(records, index, w);
+            n = OpenSearchExport.bulk(records, laws::basisArticles, index, w);
         }
         System.err.println("Wrote " + out.resolve("mapping.json") + " and " + n + " records to " + out.resolve("bulk.ndjson")
                 + "; load with PUT /" + index + " (the mapping) and POST /_bulk (the NDJSON), see docs/SCALING.md");

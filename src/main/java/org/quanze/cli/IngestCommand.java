@@ -56,7 +56,7 @@ public final class IngestCommand implements Callable<Integer> {
         try (OpenSearchClient client = backend.client()) {
             long t0 = System.nanoTime();
             OpenSearchIndexer.Built b = new OpenSearchIndexer(client, backend.alias)
-                    .build(r.records(), store.sourcesFingerprint(), shards, replicas);
+                    .build(r.records(), r.laws()::basisArticles, store.sourcesFingerprint(), shards, replicas);
             System.out.println("Index " + b.index() + " (" + b.items() + " items, " + shards + " shard(s), " + replicas
                     + " replica(s)) written to " + client.url() + " in " + (System.nanoTime() - t0) / 1_000_000
                     + " ms; alias " + backend.alias + " now names it");

@@ -86,13 +86,13 @@ public final class Analyzers {
         };
     }
 
-    /** Index-time analyzer: words for word fields, bigrams for {@code *.bg} fields, words with a gap between families for {@link Schema#ALL}. */
+    /** Index-time analyzer: words for word fields, bigrams for {@code *.bg} fields, words with a gap between values for {@link Schema#ALL} (one per family) and {@link Schema#ARTICLES} (one per article). */
     public static Analyzer indexing() {
         Analyzer bg = bigrams();
         Map<String, Analyzer> per = new HashMap<>();
         for (String f : Schema.TEXT_FIELDS) per.put(Schema.bigram(f), bg);
         Analyzer words = words();
-        per.put(Schema.ALL, new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+        Analyzer gapped = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
             @Override
             protected Analyzer getWrappedAnalyzer(String fieldName) {
                 return words;
@@ -102,7 +102,9 @@ public final class Analyzers {
             public int getPositionIncrementGap(String fieldName) {
                 return Schema.FAMILY_GAP;
             }
-        });
+        };
+        per.put(Schema.ALL, gapped);
+        per.put(Schema.ARTICLES, gapped);
         return new PerFieldAnalyzerWrapper(words, per);
     }
 }

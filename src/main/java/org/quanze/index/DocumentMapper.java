@@ -72,7 +72,11 @@ public final class DocumentMapper {
 
     private DocumentMapper() {}
 
-    public static Document toDocument(PowerRecord r, long order) {
+    /**
+     * The record's document; {@code articles} are the texts of the articles its legal basis cites
+     * ({@code LawLibrary.basisArticles}), empty where the library holds none.
+     */
+    public static Document toDocument(PowerRecord r, long order, java.util.List<String> articles) {
         Document d = new Document();
         d.add(new KeywordField(Schema.ID, r.id(), Field.Store.YES));
         d.add(new KeywordField(Schema.KIND, r.kind(), Field.Store.NO));
@@ -88,6 +92,8 @@ public final class DocumentMapper {
             d.add(new WordsField(Schema.ALL, e.getValue(), words));
             d.add(new Field(Schema.bigram(e.getKey()), e.getValue(), BIGRAM_TEXT));
         }
+        // One value per article, so no phrase spans two.
+        for (String a : articles) d.add(new Field(Schema.ARTICLES, a, TextField.TYPE_NOT_STORED));
         String sameAs = NameKey.of(r);
         if (sameAs != null) {
             d.add(new KeywordField(Schema.SAME_POWER, sameAs, Field.Store.NO));

@@ -24,6 +24,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +36,7 @@ import java.util.stream.Stream;
 public final class IndexStore {
 
     /** Bumped when the schema changes, so an index built by older code is rebuilt. */
-    public static final String SCHEMA_VERSION = "9";
+    public static final String SCHEMA_VERSION = "10";
     static final String FINGERPRINT = "fingerprint";
     static final String ITEMS = "items";
     /** Source id → title, so facet labels need no scan of the stored records. */
@@ -134,9 +135,12 @@ public final class IndexStore {
     /**
      * Writes a new generation from the records and makes it current; returns its folder. The
      * records are read once, as they come, so a caller may stream more of them than fit in memory.
+     * {@code articles} gives the texts of the articles a record's legal basis cites
+     * ({@code LawLibrary.basisArticles}; see {@link Schema#ARTICLES}).
      */
-    public synchronized Path build(Iterable<PowerRecord> records, String fingerprint) throws IOException {
-        Path gen = write(records, fingerprint);
+    public synchronized Path build(Iterable<PowerRecord> records, String fingerprint,
+                                   Function<PowerRecord, List<String>> articles) throws IOException {
+        Path gen = write(records, fingerprint, articles);
         publish(gen);
         return gen;
     }
@@ -146,7 +150,8 @@ public final class IndexStore {
      * caller opens it first and only then {@link #publish}es it, so a failure anywhere before the
      * rename leaves CURRENT as it was. A failed write deletes its half-built folder.
      */
-    public synchronized Path write(Iterable<PowerRecord> records, String fingerprint) throws IOException {
+    public synchronized Path write(Iterable<PowerRecord> records, String fingerprint,
+                                   Function<PowerRecord, List<String>> articles) throws IOException {
         Files.createDirectories(indexRoot);
         Path gen = nextGeneration();
         // Merging while adding rewrites what the final forceMerge rewrites again: a wide tier keeps
@@ -171,7 +176,7 @@ public final class IndexStore {
                 count = new ParallelIndexing(w, records.iterator(), r -> {
                     tally.add(r);
                     titles.putIfAbsent(r.source().id(), r.source().title() == null ? r.source().id() : r.source().title());
-                }).run();
+                }, articles).run();
                 // A large index is merged only to about one segment per core: merging on to one is
                 // another rewrite of the whole index, and a search cuts its slices inside segments
                 // anyway (Searchers); one segment for a small one, where per-segment overhead is all there is.

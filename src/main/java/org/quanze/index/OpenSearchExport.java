@@ -7,6 +7,8 @@ import org.quanze.opensearch.OpenSearchSchema;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The index as files an OpenSearch cluster loads: the mapping and bulk NDJSON, one action line
@@ -24,14 +26,15 @@ public final class OpenSearchExport {
     }
 
     /** Writes one action line and one document line per record. */
-    public static long bulk(Iterable<PowerRecord> records, String index, Writer out) throws IOException {
+    public static long bulk(Iterable<PowerRecord> records, Function<PowerRecord, List<String>> articles, String index, Writer out)
+            throws IOException {
         long n = 0;
         for (PowerRecord r : records) {
             ObjectNode action = Json.MAPPER.createObjectNode();
             action.putObject("index").put("_index", index).put("_id", r.id());
             out.write(Json.MAPPER.writeValueAsString(action));
             out.write('\n');
-            out.write(Json.MAPPER.writeValueAsString(OpenSearchSchema.document(r, n)));
+            out.write(Json.MAPPER.writeValueAsString(OpenSearchSchema.document(r, n, articles.apply(r))));
             out.write('\n');
             n++;
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Feeds records to one IndexWriter from one thread per core. Analysis (SmartCN above all) is
@@ -35,15 +36,21 @@ final class ParallelIndexing {
     private final IndexWriter writer;
     private final Iterator<PowerRecord> records;
     private final Consumer<PowerRecord> onEach;
+    private final Function<PowerRecord, List<String>> articles;
     private long next;
     /** The first failure of any thread; once set, the others take no further record. */
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    /** @param onEach called for every record in order, under the same lock that takes it */
-    ParallelIndexing(IndexWriter writer, Iterator<PowerRecord> records, Consumer<PowerRecord> onEach) {
+    /**
+     * @param onEach   called for every record in order, under the same lock that takes it
+     * @param articles the texts of the articles a record's legal basis cites (see {@link Schema#ARTICLES})
+     */
+    ParallelIndexing(IndexWriter writer, Iterator<PowerRecord> records, Consumer<PowerRecord> onEach,
+                     Function<PowerRecord, List<String>> articles) {
         this.writer = writer;
         this.records = records;
         this.onEach = onEach;
+        this.articles = articles;
     }
 
     static int threads() {
@@ -123,7 +130,7 @@ final class ParallelIndexing {
                 onEach.accept(r);
             }
             // Upsert by id: a record seen twice replaces itself instead of duplicating.
-            writer.updateDocument(new Term(Schema.ID, r.id()), facets.build(DocumentMapper.toDocument(r, order)));
+            writer.updateDocument(new Term(Schema.ID, r.id()), facets.build(DocumentMapper.toDocument(r, order, articles.apply(r))));
         }
     }
 }

@@ -58,6 +58,16 @@ public final class Schema {
     /** Positions between two families' values in {@link #ALL}: more than any phrase is long. */
     public static final int FAMILY_GAP = 100;
 
+    /**
+     * The official text of the articles the legal basis cites, from the statute library at ingest
+     * (the version each citation was checked against): words only, not stored. A list that cites
+     * 医疗保障基金使用监督管理条例第三十八条 names none of the conduct the article lists (重复收费,
+     * 返还现金), which is what a citizen describes. Kept out of {@link #ALL}: an article is longer
+     * than the item and shared by many, so it weighs less than the list's own text
+     * ({@code FieldWeights}) and leaves the other families' BM25 lengths as they are.
+     */
+    public static final String ARTICLES = "articles";
+
     /** Text field families: the word field has this name, the bigram field adds {@link #BIGRAM}. */
     public static final String NAME = "name";
     public static final String BASIS = "basis";

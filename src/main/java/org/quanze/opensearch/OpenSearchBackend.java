@@ -179,7 +179,7 @@ public final class OpenSearchBackend implements SearchBackend {
 
         @Override
         public PageDocs page(List<Found> hits) throws IOException {
-            return PageIndex.of(hits);
+            return PageIndex.of(hits, laws);
         }
 
         @Override

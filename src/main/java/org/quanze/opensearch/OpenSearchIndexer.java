@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Builds an index generation in the cluster, as {@code IndexStore} builds one on disk: a new index
@@ -43,7 +44,8 @@ public final class OpenSearchIndexer {
      * Writes the records into a new generation and swaps the alias to it. The records are read
      * once, as they come; their text is analysed on every core while the cluster indexes.
      */
-    public Built build(Iterable<PowerRecord> records, String fingerprint, int shards, int replicas) throws IOException {
+    public Built build(Iterable<PowerRecord> records, Function<PowerRecord, List<String>> articles, String fingerprint,
+                       int shards, int replicas) throws IOException {
         String index = nextGeneration();
         client.send("PUT", "/" + index, OpenSearchSchema.mapping(shards, replicas));
         boolean done = false;
@@ -70,7 +72,7 @@ public final class OpenSearchIndexer {
                     }
                     long first = n;
                     n += batch.size();
-                    pending.add(pool.submit(() -> bulkBody(index, batch, first)));
+                    pending.add(pool.submit(() -> bulkBody(index, batch, first, articles)));
                     // Analysis runs ahead of the cluster by at most a batch per core.
                     if (pending.size() >= threads) send(pending.remove(0));
                 }
@@ -125,7 +127,7 @@ public final class OpenSearchIndexer {
         }
     }
 
-    private static String bulkBody(String index, List<PowerRecord> batch, long first) {
+    private static String bulkBody(String index, List<PowerRecord> batch, long first, Function<PowerRecord, List<String>> articles) {
         StringBuilder sb = new StringBuilder();
         long order = first;
         for (PowerRecord r : batch) {
@@ -133,7 +135,7 @@ public final class OpenSearchIndexer {
             action.putObject("index").put("_index", index).put("_id", r.id());
             try {
                 sb.append(Json.MAPPER.writeValueAsString(action)).append('\n');
-                sb.append(Json.MAPPER.writeValueAsString(OpenSearchSchema.document(r, order++))).append('\n');
+                sb.append(Json.MAPPER.writeValueAsString(OpenSearchSchema.document(r, order++, articles.apply(r)))).append('\n');
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }

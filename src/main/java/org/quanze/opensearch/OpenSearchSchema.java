@@ -88,7 +88,8 @@ public final class OpenSearchSchema {
         // Sample documents show every field a record can have and how it is indexed: one with
         // every field set, one whose list gives no legal basis (the fields only such items have).
         for (PowerRecord sample : List.of(sample(true), sample(false))) {
-            for (IndexableField f : built(DocumentMapper.toDocument(sample, 0)).getFields()) map(props, f);
+            List<String> articles = sample.statutes().isEmpty() ? List.of() : List.of("第一条 为了规范……，制定本法。");
+            for (IndexableField f : built(DocumentMapper.toDocument(sample, 0, articles)).getFields()) map(props, f);
         }
         for (String dim : Schema.FACETS) {
             props.putObject(facetField(dim)).put("type", "keyword").put("index", false);
@@ -127,9 +128,12 @@ public final class OpenSearchSchema {
         }
     }
 
-    /** One record's document: the Lucene document's fields, text as its tokens, facets per dimension, the record. */
-    public static ObjectNode document(PowerRecord r, long order) {
-        Document lucene = DocumentMapper.toDocument(r, order);
+    /**
+     * One record's document: the Lucene document's fields, text as its tokens, facets per dimension,
+     * the record; {@code articles} as {@link DocumentMapper#toDocument} takes them.
+     */
+    public static ObjectNode document(PowerRecord r, long order, List<String> articles) {
+        Document lucene = DocumentMapper.toDocument(r, order, articles);
         ObjectNode d = Json.MAPPER.createObjectNode();
         Map<String, ArrayNode> multi = new LinkedHashMap<>();
         for (IndexableField f : lucene.getFields()) {

@@ -10,6 +10,7 @@ import org.quanze.index.Analyzers;
 import org.quanze.index.DocumentMapper;
 import org.quanze.index.Schema;
 import org.quanze.search.SearchBackend;
+import org.quanze.statute.LawLibrary;
 
 import java.io.IOException;
 import java.util.List;
@@ -24,12 +25,12 @@ final class PageIndex {
 
     private PageIndex() {}
 
-    static SearchBackend.PageDocs of(List<SearchBackend.Found> hits) throws IOException {
+    static SearchBackend.PageDocs of(List<SearchBackend.Found> hits, LawLibrary laws) throws IOException {
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         FacetsConfig facets = Schema.facetsConfig();
         IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.indexing()).setCommitOnClose(true);
         try (IndexWriter w = new IndexWriter(dir, cfg)) {
-            for (int i = 0; i < hits.size(); i++) w.addDocument(facets.build(DocumentMapper.toDocument(hits.get(i).record(), i)));
+            for (int i = 0; i < hits.size(); i++) w.addDocument(facets.build(DocumentMapper.toDocument(hits.get(i).record(), i, laws.basisArticles(hits.get(i).record()))));
             // One segment, documents in page order: document i is hit i.
             w.forceMerge(1);
         }

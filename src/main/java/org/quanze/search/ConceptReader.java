@@ -72,6 +72,7 @@ final class ConceptReader {
         // A lone character the vocabulary does not know (给, 的) says too little to require.
         boolean counted = c.surface().length() > 1 || spellings.size() > 1;
         BooleanQuery.Builder presence = new BooleanQuery.Builder();
+        BooleanQuery.Builder inArticles = new BooleanQuery.Builder();
         List<Query> score = new ArrayList<>();
         if (byWords) {
             // Found in any field's words: one posting list per spelling (Schema.ALL); scored by
@@ -80,7 +81,10 @@ final class ConceptReader {
             List<Query> inName = new ArrayList<>();
             for (QueryPlan.Spelling sp : spellings) {
                 List<String> path = sp.words();
-                if (!holdsAnother(path, spellings)) presence.add(Rescoring.words(Schema.ALL, path), Occur.SHOULD);
+                if (!holdsAnother(path, spellings)) {
+                    presence.add(Rescoring.words(Schema.ALL, path), Occur.SHOULD);
+                    inArticles.add(Rescoring.words(Schema.ARTICLES, path), Occur.SHOULD);
+                }
                 anywhere.add(new BoostQuery(bag(Schema.ALL, path), sp.weight() / path.size()));
                 inName.add(new BoostQuery(bag(Schema.NAME, path), sp.weight() * FieldWeights.words(Schema.NAME) / path.size()));
             }
@@ -111,7 +115,16 @@ final class ConceptReader {
         }
         if (!found) return new QueryPlan.Concept(c.surface(), spellings, false, counted, false, null, null);
         Query present = presence.build();
+        // Commonness is of the lists' own text: the same few articles are cited by many items,
+        // and a concept common only there (医疗保障 in 条例's every article) still tells the
+        // items apart by what they say themselves. Counted with the articles, 药店刷不了医保卡
+        // had 药店 taken as present and kept 3 items, none of them an answer.
         boolean common = counted && common(reader, present);
+        BooleanQuery articles = inArticles.build();
+        if (!articles.clauses().isEmpty()) {
+            // An item whose cited article names the conduct (返还现金, 重复收费) contains the concept.
+            present = new BooleanQuery.Builder().add(present, Occur.SHOULD).add(articles, Occur.SHOULD).build();
+        }
         BooleanQuery.Builder scored = new BooleanQuery.Builder();
         for (Query q : score) scored.add(q, Occur.SHOULD);
         return new QueryPlan.Concept(c.surface(), spellings, true, counted, common, present, scored.build());

@@ -89,6 +89,13 @@ final class Rescoring {
             }
             if (!alts.isEmpty()) families.put(f, new DisjunctionMaxQuery(alts, 0f));
         }
+        // The cited articles' text, by words alone (see Schema.ARTICLES).
+        float inArticles = FieldWeights.words(Schema.ARTICLES);
+        List<Query> alts = new ArrayList<>();
+        for (QueryPlan.Spelling sp : c.spellings()) {
+            alts.add(new BoostQuery(words(Schema.ARTICLES, sp.words()), sp.weight() * inArticles / sp.words().size()));
+        }
+        if (!alts.isEmpty()) families.put(Schema.ARTICLES, new DisjunctionMaxQuery(alts, 0f));
         return families;
     }
 

@@ -47,7 +47,13 @@ final class SearchRun {
         for (int i = 0; i < page.size(); i++) {
             SearchBackend.Found f = page.get(i);
             SearchResult.Explanation ex = req.explain() ? Explainer.explain(call, plan, filters, bySource, f, docs, i) : null;
-            hits.add(SearchResult.Hit.of(f.record(), f.score(), hl == null ? List.of() : hl.get(i), coverage.missing(i),
+            List<SearchResult.Highlight> marked = hl == null ? List.of() : hl.get(i);
+            SearchResult.Highlight inArticle = plan.searches() ? ArticleSnippets.of(plan, f.record(), call.generation().laws()) : null;
+            if (inArticle != null) {
+                marked = new ArrayList<>(marked);
+                marked.add(inArticle);
+            }
+            hits.add(SearchResult.Hit.of(f.record(), f.score(), marked, coverage.missing(i),
                     samePowerCites(plan, f.record()), ex));
         }
         call.checkTime();

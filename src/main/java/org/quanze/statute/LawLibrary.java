@@ -172,6 +172,31 @@ public final class LawLibrary {
     }
 
     /**
+     * The article a checked citation is linked to (in the version the check chose), or null where
+     * it names no article or the library holds no text of it.
+     */
+    public LawVersion.Article linked(org.quanze.model.Statute s) {
+        if (s.article() == null || s.check() == null || s.check().version() == null) return null;
+        LawVersion v = version(s.law(), s.check().version());
+        return v == null ? null : v.article(s.article());
+    }
+
+    /**
+     * The official texts of the articles a record's legal basis cites, each once, in the order
+     * cited: what a list's citation of 第三十八条 stands for, which names none of the conduct it
+     * covers.
+     */
+    public List<String> basisArticles(org.quanze.model.PowerRecord r) {
+        java.util.LinkedHashSet<String> texts = new java.util.LinkedHashSet<>();
+        for (org.quanze.model.Statute s : r.statutes()) {
+            if (!org.quanze.model.Statute.BASIS.equals(s.role())) continue;
+            LawVersion.Article a = linked(s);
+            if (a != null) texts.add(a.text());
+        }
+        return List.copyOf(texts);
+    }
+
+    /**
      * The repeal of the law, or null while it is in force: a repeal counts unless the library
      * holds a version of the same name published on or after it (a law enacted again).
      */

@@ -46,16 +46,9 @@ final class StatuteViews {
     static ObjectNode citation(LawLibrary library, Statute s) {
         ObjectNode n = Json.MAPPER.valueToTree(s);
         if (s.article() != null) n.put("label", new Numerals.Article(s.article(), 0).label());
-        LawVersion.Article a = linked(library, s);
+        LawVersion.Article a = library.linked(s);
         n.put("text", a == null ? null : a.text());
         return n;
-    }
-
-    /** The article a checked citation is linked to, or null. */
-    static LawVersion.Article linked(LawLibrary library, Statute s) {
-        if (s.article() == null || s.check() == null || s.check().version() == null) return null;
-        LawVersion v = library.version(s.law(), s.check().version());
-        return v == null ? null : v.article(s.article());
     }
 
     static Map<String, Object> law(StatuteApi.Index ix, String law, List<PowerRecord> items) {

@@ -92,7 +92,7 @@ class CorpusGeneratorTest {
     void everyQueryOfTheMixRunsOnAGeneratedIndex(@TempDir Path dir) throws Exception {
         IngestBench.prepare(Path.of("index-data"), dir, false);
         CorpusGenerator corpus = new CorpusGenerator(bundled, CorpusGenerator.bundledPlaces(), 6, 400);
-        IngestBench.Run run = IngestBench.generated(corpus, dir);
+        IngestBench.Run run = IngestBench.generated(corpus, dir, org.quanze.statute.LawLibrary.load(dir.resolve("laws")));
         assertEquals(400, run.powers());
         try (Engine e = Engine.open(dir, false, System.err)) {
             assertEquals(run.records(), e.search().items());

@@ -62,7 +62,7 @@ class AnalysedOnceTest {
                         d.add(new TextField(Schema.ALL, e.getValue(), Field.Store.NO));
                     }
                 } else {
-                    for (var f : DocumentMapper.toDocument(r, order).getFields()) {
+                    for (var f : DocumentMapper.toDocument(r, order, List.of()).getFields()) {
                         if (Schema.TEXT_FIELDS.contains(f.name()) || f.name().equals(Schema.ALL)) d.add(f);
                     }
                 }

@@ -29,7 +29,7 @@ class ParallelBuildOrderTest {
         Path data = Path.of("index-data");
         List<PowerRecord> bundled = new Ingester(SourceCatalog.load(data.resolve("sources.json"))).ingest(data.resolve("sources")).records();
         CorpusGenerator corpus = new CorpusGenerator(bundled, CorpusGenerator.bundledPlaces(), 6, 3000);
-        Path gen = new IndexStore(dir).build(corpus, "test");
+        Path gen = new IndexStore(dir).build(corpus, "test", r -> List.of());
         try (var d = FSDirectory.open(gen); DirectoryReader r = DirectoryReader.open(d)) {
             assertEquals(1, r.leaves().size());
             assertTrue(r.maxDoc() > 3000);
@@ -67,7 +67,7 @@ class ParallelBuildOrderTest {
             }
         };
         IndexStore store = new IndexStore(dir);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.build(breaking, "test"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.build(breaking, "test", r -> List.of()));
         assertEquals("record 1500 is unreadable", e.getMessage());
         // The other thread took no record after the failure.
         assertEquals(1500, taken.get());

@@ -53,7 +53,7 @@ class OpenSearchParityTest {
         Engine.Checked read = Engine.read(store, store.sourcesDir());
         String alias = OpenSearchNode.freshAlias("parity");
         OpenSearchClient client = new OpenSearchClient(node.url());
-        new OpenSearchIndexer(client, alias).build(read.records(), store.sourcesFingerprint(), 1, 0);
+        new OpenSearchIndexer(client, alias).build(read.records(), read.laws()::basisArticles, store.sourcesFingerprint(), 1, 0);
         backend = new OpenSearchBackend(client, alias, read.laws());
         cluster = new SearchService(backend, new QueryPlanner(Vocabulary.load(data)), java.time.Duration.ofMinutes(1));
     }

@@ -32,10 +32,10 @@ class RelevanceTest {
 
     /**
      * The sets written for the ranking work (see each file's "about"): the two tuning sets, read per
-     * question while tuning, and the three blind sets, whose means only were read, before and
-     * after a change. Each floor is a little under what the ranking reaches (tuning 0.871, second
-     * tuning set 0.697, blind 0.840, second blind set 0.814, third 0.722, fourth 0.723), so a change that loses
-     * on questions nobody tuned for fails here.
+     * question while tuning, and the five blind sets, whose means only were read, before and
+     * after a change. Each floor is a little under what the ranking reaches (tuning 0.873, second
+     * tuning set 0.740, blind 0.860, second blind set 0.824, third 0.728, fourth 0.729, fifth
+     * 0.696), so a change that loses on questions nobody tuned for fails here.
      */
     @Test
     void tuningAndBlindSetsKeepTheirMeans() throws IOException {
@@ -45,18 +45,21 @@ class RelevanceTest {
         EvalCommand.Report blind2 = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/blind2-queries.json"));
         EvalCommand.Report blind3 = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/blind3-queries.json"));
         EvalCommand.Report blind4 = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/blind4-queries.json"));
+        EvalCommand.Report blind5 = EvalCommand.evaluate(search, Path.of("src/test/resources/relevance/blind5-queries.json"));
         assertEquals(33, tuning.queries().size());
         assertEquals(30, tuning2.queries().size());
         assertEquals(33, blind.queries().size());
         assertEquals(32, blind2.queries().size());
         assertEquals(30, blind3.queries().size());
         assertEquals(30, blind4.queries().size());
+        assertEquals(30, blind5.queries().size());
         assertTrue(tuning.ndcg() >= 0.85, "tuning mean nDCG@10 fell to " + tuning.ndcg() + ": " + tuning.queries());
-        assertTrue(tuning2.ndcg() >= 0.68, "second tuning set's mean nDCG@10 fell to " + tuning2.ndcg() + ": " + tuning2.queries());
-        assertTrue(blind.ndcg() >= 0.81, "blind mean nDCG@10 fell to " + blind.ndcg() + ": " + blind.queries());
+        assertTrue(tuning2.ndcg() >= 0.72, "second tuning set's mean nDCG@10 fell to " + tuning2.ndcg() + ": " + tuning2.queries());
+        assertTrue(blind.ndcg() >= 0.83, "blind mean nDCG@10 fell to " + blind.ndcg() + ": " + blind.queries());
         assertTrue(blind2.ndcg() >= 0.80, "second blind set's mean nDCG@10 fell to " + blind2.ndcg());
-        assertTrue(blind3.ndcg() >= 0.70, "third blind set's mean nDCG@10 fell to " + blind3.ndcg());
-        assertTrue(blind4.ndcg() >= 0.70, "fourth blind set's mean nDCG@10 fell to " + blind4.ndcg());
+        assertTrue(blind3.ndcg() >= 0.71, "third blind set's mean nDCG@10 fell to " + blind3.ndcg());
+        assertTrue(blind4.ndcg() >= 0.71, "fourth blind set's mean nDCG@10 fell to " + blind4.ndcg());
+        assertTrue(blind5.ndcg() >= 0.67, "fifth blind set's mean nDCG@10 fell to " + blind5.ndcg());
         // Questions no list answers: every one says its answer is partial.
         assertEquals(4, tuning.noAnswer());
         assertEquals(4, tuning.noAnswerPartial());
@@ -70,6 +73,8 @@ class RelevanceTest {
         assertEquals(3, blind3.noAnswerPartial());
         assertEquals(3, blind4.noAnswer());
         assertEquals(3, blind4.noAnswerPartial());
+        assertEquals(3, blind5.noAnswer());
+        assertEquals(3, blind5.noAnswerPartial());
     }
 
     @Test
@@ -82,11 +87,12 @@ class RelevanceTest {
 
     @Test
     void aQuotedPhraseMatchesOnlyItemsContainingItVerbatim() throws IOException {
-        // 基金 and 使用 occur apart in three items that never say 基金使用.
+        // 基金 and 使用 occur apart in three items that never say 基金使用, and in the articles two
+        // more cite (基本医疗卫生与健康促进法 第八十七条, 劳动保障监察条例 第十一条).
         SearchResult quoted = search.search(SearchRequest.of("\"基金使用\""));
         SearchResult loose = search.search(SearchRequest.of("基金 使用"));
         assertEquals(25, quoted.total());
-        assertEquals(28, loose.total());
+        assertEquals(30, loose.total());
         // A number matches however it is written (2人 = 两人), the words around it verbatim.
         Map<String, List<String>> writings = Map.of("\"基金使用\"", List.of("基金使用"), "\"不得少于2人\"", List.of("不得少于2人", "不得少于两人"));
         for (Map.Entry<String, List<String>> e : writings.entrySet()) {

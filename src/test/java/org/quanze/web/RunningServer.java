@@ -80,7 +80,7 @@ final class RunningServer implements AutoCloseable {
         org.quanze.opensearch.OpenSearchClient client = new org.quanze.opensearch.OpenSearchClient(node.url());
         org.quanze.index.IndexStore store = new org.quanze.index.IndexStore(dataDir);
         var read = org.quanze.Engine.read(store, store.sourcesDir());
-        new org.quanze.opensearch.OpenSearchIndexer(client, alias).build(read.records(), store.sourcesFingerprint(), 1, 0);
+        new org.quanze.opensearch.OpenSearchIndexer(client, alias).build(read.records(), read.laws()::basisArticles, store.sourcesFingerprint(), 1, 0);
         var backend = new org.quanze.opensearch.OpenSearchBackend(client, alias, read.laws());
         var search = new org.quanze.search.SearchService(backend,
                 new org.quanze.search.QueryPlanner(org.quanze.search.Vocabulary.load(dataDir)));

@@ -1,0 +1,117 @@
+package org.quanze.search;
+
+import org.quanze.index.DocumentMapper;
+import org.quanze.index.Schema;
+import org.quanze.model.PowerRecord;
+import org.quanze.model.Statute;
+import org.quanze.statute.LawLibrary;
+import org.quanze.statute.LawVersion;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Why a hit was found through an article its legal basis cites ({@link Schema#ARTICLES}): the
+ * part of that article holding the question's words that the item's own text lacks. The list that
+ * cites 医疗保障基金使用监督管理条例第四十一条 may say nothing of 返还现金; the hit then shows
+ * the article's clause instead of nothing. Plain-text spans, as every highlight.
+ */
+final class ArticleSnippets {
+
+    /** Characters of the article shown around the marked words where their clause starts or ends further off. */
+    static final int CONTEXT = 30;
+    /** The longest snippet: a clause or two, not the article. */
+    static final int MAX_CHARS = 160;
+
+    private ArticleSnippets() {}
+
+    /**
+     * The snippet of the cited article that holds the most of the question's concepts missing
+     * from the item's own text, or null where no cited article holds any.
+     */
+    static SearchResult.Highlight of(QueryPlan plan, PowerRecord r, LawLibrary laws) {
+        List<List<String>> lacking = lackingConcepts(plan, r);
+        if (lacking.isEmpty()) return null;
+        Statute best = null;
+        String bestText = null;
+        int bestFound = 0;
+        for (Statute s : r.statutes()) {
+            if (!Statute.BASIS.equals(s.role())) continue;
+            LawVersion.Article a = laws.linked(s);
+            if (a == null) continue;
+            String text = a.text();
+            int found = 0;
+            for (List<String> spellings : lacking) if (spellings.stream().anyMatch(text::contains)) found++;
+            if (found > bestFound) {
+                best = s;
+                bestText = text;
+                bestFound = found;
+            }
+        }
+        if (best == null) return null;
+        return new SearchResult.Highlight(Schema.ARTICLES, "所引条文：《" + best.law() + "》" + laws.linked(best).label(),
+                spans(bestText, lacking));
+    }
+
+    /** Per concept found in the index and absent from the item's own text, its spellings' texts. */
+    private static List<List<String>> lackingConcepts(QueryPlan plan, PowerRecord r) {
+        String own = String.join("\n", DocumentMapper.texts(r).values());
+        List<List<String>> out = new ArrayList<>();
+        for (QueryPlan.Concept c : plan.concepts()) {
+            if (!c.found() || !c.counted()) continue;
+            List<String> texts = c.spellings().stream().map(QueryPlan.Spelling::text).filter(t -> !t.isEmpty()).toList();
+            if (texts.stream().noneMatch(own::contains)) out.add(texts);
+        }
+        return out;
+    }
+
+    /** Where the clause holding {@code at} starts (after a line break, 。 or ；), or {@link #CONTEXT} characters before it. */
+    private static int clauseStart(String text, int at) {
+        int limit = Math.max(0, at - 2 * CONTEXT);
+        for (int i = at - 1; i >= limit; i--) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '。' || c == '；') return i + 1;
+        }
+        return Math.max(0, at - CONTEXT);
+    }
+
+    /** Where the clause holding {@code at} ends (its 。 or ； included, or a line break), or {@link #CONTEXT} characters after it. */
+    private static int clauseEnd(String text, int at) {
+        int limit = Math.min(text.length(), at + 2 * CONTEXT);
+        for (int i = at; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') return i;
+            if (c == '。' || c == '；') return i + 1;
+        }
+        return Math.min(text.length(), at + CONTEXT);
+    }
+
+    /** The text around the marked words, the words marked (the longest spelling where several start together). */
+    static List<SearchResult.Span> spans(String text, List<List<String>> concepts) {
+        List<int[]> marks = new ArrayList<>();
+        for (List<String> spellings : concepts) {
+            for (String sp : spellings) {
+                for (int at = text.indexOf(sp); at >= 0; at = text.indexOf(sp, at + 1)) marks.add(new int[] {at, at + sp.length()});
+            }
+        }
+        marks.sort(Comparator.<int[]>comparingInt(m -> m[0]).thenComparingInt(m -> -m[1]));
+        List<int[]> kept = new ArrayList<>();
+        for (int[] m : marks) if (kept.isEmpty() || m[0] >= kept.get(kept.size() - 1)[1]) kept.add(m);
+        int from = clauseStart(text, kept.get(0)[0]);
+        int to = Math.max(kept.get(0)[1], Math.min(from + MAX_CHARS, clauseEnd(text, kept.get(kept.size() - 1)[1])));
+        List<SearchResult.Span> out = new ArrayList<>();
+        int at = from;
+        for (int[] m : kept) {
+            if (m[0] >= to) break;
+            if (m[0] > at) out.add(new SearchResult.Span(text.substring(at, m[0]), false));
+            int end = Math.min(m[1], to);
+            out.add(new SearchResult.Span(text.substring(m[0], end), true));
+            at = end;
+        }
+        if (at < to) out.add(new SearchResult.Span(text.substring(at, to), false));
+        if (from > 0) out.add(0, new SearchResult.Span("…", false));
+        if (to < text.length()) out.add(new SearchResult.Span("…", false));
+        return out;
+    }
+}

@@ -77,6 +77,11 @@ public final class DocumentMapper {
      * ({@code LawLibrary.basisArticles}), empty where the library holds none.
      */
     public static Document toDocument(PowerRecord r, long order, java.util.List<String> articles) {
+        return toDocument(r, order, articles, null);
+    }
+
+    /** As above, each article's words from {@code articleWords} (a build's, segmented once per article) unless null. */
+    static Document toDocument(PowerRecord r, long order, java.util.List<String> articles, ArticleWords articleWords) {
         Document d = new Document();
         d.add(new KeywordField(Schema.ID, r.id(), Field.Store.YES));
         d.add(new KeywordField(Schema.KIND, r.kind(), Field.Store.NO));
@@ -93,7 +98,14 @@ public final class DocumentMapper {
             d.add(new Field(Schema.bigram(e.getKey()), e.getValue(), BIGRAM_TEXT));
         }
         // One value per article, so no phrase spans two.
-        for (String a : articles) d.add(new Field(Schema.ARTICLES, a, TextField.TYPE_NOT_STORED));
+        for (String a : articles) {
+            d.add(articleWords == null ? new Field(Schema.ARTICLES, a, TextField.TYPE_NOT_STORED) : new Field(Schema.ARTICLES, a, TextField.TYPE_NOT_STORED) {
+                @Override
+                public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+                    return articleWords.stream(a);
+                }
+            });
+        }
         String sameAs = NameKey.of(r);
         if (sameAs != null) {
             d.add(new KeywordField(Schema.SAME_POWER, sameAs, Field.Store.NO));

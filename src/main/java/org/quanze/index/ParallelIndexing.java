@@ -37,6 +37,7 @@ final class ParallelIndexing {
     private final Iterator<PowerRecord> records;
     private final Consumer<PowerRecord> onEach;
     private final Function<PowerRecord, List<String>> articles;
+    private final ArticleWords articleWords = new ArticleWords(Analyzers.words());
     private long next;
     /** The first failure of any thread; once set, the others take no further record. */
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -130,7 +131,7 @@ final class ParallelIndexing {
                 onEach.accept(r);
             }
             // Upsert by id: a record seen twice replaces itself instead of duplicating.
-            writer.updateDocument(new Term(Schema.ID, r.id()), facets.build(DocumentMapper.toDocument(r, order, articles.apply(r))));
+            writer.updateDocument(new Term(Schema.ID, r.id()), facets.build(DocumentMapper.toDocument(r, order, articles.apply(r), articleWords)));
         }
     }
 }

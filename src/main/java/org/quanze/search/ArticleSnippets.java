@@ -1,6 +1,5 @@
 package org.quanze.search;
 
-import org.quanze.index.DocumentMapper;
 import org.quanze.index.Schema;
 import org.quanze.model.PowerRecord;
 import org.quanze.model.Statute;
@@ -28,40 +27,39 @@ final class ArticleSnippets {
 
     /**
      * The snippet of the cited article that holds the most of the question's concepts missing
-     * from the item's own text, or null where no cited article holds any.
+     * from the item's own text ({@code own}, its fields' texts), or null where no cited article holds any.
      */
-    static SearchResult.Highlight of(QueryPlan plan, PowerRecord r, LawLibrary laws) {
-        List<List<String>> lacking = lackingConcepts(plan, r);
+    static SearchResult.Highlight of(QueryPlan plan, PowerRecord r, java.util.Collection<String> own, LawLibrary laws) {
+        List<Statute> cited = new ArrayList<>();
+        for (Statute s : r.statutes()) if (Statute.BASIS.equals(s.role()) && laws.linked(s) != null) cited.add(s);
+        if (cited.isEmpty()) return null;
+        List<List<String>> lacking = lackingConcepts(plan, own);
         if (lacking.isEmpty()) return null;
         Statute best = null;
-        String bestText = null;
+        LawVersion.Article bestArticle = null;
         int bestFound = 0;
-        for (Statute s : r.statutes()) {
-            if (!Statute.BASIS.equals(s.role())) continue;
+        for (Statute s : cited) {
             LawVersion.Article a = laws.linked(s);
-            if (a == null) continue;
-            String text = a.text();
             int found = 0;
-            for (List<String> spellings : lacking) if (spellings.stream().anyMatch(text::contains)) found++;
+            for (List<String> spellings : lacking) if (spellings.stream().anyMatch(a.text()::contains)) found++;
             if (found > bestFound) {
                 best = s;
-                bestText = text;
+                bestArticle = a;
                 bestFound = found;
             }
         }
         if (best == null) return null;
-        return new SearchResult.Highlight(Schema.ARTICLES, "所引条文：《" + best.law() + "》" + laws.linked(best).label(),
-                spans(bestText, lacking));
+        return new SearchResult.Highlight(Schema.ARTICLES, "所引条文：《" + best.law() + "》" + bestArticle.label(),
+                spans(bestArticle.text(), lacking));
     }
 
     /** Per concept found in the index and absent from the item's own text, its spellings' texts. */
-    private static List<List<String>> lackingConcepts(QueryPlan plan, PowerRecord r) {
-        String own = String.join("\n", DocumentMapper.texts(r).values());
+    private static List<List<String>> lackingConcepts(QueryPlan plan, java.util.Collection<String> own) {
         List<List<String>> out = new ArrayList<>();
         for (QueryPlan.Concept c : plan.concepts()) {
             if (!c.found() || !c.counted()) continue;
             List<String> texts = c.spellings().stream().map(QueryPlan.Spelling::text).filter(t -> !t.isEmpty()).toList();
-            if (texts.stream().noneMatch(own::contains)) out.add(texts);
+            if (texts.stream().noneMatch(t -> own.stream().anyMatch(o -> o.contains(t)))) out.add(texts);
         }
         return out;
     }

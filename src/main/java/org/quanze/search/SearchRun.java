@@ -39,16 +39,16 @@ final class SearchRun {
         boolean widened = ranking.widened();
         List<SearchBackend.Found> page = first.page();
         SearchBackend.PageDocs docs = page.isEmpty() ? null : call.page(page);
+        List<java.util.Map<String, String>> texts = page.stream().map(f -> DocumentMapper.texts(f.record())).toList();
         List<List<SearchResult.Highlight>> hl = plan.marks().isEmpty() || page.isEmpty() ? null
-                : Highlighting.highlight(docs.searcher(), docs.generation() ? plan.weights() : null, plan.marks(), docs.docs(),
-                        page.stream().map(f -> DocumentMapper.texts(f.record())).toList());
+                : Highlighting.highlight(docs.searcher(), docs.generation() ? plan.weights() : null, plan.marks(), docs.docs(), texts);
         Coverage coverage = Coverage.of(plan, docs);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < page.size(); i++) {
             SearchBackend.Found f = page.get(i);
             SearchResult.Explanation ex = req.explain() ? Explainer.explain(call, plan, filters, bySource, f, docs, i) : null;
             List<SearchResult.Highlight> marked = hl == null ? List.of() : hl.get(i);
-            SearchResult.Highlight inArticle = plan.searches() ? ArticleSnippets.of(plan, f.record(), call.generation().laws()) : null;
+            SearchResult.Highlight inArticle = plan.searches() ? ArticleSnippets.of(plan, f.record(), texts.get(i).values(), call.generation().laws()) : null;
             if (inArticle != null) {
                 marked = new ArrayList<>(marked);
                 marked.add(inArticle);

@@ -72,6 +72,19 @@ class CitizenPageBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void anItemFoundByTheArticleItCitesShowsTheArticlesClause() {
+        // 遂宁's 分解住院、挂床住院 power says nothing of cash back; the 第三十八条 it cites does.
+        page.open("/?q=" + enc("返还现金")).waitForTotal(5);
+        WebElement card = page.find("#results li.hit[data-id='000_9151f9b4e62eb64c-5']");
+        List<WebElement> snippets = card.findElements(By.cssSelector(".snippet"));
+        assertEquals(1, snippets.size());
+        assertEquals("所引条文：《医疗保障基金使用监督管理条例》第三十八条",
+                snippets.get(0).findElement(By.className("snippet-label")).getText());
+        assertEquals(List.of("返还", "现金"), snippets.get(0).findElements(By.tagName("mark")).stream().map(WebElement::getText).toList());
+        assertTrue(card.findElements(By.cssSelector(".hit-missing")).isEmpty(), "the article holds both words");
+    }
+
+    @Test
     void aListWithoutPhonesSaysSoOnEveryCard() {
         page.open("/?source=004_e6509d409e33aba2").waitForTotal(17);
         List<WebElement> cards = page.all("#results li.hit");

@@ -128,7 +128,7 @@ final class ListVariants {
                 for (Map.Entry<String, SheetModel> e : expected.entrySet()) {
                     Sheet sheet = wb.getSheet(e.getKey());
                     if (sheet == null) fail("the variant writer lost sheet " + e.getKey());
-                    String diff = e.getValue().differenceFrom(SheetModel.read(sheet, format));
+                    String diff = SheetDifference.between(e.getValue(), SheetModel.read(sheet, format));
                     if (diff != null) fail("the variant writer wrote sheet " + e.getKey() + " wrong: " + diff);
                 }
             }

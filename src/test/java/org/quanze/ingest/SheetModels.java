@@ -1,89 +1,33 @@
 package org.quanze.ingest;
 
-import static org.quanze.ingest.ListVariants.letter;
-import static org.quanze.ingest.ListVariants.squeeze;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.junit.jupiter.api.Assumptions;
+import org.quanze.ingest.SheetCells.CellData;
+import org.quanze.ingest.SheetCells.ColumnData;
+import org.quanze.ingest.SheetCells.RowData;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
+import static org.quanze.ingest.ListVariants.letter;
+import static org.quanze.ingest.ListVariants.squeeze;
+
 /**
- * A sheet as {@link ListVariants} edits it: its cells (typed value, style and displayed text),
- * rows, columns and merged regions, read from POI and written back; and how two such models differ.
+ * A sheet as {@link ListVariants} edits it: its cells ({@link SheetCells}), rows, columns and
+ * merged regions, read from POI and written back ({@link SheetDifference} says whether it was).
  */
 final class SheetModels {
 
     private SheetModels() {}
-
-    /** One cell as written back: its value (a formula by its cached result), its style, and its text as Excel shows it. */
-    record CellData(CellType type, String string, double number, boolean bool, byte error, CellStyle style, String display) {
-
-        static CellData text(String s, CellStyle style) {
-            return new CellData(CellType.STRING, s, 0, false, (byte) 0, style, s);
-        }
-
-        static CellData of(Cell c, DataFormatter format) {
-            CellType t = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
-            String shown = format.formatCellValue(c);
-            return switch (t) {
-                case STRING -> new CellData(t, c.getStringCellValue(), 0, false, (byte) 0, c.getCellStyle(), shown);
-                case NUMERIC -> new CellData(t, null, c.getNumericCellValue(), false, (byte) 0, c.getCellStyle(), shown);
-                case BOOLEAN -> new CellData(t, null, 0, c.getBooleanCellValue(), (byte) 0, c.getCellStyle(), shown);
-                case ERROR -> new CellData(t, null, 0, false, c.getErrorCellValue(), c.getCellStyle(), shown);
-                default -> new CellData(CellType.BLANK, null, 0, false, (byte) 0, c.getCellStyle(), "");
-            };
-        }
-
-        CellData withStyle(CellStyle s) {
-            return new CellData(type, string, number, bool, error, s, display);
-        }
-
-        void writeTo(Cell c) {
-            if (style != null) c.setCellStyle(style);
-            switch (type) {
-                case STRING -> c.setCellValue(string);
-                case NUMERIC -> c.setCellValue(number);
-                case BOOLEAN -> c.setCellValue(bool);
-                case ERROR -> c.setCellErrorValue(error);
-                default -> c.setBlank();
-            }
-        }
-    }
-
-    static final class RowData {
-        final short height;
-        final boolean hidden;
-        final CellStyle style;
-        final TreeMap<Integer, CellData> cells = new TreeMap<>();
-
-        RowData(short height, boolean hidden, CellStyle style) {
-            this.height = height;
-            this.hidden = hidden;
-            this.style = style;
-        }
-
-        RowData copy() {
-            RowData r = new RowData(height, hidden, style);
-            r.cells.putAll(cells);
-            return r;
-        }
-    }
-
-    record ColumnData(int width, boolean hidden) {}
 
     /** A sheet's cells, merged regions, rows and columns, changed as a variation says and written back in place. */
     static final class SheetModel {
@@ -135,53 +79,10 @@ final class SheetModels {
                 int last = Math.max(columns.isEmpty() ? 0 : columns.lastKey(), lastCell());
                 for (int c = 0; c <= last; c++) {
                     ColumnData cd = columns.getOrDefault(c, new ColumnData(defaultWidth, false));
-                    sheet.setColumnWidth(c, Math.min(cd.width, 255 * 256));
-                    sheet.setColumnHidden(c, cd.hidden);
+                    sheet.setColumnWidth(c, Math.min(cd.width(), 255 * 256));
+                    sheet.setColumnHidden(c, cd.hidden());
                 }
             }
-        }
-
-        /** What differs between this model and a sheet read back: shown cell texts, merged regions, hidden rows and columns; null when nothing. */
-        String differenceFrom(SheetModel read) {
-            Map<String, String> want = texts(), got = read.texts();
-            if (!want.equals(got)) {
-                for (String k : new TreeSet<>(union(want.keySet(), got.keySet()))) {
-                    if (!Objects.equals(want.get(k), got.get(k))) return "cell " + k + " should be «" + want.get(k) + "» but is «" + got.get(k) + "»";
-                }
-            }
-            Set<String> wm = new TreeSet<>(merges.stream().map(CellRangeAddress::formatAsString).toList());
-            Set<String> gm = new TreeSet<>(read.merges.stream().map(CellRangeAddress::formatAsString).toList());
-            if (!wm.equals(gm)) return "merged regions " + wm + " but " + gm;
-            Set<Integer> wh = hiddenRows(), gh = read.hiddenRows();
-            if (!wh.equals(gh)) return "hidden rows " + wh + " but " + gh;
-            int last = Math.max(lastCell(), read.lastCell());
-            for (int c = 0; c <= last; c++) {
-                boolean w = columns.containsKey(c) && columns.get(c).hidden, g = read.columns.containsKey(c) && read.columns.get(c).hidden;
-                if (w != g) return "column " + letter(c) + (w ? " should be hidden" : " should not be hidden");
-            }
-            return null;
-        }
-
-        private static Set<String> union(Set<String> a, Set<String> b) {
-            Set<String> u = new TreeSet<>(a);
-            u.addAll(b);
-            return u;
-        }
-
-        private Map<String, String> texts() {
-            Map<String, String> out = new TreeMap<>();
-            for (Map.Entry<Integer, RowData> r : rows.entrySet()) {
-                for (Map.Entry<Integer, CellData> c : r.getValue().cells.entrySet()) {
-                    if (!c.getValue().display.isEmpty()) out.put(letter(c.getKey()) + (r.getKey() + 1), c.getValue().display);
-                }
-            }
-            return out;
-        }
-
-        private Set<Integer> hiddenRows() {
-            Set<Integer> out = new TreeSet<>();
-            rows.forEach((k, r) -> { if (r.hidden) out.add(k); });
-            return out;
         }
 
         RowData row(int r) {
@@ -191,7 +92,7 @@ final class SheetModels {
         String text(int r, int c) {
             RowData rd = rows.get(r);
             CellData cd = rd == null ? null : rd.cells.get(c);
-            return cd == null ? "" : cd.display;
+            return cd == null ? "" : cd.display();
         }
 
         boolean rowHasText(int r) {
@@ -201,13 +102,13 @@ final class SheetModels {
         /** How many cells of the row show text. */
         int texts(int r) {
             RowData rd = rows.get(r);
-            return rd == null ? 0 : (int) rd.cells.values().stream().filter(c -> !c.display.isBlank()).count();
+            return rd == null ? 0 : (int) rd.cells.values().stream().filter(c -> !c.display().isBlank()).count();
         }
 
         /** The first row with a 序号 cell, or -1. */
         int headerRow() {
             for (Map.Entry<Integer, RowData> r : rows.entrySet()) {
-                if (r.getValue().cells.values().stream().anyMatch(c -> squeeze(c.display).equals("序号"))) return r.getKey();
+                if (r.getValue().cells.values().stream().anyMatch(c -> squeeze(c.display()).equals("序号"))) return r.getKey();
             }
             return -1;
         }
@@ -233,7 +134,7 @@ final class SheetModels {
         int lastHeaderColumn(int header, int headerEnd) {
             int last = 0;
             for (int r = header; r <= headerEnd; r++) {
-                for (Map.Entry<Integer, CellData> c : row(r).cells.entrySet()) if (!c.getValue().display.isBlank()) last = Math.max(last, c.getKey());
+                for (Map.Entry<Integer, CellData> c : row(r).cells.entrySet()) if (!c.getValue().display().isBlank()) last = Math.max(last, c.getKey());
             }
             for (CellRangeAddress a : merges) if (a.getFirstRow() >= header && a.getFirstRow() <= headerEnd) last = Math.max(last, a.getLastColumn());
             return last;
@@ -297,7 +198,7 @@ final class SheetModels {
                     int to = map.applyAsInt(c);
                     if (to <= maxColumn) moved.put(to, cd);
                     // An empty formatted cell pushed past the format's last column (IV in an .xls) is no loss; text would be.
-                    else if (!cd.display.isBlank()) Assumptions.abort("the text in column " + letter(c) + " would move past the format's last column");
+                    else if (!cd.display().isBlank()) Assumptions.abort("the text in column " + letter(c) + " would move past the format's last column");
                 });
                 r.cells.clear();
                 r.cells.putAll(moved);
@@ -328,7 +229,7 @@ final class SheetModels {
                 r.cells.forEach((c, cd) -> {
                     int to = c >= at ? c + 1 : c;
                     if (to <= maxColumn) moved.put(to, cd);
-                    else if (!cd.display.isBlank()) Assumptions.abort("the text in column " + letter(c) + " would move past the format's last column");
+                    else if (!cd.display().isBlank()) Assumptions.abort("the text in column " + letter(c) + " would move past the format's last column");
                 });
                 r.cells.clear();
                 r.cells.putAll(moved);
@@ -355,7 +256,7 @@ final class SheetModels {
             TreeMap<Integer, RowData> out = new TreeMap<>();
             rows.forEach((k, r) -> {
                 RowData n = new RowData(r.height, r.hidden, map.apply(r.style));
-                r.cells.forEach((c, cd) -> n.cells.put(c, cd.withStyle(map.apply(cd.style))));
+                r.cells.forEach((c, cd) -> n.cells.put(c, cd.withStyle(map.apply(cd.style()))));
                 out.put(k, n);
             });
             rows = out;
@@ -377,7 +278,7 @@ final class SheetModels {
                 for (int r = a.getFirstRow(); r <= a.getLastRow(); r++) {
                     for (int c = a.getFirstColumn(); c <= a.getLastColumn(); c++) {
                         CellData own = row(r).cells.get(c);
-                        row(r).cells.put(c, top.withStyle(own != null && own.style != null ? own.style : top.style));
+                        row(r).cells.put(c, top.withStyle(own != null && own.style() != null ? own.style() : top.style()));
                     }
                 }
             }

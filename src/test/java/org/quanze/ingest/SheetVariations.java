@@ -1,8 +1,5 @@
 package org.quanze.ingest;
 
-import org.quanze.ingest.SheetModels.CellData;
-import org.quanze.ingest.SheetModels.RowData;
-import org.quanze.ingest.SheetModels.SheetModel;
 import org.apache.poi.ss.usermodel.CellType;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +9,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.quanze.ingest.ListVariants.DataSheet;
 import org.quanze.ingest.ListVariants.Variation;
-import org.quanze.ingest.SheetModels.CellData;
-import org.quanze.ingest.SheetModels.RowData;
+import org.quanze.ingest.SheetCells.CellData;
+import org.quanze.ingest.SheetCells.RowData;
 import org.quanze.ingest.SheetModels.SheetModel;
 
 import static org.quanze.ingest.ListVariants.CONTACT;

@@ -27,41 +27,53 @@ final class ArticleSnippets {
 
     /**
      * The snippet of the cited article that holds the most of the question's concepts missing
-     * from the item's own text ({@code own}, its fields' texts), or null where no cited article holds any.
+     * from the item's own text ({@code own}, its fields' texts), or null where no cited article
+     * holds any.
      */
-    static SearchResult.Highlight of(QueryPlan plan, PowerRecord r, java.util.Collection<String> own, LawLibrary laws) {
+    static SearchResult.Highlight of(List<List<String>> concepts, PowerRecord r, java.util.Collection<String> own, LawLibrary laws) {
         List<Statute> cited = new ArrayList<>();
-        for (Statute s : r.statutes()) if (Statute.BASIS.equals(s.role()) && laws.linked(s) != null) cited.add(s);
+        List<LawVersion.Article> articles = new ArrayList<>();
+        for (Statute s : r.statutes()) {
+            LawVersion.Article a = Statute.BASIS.equals(s.role()) ? laws.linked(s) : null;
+            if (a == null) continue;
+            cited.add(s);
+            articles.add(a);
+        }
         if (cited.isEmpty()) return null;
-        List<List<String>> lacking = lackingConcepts(plan, own);
+        // The articles are short and the item's own text long: a concept is looked for in the own
+        // text only where an article holds it (a page of ten hits read its texts a thousand times).
+        List<List<String>> lacking = new ArrayList<>();
+        for (List<String> texts : concepts) {
+            if (articles.stream().noneMatch(a -> holdsAny(a.text(), texts))) continue;
+            if (own.stream().noneMatch(o -> holdsAny(o, texts))) lacking.add(texts);
+        }
         if (lacking.isEmpty()) return null;
-        Statute best = null;
-        LawVersion.Article bestArticle = null;
+        int best = 0;
         int bestFound = 0;
-        for (Statute s : cited) {
-            LawVersion.Article a = laws.linked(s);
+        for (int i = 0; i < articles.size(); i++) {
             int found = 0;
-            for (List<String> spellings : lacking) if (spellings.stream().anyMatch(a.text()::contains)) found++;
+            for (List<String> spellings : lacking) if (holdsAny(articles.get(i).text(), spellings)) found++;
             if (found > bestFound) {
-                best = s;
-                bestArticle = a;
+                best = i;
                 bestFound = found;
             }
         }
-        if (best == null) return null;
-        return new SearchResult.Highlight(Schema.ARTICLES, "所引条文：《" + best.law() + "》" + bestArticle.label(),
-                spans(bestArticle.text(), lacking));
+        LawVersion.Article a = articles.get(best);
+        return new SearchResult.Highlight(Schema.ARTICLES, "所引条文：《" + cited.get(best).law() + "》" + a.label(), spans(a.text(), lacking));
     }
 
-    /** Per concept found in the index and absent from the item's own text, its spellings' texts. */
-    private static List<List<String>> lackingConcepts(QueryPlan plan, java.util.Collection<String> own) {
+    /** Per concept of the plan that is found and counted, its spellings' texts: what {@link #of} looks for, made once a page. */
+    static List<List<String>> concepts(QueryPlan plan) {
         List<List<String>> out = new ArrayList<>();
         for (QueryPlan.Concept c : plan.concepts()) {
-            if (!c.found() || !c.counted()) continue;
-            List<String> texts = c.spellings().stream().map(QueryPlan.Spelling::text).filter(t -> !t.isEmpty()).toList();
-            if (texts.stream().noneMatch(t -> own.stream().anyMatch(o -> o.contains(t)))) out.add(texts);
+            if (c.found() && c.counted()) out.add(c.spellings().stream().map(QueryPlan.Spelling::text).filter(t -> !t.isEmpty()).toList());
         }
         return out;
+    }
+
+    private static boolean holdsAny(String text, List<String> spellings) {
+        for (String sp : spellings) if (text.contains(sp)) return true;
+        return false;
     }
 
     /** Where the clause holding {@code at} starts (after a line break, 。 or ；), or {@link #CONTEXT} characters before it. */

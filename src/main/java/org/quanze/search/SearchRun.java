@@ -44,11 +44,13 @@ final class SearchRun {
                 : Highlighting.highlight(docs.searcher(), docs.generation() ? plan.weights() : null, plan.marks(), docs.docs(), texts);
         Coverage coverage = Coverage.of(plan, docs);
         List<SearchResult.Hit> hits = new ArrayList<>();
+        List<List<String>> concepts = plan.searches() ? ArticleSnippets.concepts(plan) : List.of();
         for (int i = 0; i < page.size(); i++) {
             SearchBackend.Found f = page.get(i);
             SearchResult.Explanation ex = req.explain() ? Explainer.explain(call, plan, filters, bySource, f, docs, i) : null;
             List<SearchResult.Highlight> marked = hl == null ? List.of() : hl.get(i);
-            SearchResult.Highlight inArticle = plan.searches() ? ArticleSnippets.of(plan, f.record(), texts.get(i).values(), call.generation().laws()) : null;
+            SearchResult.Highlight inArticle = concepts.isEmpty() ? null
+                    : ArticleSnippets.of(concepts, f.record(), texts.get(i).values(), call.generation().laws());
             if (inArticle != null) {
                 marked = new ArrayList<>(marked);
                 marked.add(inArticle);

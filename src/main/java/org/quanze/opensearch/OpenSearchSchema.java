@@ -88,6 +88,7 @@ public final class OpenSearchSchema {
         // Sample documents show every field a record can have and how it is indexed: one with
         // every field set, one whose list gives no legal basis (the fields only such items have).
         for (PowerRecord sample : List.of(sample(true), sample(false))) {
+            // A cited article's text, so the mapping holds the field that carries it (Schema.ARTICLES).
             List<String> articles = sample.statutes().isEmpty() ? List.of() : List.of("第一条 为了规范……，制定本法。");
             for (IndexableField f : built(DocumentMapper.toDocument(sample, 0, articles)).getFields()) map(props, f);
         }

@@ -70,6 +70,21 @@ public final class DocumentMapper {
         }
     }
 
+    /** A cited article's text, its words taken from the build's {@link ArticleWords}. */
+    private static final class ArticleField extends Field {
+        private final ArticleWords words;
+
+        ArticleField(String text, ArticleWords words) {
+            super(Schema.ARTICLES, text, TextField.TYPE_NOT_STORED);
+            this.words = words;
+        }
+
+        @Override
+        public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+            return words.stream(stringValue());
+        }
+    }
+
     private DocumentMapper() {}
 
     /**
@@ -99,12 +114,7 @@ public final class DocumentMapper {
         }
         // One value per article, so no phrase spans two.
         for (String a : articles) {
-            d.add(articleWords == null ? new Field(Schema.ARTICLES, a, TextField.TYPE_NOT_STORED) : new Field(Schema.ARTICLES, a, TextField.TYPE_NOT_STORED) {
-                @Override
-                public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
-                    return articleWords.stream(a);
-                }
-            });
+            d.add(articleWords == null ? new Field(Schema.ARTICLES, a, TextField.TYPE_NOT_STORED) : new ArticleField(a, articleWords));
         }
         String sameAs = NameKey.of(r);
         if (sameAs != null) {

@@ -2,9 +2,7 @@ package org.quanze.search;
 
 import org.quanze.index.Schema;
 import org.quanze.model.PowerRecord;
-import org.quanze.model.Statute;
 import org.quanze.statute.LawLibrary;
-import org.quanze.statute.LawVersion;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,20 +29,14 @@ final class ArticleSnippets {
      * holds any.
      */
     static SearchResult.Highlight of(List<List<String>> concepts, PowerRecord r, java.util.Collection<String> own, LawLibrary laws) {
-        List<Statute> cited = new ArrayList<>();
-        List<LawVersion.Article> articles = new ArrayList<>();
-        for (Statute s : r.statutes()) {
-            LawVersion.Article a = Statute.BASIS.equals(s.role()) ? laws.linked(s) : null;
-            if (a == null) continue;
-            cited.add(s);
-            articles.add(a);
-        }
+        List<LawLibrary.BasisArticle> cited = laws.basisLinks(r);
         if (cited.isEmpty()) return null;
+        List<String> articles = cited.stream().map(b -> b.article().text()).toList();
         // The articles are short and the item's own text long: a concept is looked for in the own
         // text only where an article holds it (a page of ten hits read its texts a thousand times).
         List<List<String>> lacking = new ArrayList<>();
         for (List<String> texts : concepts) {
-            if (articles.stream().noneMatch(a -> holdsAny(a.text(), texts))) continue;
+            if (articles.stream().noneMatch(a -> holdsAny(a, texts))) continue;
             if (own.stream().noneMatch(o -> holdsAny(o, texts))) lacking.add(texts);
         }
         if (lacking.isEmpty()) return null;
@@ -52,14 +44,15 @@ final class ArticleSnippets {
         int bestFound = 0;
         for (int i = 0; i < articles.size(); i++) {
             int found = 0;
-            for (List<String> spellings : lacking) if (holdsAny(articles.get(i).text(), spellings)) found++;
+            for (List<String> spellings : lacking) if (holdsAny(articles.get(i), spellings)) found++;
             if (found > bestFound) {
                 best = i;
                 bestFound = found;
             }
         }
-        LawVersion.Article a = articles.get(best);
-        return new SearchResult.Highlight(Schema.ARTICLES, "所引条文：《" + cited.get(best).law() + "》" + a.label(), spans(a.text(), lacking));
+        LawLibrary.BasisArticle b = cited.get(best);
+        return new SearchResult.Highlight(Schema.ARTICLES, "所引条文：《" + b.citation().law() + "》" + b.article().label(),
+                spans(articles.get(best), lacking));
     }
 
     /** Per concept of the plan that is found and counted, its spellings' texts: what {@link #of} looks for, made once a page. */

@@ -181,19 +181,26 @@ public final class LawLibrary {
         return v == null ? null : v.article(s.article());
     }
 
+    /** A citation of the legal basis and the article of the library it is linked to. */
+    public record BasisArticle(org.quanze.model.Statute citation, LawVersion.Article article) {}
+
+    /** The articles a record's legal basis cites that the library holds, in the order cited. */
+    public List<BasisArticle> basisLinks(org.quanze.model.PowerRecord r) {
+        List<BasisArticle> out = new ArrayList<>();
+        for (org.quanze.model.Statute s : r.statutes()) {
+            LawVersion.Article a = org.quanze.model.Statute.BASIS.equals(s.role()) ? linked(s) : null;
+            if (a != null) out.add(new BasisArticle(s, a));
+        }
+        return out;
+    }
+
     /**
      * The official texts of the articles a record's legal basis cites, each once, in the order
      * cited: what a list's citation of 第三十八条 stands for, which names none of the conduct it
      * covers.
      */
     public List<String> basisArticles(org.quanze.model.PowerRecord r) {
-        java.util.LinkedHashSet<String> texts = new java.util.LinkedHashSet<>();
-        for (org.quanze.model.Statute s : r.statutes()) {
-            if (!org.quanze.model.Statute.BASIS.equals(s.role())) continue;
-            LawVersion.Article a = linked(s);
-            if (a != null) texts.add(a.text());
-        }
-        return List.copyOf(texts);
+        return basisLinks(r).stream().map(b -> b.article().text()).distinct().toList();
     }
 
     /**

@@ -2,7 +2,6 @@ package org.quanze.search;
 
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
-import org.apache.lucene.search.IndexSearcher;
 import org.junit.jupiter.api.Test;
 import org.quanze.index.DocumentMapper;
 import org.quanze.index.IndexHandle;
@@ -12,7 +11,6 @@ import org.quanze.statute.LawLibrary;
 import org.quanze.testing.BundledData;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +35,7 @@ class CitedArticlesTest {
         try {
             LawLibrary laws = LawLibrary.read(h.path());
             int grounded = 0;
-            for (PowerRecord r : records(h)) if (!laws.basisArticles(r).isEmpty()) grounded++;
+            for (PowerRecord r : ExactCountsTest.records(h)) if (!laws.basisArticles(r).isEmpty()) grounded++;
             Terms terms = MultiTerms.getTerms(h.reader(), Schema.ARTICLES);
             assertNotNull(terms);
             // 57 of the 86 records (powers and duties) cite an article of a law the bundled library holds.
@@ -62,7 +60,7 @@ class CitedArticlesTest {
         Set<String> byArticleOnly = new TreeSet<>();
         try {
             LawLibrary laws = LawLibrary.read(h.path());
-            for (PowerRecord rec : records(h)) {
+            for (PowerRecord rec : ExactCountsTest.records(h)) {
                 if (!PowerRecord.POWER.equals(rec.kind())) continue;
                 String own = String.join("\n", DocumentMapper.texts(rec).values());
                 String all = own + "\n" + String.join("\n", laws.basisArticles(rec));
@@ -105,13 +103,6 @@ class CitedArticlesTest {
         StringBuilder shown = new StringBuilder();
         for (SearchResult.Span s : spans) shown.append(s.mark() ? "[" + s.text() + "]" : s.text());
         assertEquals("…[医疗保障基金]被骗取的，责令[退回]。", shown.toString());
-    }
-
-    private static List<PowerRecord> records(IndexHandle h) throws IOException {
-        IndexSearcher s = h.searcher();
-        List<PowerRecord> out = new ArrayList<>();
-        for (int d = 0; d < h.reader().maxDoc(); d++) out.add(Hits.record(s, d));
-        return out;
     }
 
     private static Set<String> ids(SearchResult r) {

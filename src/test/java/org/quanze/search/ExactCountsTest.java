@@ -146,7 +146,8 @@ class ExactCountsTest {
         return in;
     }
 
-    private static List<PowerRecord> records(IndexHandle h) throws IOException {
+    /** Every record of the index, in document order. */
+    static List<PowerRecord> records(IndexHandle h) throws IOException {
         IndexSearcher s = h.searcher();
         List<PowerRecord> out = new ArrayList<>();
         for (int d = 0; d < h.reader().maxDoc(); d++) out.add(Hits.record(s, d));

@@ -43,7 +43,8 @@ abstract class BrowserTestBase {
         if (browserMissing != null) return;
         Path data = BundledData.copyTo(temp.resolve("data"));
         engine = Engine.open(data, true, System.out);
-        server = WebApp.create(engine.search(), new WebApp.Options(Path.of("web"))).start("127.0.0.1", 0);
+        // The page as `serve` gives it: the copy on the class path, through the same handler.
+        server = WebApp.create(engine.search(), new WebApp.Options(null)).start("127.0.0.1", 0);
         driver = ChromiumBrowser.start(temp.resolve("profile"));
         ChromiumBrowser.viewport(driver, 1280, 900, false);
         page = new SearchPage(driver, "http://127.0.0.1:" + server.port());

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class ContentSignature {
 
-    private static final Pattern SEQ = Pattern.compile("\\d{1,6}");
+    private static final Pattern SEQ = Pattern.compile(HeaderTableReader.NUMBER);
     private static final Pattern POWER_TYPE = Pattern.compile(
             "(行政(许可|处罚|强制|征收|征用|给付|检查|确认|奖励|裁决|执行|监督|备案)|其他行政权力|其他权力|其他类|其他|公共服务)(类)?");
     private static final Pattern LEVEL = Pattern.compile(

@@ -63,7 +63,7 @@ final class HostileFiles {
                 + "2\t行政检查\t对缺少单元格的监督检查\n"                                        // line 3: 3 of 5 cells
                 + row(3, "对多出单元格的监督检查").replace("\n", "\t多出的文字\t又一格\n")          // line 4: 7 cells
                 + "\t\t\t\n"                                                                 // line 5: blank row
-                + "四\t行政检查\t序号不是数字的行\t无\t无\n"                                      // line 6: no 序号
+                + "甲\t行政检查\t序号不是数字的行\t无\t无\n"                                      // line 6: no 序号 (甲 numbers nothing; 四 would)
                 + row(5, "对最后一行的监督检查"), StandardCharsets.UTF_8);
 
         String big = "《中华人民共和国社会保险法》第八十六条" + "很长的依据文字".repeat(ONE_MB / 7);

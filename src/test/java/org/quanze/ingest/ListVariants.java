@@ -49,7 +49,9 @@ final class ListVariants {
         TYPE_SUFFIX("type with 类 (行政许可类)"),
         TO_XLSX(".xls converted to .xlsx"),
         HEADER_NEWLINES("header cells broken in two lines"),
-        SEQ_AS_NUMBER_TEXT("序号 number ↔ text cells");
+        SEQ_AS_NUMBER_TEXT("序号 number ↔ text cells"),
+        SEQ_CHINESE("序号 written in Chinese numerals (十二)"),
+        SECTION_ROWS("a heading row (一、行政许可) before each power type's items");
 
         final String label;
 

@@ -1,0 +1,58 @@
+package org.quanze.ingest;
+
+import org.junit.jupiter.api.Test;
+import org.quanze.model.PowerRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a 序号 cell may hold: the ways offices number their items, and the texts that stand in the
+ * first column without numbering one (a section's heading, a total, an article).
+ */
+class SeqNumbersTest {
+
+    @Test
+    void numbersInDigitsAndInChineseNumeralsAreSeqs() {
+        for (String s : List.of("1", "12", " 305 ", "3.1", "3-1", "2,3", "1.", "（1）", "(12)", "一", "十二", "一百零五", "四百四十二",
+                "一、", "（三）", "十一、十二", "二十.")) {
+            assertTrue(HeaderTableReader.isSeq(s), s);
+        }
+    }
+
+    @Test
+    void aHeadingATotalOrAnArticleIsNot() {
+        for (String s : List.of("一、行政许可", "行政许可", "合计", "第一条", "无", "备注", "1、对某行为的处罚", "（一）行政处罚", "")) {
+            assertFalse(HeaderTableReader.isSeq(s), s);
+        }
+    }
+
+    /** A list numbered 一、二、三 under section headings: every item read, each heading left out. */
+    @Test
+    void aListNumberedInChineseNumeralsIsReadWhole() {
+        String csv = """
+                某某局权责清单
+                序号,权力类型,事项名称,子项名称,实施依据,承办机构
+                一、行政许可,,,,,
+                一,行政许可,对甲事项的许可,,《中华人民共和国社会保险法》第五十七条,甲科
+                二、行政处罚,,,,,
+                二,行政处罚,对乙行为的处罚,,《中华人民共和国社会保险法》第八十六条,乙科
+                三,行政处罚,对丙行为的处罚,对丙一行为的处罚,《中华人民共和国社会保险法》第八十七条,丙科
+                ,,,对丙二行为的处罚,,丙科
+                """;
+        Ingester.FileResult r = new Ingester(SourceCatalog.empty()).ingest("某某局权责清单.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertNull(r.error());
+        assertEquals(List.of("一 对甲事项的许可 null 行政许可 [甲科]", "二 对乙行为的处罚 null 行政处罚 [乙科]",
+                        "三 对丙行为的处罚 对丙一行为的处罚 行政处罚 [丙科]", "三 对丙行为的处罚 对丙二行为的处罚 行政处罚 [丙科]"),
+                r.records().stream().map(SeqNumbersTest::line).toList());
+    }
+
+    private static String line(PowerRecord p) {
+        return p.seq() + " " + p.name() + " " + p.subItem() + " " + p.powerType() + " " + p.units();
+    }
+}

@@ -42,6 +42,7 @@ final class Columns {
         Field[] fields = new Field[width];
         String[] labels = new String[width];
         boolean[] fallback = new boolean[width];
+        int[] likeness = new int[width];
         boolean[] mergedLeft = new boolean[width];
         boolean[] text = new boolean[width];
         for (Grid.Row r : band) {
@@ -61,6 +62,7 @@ final class Columns {
                 fields[i] = e.field();
                 labels[i] = TextClean.plain(cell);
                 fallback[i] = e.fallback();
+                likeness[i] = e.likeness();
             }
         }
         int lastLabelled = -1;
@@ -68,7 +70,7 @@ final class Columns {
         List<Column> out = new ArrayList<>(width);
         for (int i = 0; i < width; i++) {
             if (fields[i] != null) {
-                boolean overruled = fallback[i] && namedElsewhere(fields, fallback, i);
+                boolean overruled = fallback[i] && namedElsewhere(fields, fallback, likeness, i);
                 out.add(overruled ? new Column(Field.UNKNOWN, labels[i], Kind.OTHER) : new Column(fields[i], labels[i], Kind.NAMED));
             } else if (i > 0 && (mergedLeft[i] || (!text[i] && i < lastLabelled)) && out.get(i - 1).kind() != Kind.UNLABELLED) {
                 Column left = out.get(i - 1);
@@ -92,9 +94,15 @@ final class Columns {
         return HeaderNames.lookup(cell).field() == Field.GROUP;
     }
 
-    private static boolean namedElsewhere(Field[] fields, boolean[] fallback, int i) {
+    /**
+     * Another column names the field better: by a listed label, or, both being fallbacks, by a
+     * label more like a listed one (the first of equals).
+     */
+    private static boolean namedElsewhere(Field[] fields, boolean[] fallback, int[] likeness, int i) {
         for (int j = 0; j < fields.length; j++) {
-            if (j != i && fields[j] == fields[i] && !fallback[j]) return true;
+            if (j == i || fields[j] != fields[i]) continue;
+            if (!fallback[j]) return true;
+            if (likeness[j] > likeness[i] || likeness[j] == likeness[i] && j < i) return true;
         }
         return false;
     }

@@ -17,9 +17,18 @@ import java.util.regex.Pattern;
  */
 final class HeaderNames {
 
-    /** What a label names; {@code fallback} when it names the field only where no other column does. */
-    record Entry(Field field, boolean fallback) {
-        static final Entry NONE = new Entry(Field.UNKNOWN, false);
+    /**
+     * What a label names; {@code fallback} when it names the field only where no other column
+     * does. {@code likeness}, for a label read by its head word: how many of its other characters
+     * a listed label of the field shares (权责类型 and 权力类型 share 权; 公开类型 shares none), which
+     * decides between two such labels of one table.
+     */
+    record Entry(Field field, boolean fallback, int likeness) {
+        static final Entry NONE = new Entry(Field.UNKNOWN, false, 0);
+
+        Entry(Field field, boolean fallback) {
+            this(field, fallback, 0);
+        }
     }
 
     private static final String RESOURCE = "header-names.tsv";
@@ -30,6 +39,8 @@ final class HeaderNames {
     private static final Map<String, Entry> LABELS = new HashMap<>();
     private static final Set<String> FILLERS = new HashSet<>();
     private static final List<String> PREFIXES = new ArrayList<>();
+    /** Head words (名称, 依据), longest first: an unlisted label ending in one names its field as a fallback. */
+    private static final List<Map.Entry<String, Field>> HEADS = new ArrayList<>();
 
     static {
         for (ResourceText.Row row : ResourceText.sourcedRows(HeaderNames.class, RESOURCE, "FIELD, label and where it was seen, tab-separated")) {
@@ -43,12 +54,17 @@ final class HeaderNames {
                 PREFIXES.add(label);
                 continue;
             }
+            if (cols[0].endsWith("*")) {
+                HEADS.add(Map.entry(label, Field.valueOf(cols[0].substring(0, cols[0].length() - 1))));
+                continue;
+            }
             boolean fallback = cols[0].endsWith("?");
             Field f = Field.valueOf(fallback ? cols[0].substring(0, cols[0].length() - 1) : cols[0]);
             if (LABELS.put(label, new Entry(f, fallback)) != null) {
                 throw new IllegalStateException(RESOURCE + " line " + row.line() + ": " + cols[1] + " is listed twice");
             }
         }
+        HEADS.sort((a, b) -> b.getKey().length() - a.getKey().length());
     }
 
     private HeaderNames() {}
@@ -63,7 +79,34 @@ final class HeaderNames {
             String p = PREFIXES.get(i);
             if (k.length() > p.length() && k.startsWith(p)) e = known(k.substring(p.length()));
         }
+        if (e == null) e = byHeadWord(k);
         return e == null ? Entry.NONE : e;
+    }
+
+    /**
+     * A label no list here uses, built as labels are: qualifying words, then the head word that
+     * says what the column holds (职权事项名称, 行使依据, 承办处室). It names the head word's field,
+     * as a fallback only, so a listed label for the same field in the table still wins.
+     */
+    private static Entry byHeadWord(String k) {
+        String bare = QUALIFIER.matcher(k).replaceFirst("");
+        for (Map.Entry<String, Field> h : HEADS) {
+            if (bare.length() > h.getKey().length() && bare.endsWith(h.getKey())) {
+                return new Entry(h.getValue(), true, likeness(bare.substring(0, bare.length() - h.getKey().length()), h.getValue()));
+            }
+        }
+        return null;
+    }
+
+    /** The most characters of {@code qualifier} that one listed label of {@code f} holds. */
+    private static int likeness(String qualifier, Field f) {
+        int best = 0;
+        for (Map.Entry<String, Entry> e : LABELS.entrySet()) {
+            if (e.getValue().field() != f) continue;
+            int n = (int) qualifier.codePoints().filter(c -> e.getKey().indexOf(c) >= 0).count();
+            best = Math.max(best, n);
+        }
+        return best;
     }
 
     /** The entry of a listed label, or of the label with its closing parenthesis dropped; null when neither is listed. */

@@ -82,6 +82,19 @@ final class SheetVariations {
                 m.mapColumns(c -> c + 1);
                 yield "every column one to the right";
             }
+            case HEADER_UNLISTED -> {
+                List<String> renamed = new ArrayList<>();
+                for (int r = d.header(); r <= d.headerEnd(); r++) {
+                    for (Map.Entry<Integer, CellData> e : m.row(r).cells.entrySet()) {
+                        String was = squeeze(e.getValue().display());
+                        String now = unlisted(was);
+                        if (now == null) continue;
+                        e.setValue(CellData.text(now, e.getValue().style()));
+                        renamed.add(was + " → " + now);
+                    }
+                }
+                yield renamed.isEmpty() ? null : "header " + String.join(", ", renamed);
+            }
             case HEADER_SYNONYMS, HEADER_SYNONYMS_OTHER -> {
                 boolean first = v == Variation.HEADER_SYNONYMS;
                 Set<String> present = new TreeSet<>();
@@ -277,6 +290,19 @@ final class SheetVariations {
     private static final Set<String> SHORT_TYPES = Set.of("行政许可", "行政处罚", "行政检查", "行政强制", "行政征收", "行政给付", "行政确认", "行政奖励", "行政裁决");
 
     private static final Set<String> NAMES = Set.of("事项名称", "权力事项名称", "权责事项名称", "权力名称", "项目", "项目名称", "职权名称");
+
+    /**
+     * The name, type, basis and office columns' labels in words the vocabulary does not list, each
+     * ending in its field's head word (名称, 类型, 依据, 处室), as a label built the same way by another
+     * office would.
+     */
+    private static String unlisted(String label) {
+        if (NAMES.contains(label)) return "职权事项名称";
+        if (label.equals("权力类型") || label.equals("职权类型") || label.equals("事项类别")) return "权责类型";
+        if (label.equals("实施依据") || label.equals("设定依据")) return "行使依据";
+        if (label.equals("承办机构")) return "承办处室";
+        return null;
+    }
 
     /** 事项名称 → 权力名称 (权力名称 → 事项名称), 实施依据/设定依据 → 法律依据, 承办机构 → 责任主体 where no column has that name already. */
     private static String synonym(String label, Set<String> present) {

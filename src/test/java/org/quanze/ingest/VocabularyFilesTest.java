@@ -44,6 +44,24 @@ class VocabularyFilesTest {
     }
 
     @Test
+    void anUnlistedLabelNamesTheFieldOfItsHeadWordAsAFallback() {
+        assertEquals(new HeaderNames.Entry(Field.NAME, true, 3), HeaderNames.lookup("职权事项名称"));
+        assertEquals(new HeaderNames.Entry(Field.POWER_TYPE, true, 1), HeaderNames.lookup("权责类型"));
+        assertEquals(new HeaderNames.Entry(Field.POWER_TYPE, true, 0), HeaderNames.lookup("公开类型"));
+        assertEquals(new HeaderNames.Entry(Field.BASIS, true, 0), HeaderNames.lookup("行使依据"));
+        assertEquals(new HeaderNames.Entry(Field.UNITS, true, 2), HeaderNames.lookup("承办处室（单位）"));
+        assertEquals(new HeaderNames.Entry(Field.UNITS, true, 0), HeaderNames.lookup("隶属机构"));
+        // The longest head word decides: a body's or a sub-item's name is not the item's.
+        assertEquals(Field.AUTHORITY, HeaderNames.lookup("实施主体名称").field());
+        assertEquals(Field.SUB_ITEM, HeaderNames.lookup("权力子项名称").field());
+        assertEquals(Field.RESPONSIBILITY_BASIS, HeaderNames.lookup("追究责任依据").field());
+        // A listed label keeps its own entry; a head word alone is no label.
+        assertEquals(new HeaderNames.Entry(Field.NAME, false), HeaderNames.lookup("事项名称"));
+        assertEquals(Field.UNKNOWN, Field.ofLabel("名称"));
+        assertEquals(Field.UNKNOWN, Field.ofLabel("依据"));
+    }
+
+    @Test
     void readsEachLevelWordOfTheListsAsItsCanonicalLevels() {
         assertEquals(List.of("市级"), LevelNames.canonical("地州市级", new LinkedHashSet<>()));
         assertEquals(List.of("市级"), LevelNames.canonical("地州市级；负责对外劳务合作经营资格初审", new LinkedHashSet<>()));

@@ -85,6 +85,8 @@ final class HeaderTableReader {
     static Shape shape(Grid g) {
         int headers = 0, groups = 0, subs = 0, titlesBefore = 0, data = 0;
         boolean prevHeader = false, titleSeen = false;
+        // Under a header without a 序号 column, a row is an item by its cells, not by its number.
+        boolean unnumbered = false;
         Grid.Row lastHeader = null;
         int part = g.rows().isEmpty() ? -1 : g.rows().getFirst().part();
         for (Grid.Row r : g.rows()) {
@@ -102,6 +104,7 @@ final class HeaderTableReader {
             }
             if (isHeader(r)) {
                 headers++;
+                unnumbered = r.cells().stream().noneMatch(c -> Field.ofLabel(c) == Field.SEQ);
                 if (titleSeen) titlesBefore++;
                 titleSeen = false;
                 prevHeader = true;
@@ -110,11 +113,15 @@ final class HeaderTableReader {
             }
             lastHeader = null;
             if (prevHeader && isSubHeader(r)) subs++;
-            else if (isData(r)) data++;
+            else if (isData(r) || unnumbered && filled(r) >= 2) data++;
             else if (r.soleText() != null) titleSeen = true;
             prevHeader = false;
         }
         return new Shape(headers, groups, subs, titlesBefore, data);
+    }
+
+    private static int filled(Grid.Row r) {
+        return (int) r.cells().stream().filter(c -> !c.isBlank()).count();
     }
 
     static List<RecordDraft> read(Grid g, ReadLog log) {

@@ -78,7 +78,9 @@ final class ItemGroups {
             }
             if (!ownText(r, nameCol).isEmpty()) {
                 g = start(r, groups);
-                log.remark(grid.partName(r), r.line(), "an item without a 序号: read as an item of its own");
+                if (seqCol >= 0) log.remark(grid.partName(r), r.line(), "an item without a 序号: read as an item of its own");
+                else if (groups.size() == 1) log.remark(grid.partName(r), r.line(), "the table has no 序号 column: "
+                        + "each row with an item name of its own starts an item");
                 continue;
             }
             if (g == null) {
@@ -93,7 +95,14 @@ final class ItemGroups {
                     + "repeat the 序号 and name of the row above: read as that item's merged cells written out into each row");
         }
         List<RecordDraft> out = new ArrayList<>();
-        for (Group x : groups) out.addAll(drafts(x));
+        // Items keyed by their names: the second of one name (a list without 序号 may name two
+        // items alike, under two power types) is keyed apart, not dropped as the first again.
+        java.util.Map<String, Integer> named = new java.util.HashMap<>();
+        for (Group x : groups) {
+            String key = x.seq != null ? RecordDraft.keyOf(x.seq) : RecordDraft.nameKey(ownText(x.rows.getFirst(), nameCol));
+            int n = x.seq != null ? 1 : named.merge(key, 1, Integer::sum);
+            out.addAll(drafts(x, n == 1 ? key : key + "-" + n));
+        }
         return out;
     }
 
@@ -154,8 +163,7 @@ final class ItemGroups {
         return HeaderNames.isFiller(t) ? "" : t;
     }
 
-    private List<RecordDraft> drafts(Group g) {
-        String key = g.seq != null ? RecordDraft.keyOf(g.seq) : RecordDraft.nameKey(ownText(g.rows.getFirst(), nameCol));
+    private List<RecordDraft> drafts(Group g, String key) {
         RowDrafter drafter = new RowDrafter(grid, table.columns, table.besideFrom);
         if (g.subStarts.isEmpty()) {
             RecordDraft d = drafter.draft(g.rows, PowerRecord.POWER);

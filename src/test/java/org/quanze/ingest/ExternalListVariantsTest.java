@@ -33,7 +33,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * no title, a footer, the 权力类型 column elsewhere, a leading empty column, other header words,
  * merged cells unmerged and filled down, the table split over two sheets, 序号 written 1. or （1） or
  * stored as number/text the other way, a 备注 column after the name, power types without 行政 or with
- * 类, header labels broken over two lines, an .xls converted to .xlsx under its own name), in the
+ * 类, header labels broken over two lines, an .xls converted to .xlsx under its own name, 序号 in
+ * Chinese numerals or no 序号 column at all, a heading row before each power type's items, header
+ * labels no list here uses), in the
  * file's own format (an .xls stays BIFF8 whatever its name, an .xlsx stays OOXML, but for the
  * conversion), must ingest to the records of the
  * unmodified file: as many, and each in order with the same name, sub-item, power type, units,

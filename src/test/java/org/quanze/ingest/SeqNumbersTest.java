@@ -52,6 +52,25 @@ class SeqNumbersTest {
                 r.records().stream().map(SeqNumbersTest::line).toList());
     }
 
+    /** A list without a 序号 column: each named row an item, two items of one name both kept, one remark for the table. */
+    @Test
+    void aListWithoutASeqColumnIsReadRowByRow() {
+        String csv = """
+                某某局权责清单
+                权力类型,事项名称,实施依据,承办机构
+                行政处罚,对甲行为的处罚,《中华人民共和国社会保险法》第八十六条,甲科
+                行政检查,对甲行为的处罚,《中华人民共和国社会保险法》第七十九条,乙科
+                行政许可,对丙事项的许可,《中华人民共和国社会保险法》第五十七条,丙科
+                """;
+        Ingester.FileResult r = new Ingester(SourceCatalog.empty()).ingest("某某局权责清单.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertNull(r.error());
+        assertEquals(List.of("null 对甲行为的处罚 null 行政处罚 [甲科]", "null 对甲行为的处罚 null 行政检查 [乙科]", "null 对丙事项的许可 null 行政许可 [丙科]"),
+                r.records().stream().map(SeqNumbersTest::line).toList());
+        assertEquals(3, r.records().stream().map(PowerRecord::id).distinct().count());
+        assertEquals(List.of("the table has no 序号 column: each row with an item name of its own starts an item"),
+                r.remarks().stream().map(Remark::reason).toList());
+    }
+
     private static String line(PowerRecord p) {
         return p.seq() + " " + p.name() + " " + p.subItem() + " " + p.powerType() + " " + p.units();
     }

@@ -222,6 +222,34 @@ final class SheetModels {
             columnsChanged = true;
         }
 
+        /**
+         * Column {@code at} deleted, the columns right of it moved one to the left: a merged region
+         * within it goes with it, one across it narrows.
+         */
+        void deleteColumn(int at) {
+            for (RowData r : rows.values()) {
+                TreeMap<Integer, CellData> moved = new TreeMap<>();
+                r.cells.forEach((c, cd) -> {
+                    if (c != at) moved.put(c > at ? c - 1 : c, cd);
+                });
+                r.cells.clear();
+                r.cells.putAll(moved);
+            }
+            List<CellRangeAddress> kept = new ArrayList<>();
+            for (CellRangeAddress a : merges) {
+                if (a.getFirstColumn() == at && a.getLastColumn() == at) continue;
+                if (a.getFirstColumn() > at) a.setFirstColumn(a.getFirstColumn() - 1);
+                if (a.getLastColumn() >= at) a.setLastColumn(a.getLastColumn() - 1);
+                if (a.getNumberOfCells() > 1) kept.add(a);
+            }
+            merges.clear();
+            merges.addAll(kept);
+            TreeMap<Integer, ColumnData> moved = new TreeMap<>();
+            columns.forEach((c, cd) -> { if (c != at) moved.put(c > at ? c - 1 : c, cd); });
+            columns = moved;
+            columnsChanged = true;
+        }
+
         /** An empty column before column {@code at}: cells, widths and merged regions from there one to the right; a merged region across the boundary widened. */
         void insertColumn(int at) {
             for (RowData r : rows.values()) {

@@ -82,6 +82,18 @@ final class SheetVariations {
                 m.mapColumns(c -> c + 1);
                 yield "every column one to the right";
             }
+            case NO_SEQ_COLUMN -> {
+                int col = -1;
+                for (Map.Entry<Integer, CellData> c : m.row(d.header()).cells.entrySet()) {
+                    if (squeeze(c.getValue().display()).equals("序号")) {
+                        col = c.getKey();
+                        break;
+                    }
+                }
+                if (col < 0) yield null;
+                m.deleteColumn(col);
+                yield "column " + letter(col) + " (序号) deleted, the columns right of it one to the left";
+            }
             case HEADER_UNLISTED -> {
                 List<String> renamed = new ArrayList<>();
                 for (int r = d.header(); r <= d.headerEnd(); r++) {

@@ -53,7 +53,8 @@ final class ListVariants {
         SEQ_CHINESE("序号 written in Chinese numerals (十二)"),
         SECTION_ROWS("a heading row (一、行政许可) before each power type's items"),
         HEADER_UNLISTED("header labels no list here uses (职权事项名称, 权责类型, 行使依据, 承办处室)"),
-        NO_SEQ_COLUMN("no 序号 column");
+        NO_SEQ_COLUMN("no 序号 column"),
+        UNMERGED("merged cells unmerged, the text in the first cell only");
 
         final String label;
 

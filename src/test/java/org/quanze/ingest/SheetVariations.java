@@ -123,6 +123,10 @@ final class SheetVariations {
                 }
                 yield renamed.isEmpty() ? null : "header " + String.join(", ", renamed);
             }
+            case UNMERGED -> {
+                int n = m.unmerge(d.headerEnd());
+                yield n == 0 ? null : n + " merged regions below the header unmerged, the text left in each one's first cell";
+            }
             case FILL_DOWN -> {
                 int n = m.fillDown(d.headerEnd());
                 yield n == 0 ? null : n + " merged regions below the header unmerged, each cell holding the region's value";

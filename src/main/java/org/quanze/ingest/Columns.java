@@ -107,6 +107,36 @@ final class Columns {
         return false;
     }
 
+    /** Fields whose cells have a shape of their own (ContentSignature): a head word alone does not name them. */
+    private static final java.util.Set<Field> SHAPED = java.util.EnumSet.of(Field.SEQ, Field.POWER_TYPE, Field.LEVEL, Field.SUPERVISION);
+
+    /**
+     * These columns, with a column named by a head word alone (公开类型) demoted to a labelled
+     * column of the notes where its field has a shape that fewer than half of its cells in the
+     * table's rows show: 公开类型 holds 主动公开, not power types.
+     */
+    Columns confirmedBy(List<Grid.Row> body) {
+        List<Column> out = new ArrayList<>(columns);
+        boolean changed = false;
+        for (int i = 0; i < out.size(); i++) {
+            Column c = out.get(i);
+            if (c.kind() != Kind.NAMED || !SHAPED.contains(c.field()) || !HeaderNames.byHeadWordOnly(c.label())) continue;
+            int cells = 0, shaped = 0;
+            for (Grid.Row r : body) {
+                if (i >= r.cells().size() || !r.ownsCell(i)) continue;
+                String t = TextClean.plain(r.cell(i));
+                if (t.isBlank() || HeaderNames.isFiller(t)) continue;
+                cells++;
+                if (ContentSignature.of(t).contains(c.field())) shaped++;
+            }
+            if (cells > 0 && shaped * 2 < cells) {
+                out.set(i, new Column(Field.UNKNOWN, c.label(), Kind.OTHER));
+                changed = true;
+            }
+        }
+        return changed ? new Columns(out) : this;
+    }
+
     int size() {
         return columns.size();
     }

@@ -73,14 +73,26 @@ final class HeaderNames {
         if (label == null) return Entry.NONE;
         String k = key(label);
         if (k.isEmpty()) return Entry.NONE;
+        Entry e = listed(k);
+        if (e == null) e = byHeadWord(k);
+        return e == null ? Entry.NONE : e;
+    }
+
+    /** Whether the label names a field by its head word alone: it is not listed, with or without a prefix. */
+    static boolean byHeadWordOnly(String label) {
+        String k = label == null ? "" : key(label);
+        return !k.isEmpty() && listed(k) == null && byHeadWord(k) != null;
+    }
+
+    /** The entry of a listed label, with its qualifier or a prefix dropped where needed; null when none is listed. */
+    private static Entry listed(String k) {
         Entry e = known(k);
         // A qualifying word before a label (行政权力名称): the label without it.
         for (int i = 0; e == null && i < PREFIXES.size(); i++) {
             String p = PREFIXES.get(i);
             if (k.length() > p.length() && k.startsWith(p)) e = known(k.substring(p.length()));
         }
-        if (e == null) e = byHeadWord(k);
-        return e == null ? Entry.NONE : e;
+        return e;
     }
 
     /**

@@ -174,6 +174,7 @@ final class TableReader {
             List<String> typeSources = new ArrayList<>(t.titles.reversed());
             if (sheet != null) typeSources.add(sheet);
             findBeside(t, sheet);
+            t.columns = t.columns.confirmedBy(t.body);
             for (RecordDraft d : new ItemGroups(grid, t, log).read()) {
                 d.key = (t.number > 1 ? "t" + t.number + "-" : "") + d.key;
                 d.table = tables.size() > 1 ? title : null;

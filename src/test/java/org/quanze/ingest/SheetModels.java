@@ -291,50 +291,6 @@ final class SheetModels {
             return this;
         }
 
-        /** Every merged region below the header band unmerged, each of its cells holding the region's value; how many. */
-        /** The merged regions below the header unmerged, their text left in the top-left cell alone (others cleared); how many. */
-        int unmerge(int headerEnd) {
-            List<CellRangeAddress> kept = new ArrayList<>();
-            int n = 0;
-            for (CellRangeAddress a : merges) {
-                if (a.getFirstRow() <= headerEnd) {
-                    kept.add(a);
-                    continue;
-                }
-                n++;
-                for (int r = a.getFirstRow(); r <= a.getLastRow(); r++) {
-                    for (int c = a.getFirstColumn(); c <= a.getLastColumn(); c++) {
-                        if (r == a.getFirstRow() && c == a.getFirstColumn()) continue;
-                        CellData own = row(r).cells.get(c);
-                        if (own != null) row(r).cells.put(c, CellData.text("", own.style()));
-                    }
-                }
-            }
-            merges = kept;
-            return n;
-        }
-
-        int fillDown(int headerEnd) {
-            List<CellRangeAddress> kept = new ArrayList<>();
-            int n = 0;
-            for (CellRangeAddress a : merges) {
-                if (a.getFirstRow() <= headerEnd) {
-                    kept.add(a);
-                    continue;
-                }
-                n++;
-                CellData top = row(a.getFirstRow()).cells.get(a.getFirstColumn());
-                if (top == null) continue;
-                for (int r = a.getFirstRow(); r <= a.getLastRow(); r++) {
-                    for (int c = a.getFirstColumn(); c <= a.getLastColumn(); c++) {
-                        CellData own = row(r).cells.get(c);
-                        row(r).cells.put(c, top.withStyle(own != null && own.style() != null ? own.style() : top.style()));
-                    }
-                }
-            }
-            merges = kept;
-            return n;
-        }
 
         /** A copy of the rows above row {@code end}, with the merged regions within them. */
         SheetModel rowsBefore(int end) {

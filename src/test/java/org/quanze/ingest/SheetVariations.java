@@ -124,11 +124,11 @@ final class SheetVariations {
                 yield renamed.isEmpty() ? null : "header " + String.join(", ", renamed);
             }
             case UNMERGED -> {
-                int n = m.unmerge(d.headerEnd());
+                int n = SheetMerges.unmerge(m, d.headerEnd());
                 yield n == 0 ? null : n + " merged regions below the header unmerged, the text left in each one's first cell";
             }
             case FILL_DOWN -> {
-                int n = m.fillDown(d.headerEnd());
+                int n = SheetMerges.fillDown(m, d.headerEnd());
                 yield n == 0 ? null : n + " merged regions below the header unmerged, each cell holding the region's value";
             }
             case TWO_SHEETS -> throw new IllegalStateException("split is not per sheet");
@@ -152,7 +152,7 @@ final class SheetVariations {
                     CellData now;
                     if (v == Variation.SEQ_DOTTED) now = CellData.text(t + ".", c.style());
                     else if (v == Variation.SEQ_PAREN) now = CellData.text("（" + t + "）", c.style());
-                    else if (v == Variation.SEQ_CHINESE) now = CellData.text(chinese(Integer.parseInt(t)), c.style());
+                    else if (v == Variation.SEQ_CHINESE) now = CellData.text(SheetSections.chinese(Integer.parseInt(t)), c.style());
                     else if (c.type() == CellType.STRING) now = new CellData(CellType.NUMERIC, null, Double.parseDouble(t), false, (byte) 0, c.style(), t);
                     else if (c.type() == CellType.NUMERIC && c.number() == Math.rint(c.number())) now = CellData.text(t, c.style());
                     else continue;
@@ -226,40 +226,8 @@ final class SheetVariations {
                 }
                 yield changed.isEmpty() ? null : "column " + letter(type) + ": " + changed;
             }
-            case SECTION_ROWS -> {
-                // A row merged over the table's width, "一、行政许可", where the power type changes.
-                int type = -1;
-                for (int r = d.header(); r <= d.headerEnd() && type < 0; r++) {
-                    for (Map.Entry<Integer, CellData> c : m.row(r).cells.entrySet()) {
-                        String t = squeeze(c.getValue().display());
-                        if (t.contains("类型") || t.contains("类别")) {
-                            type = c.getKey();
-                            break;
-                        }
-                    }
-                }
-                if (type < 0) yield null;
-                int width = m.lastHeaderColumn(d.header(), d.headerEnd());
-                List<Integer> at = new ArrayList<>();
-                List<String> types = new ArrayList<>();
-                String previous = null;
-                for (int r = d.headerEnd() + 1; r <= m.lastRow(); r++) {
-                    String t = squeeze(m.text(r, type));
-                    if (t.isEmpty() || t.equals(previous) || m.crossed(r)) continue;
-                    at.add(r);
-                    types.add(t);
-                    previous = t;
-                }
-                if (at.isEmpty()) yield null;
-                for (int i = at.size() - 1; i >= 0; i--) {
-                    int r = at.get(i);
-                    m.insertRow(r);
-                    m.set(r, 0, chinese(i + 1) + "、" + types.get(i));
-                    if (width > 0) m.merges.add(new org.apache.poi.ss.util.CellRangeAddress(r, r, 0, width));
-                }
-                yield at.size() + " heading rows inserted before sheet rows " + at.stream().map(r -> String.valueOf(r + 1)).toList()
-                        + " (1-based, original numbering): " + types;
-            }
+            case SECTION_ROWS -> SheetSections.headings(d, false);
+            case TYPE_BY_SECTION -> SheetSections.headings(d, true);
             case HEADER_NEWLINES -> {
                 List<String> broken = new ArrayList<>();
                 for (int r = d.header(); r <= d.headerEnd(); r++) {
@@ -278,29 +246,6 @@ final class SheetVariations {
                 yield broken.isEmpty() ? null : "header " + String.join(", ", broken);
             }
         };
-    }
-
-    private static final String DIGITS = "零一二三四五六七八九";
-
-    /** A number as lists write it in Chinese: 十二, 二十, 一百零五, 一百一十, 一千零二十. */
-    static String chinese(int n) {
-        if (n < 0 || n > 9999) throw new IllegalArgumentException("no Chinese numeral here for " + n);
-        if (n < 10) return String.valueOf(DIGITS.charAt(n));
-        if (n < 20) return "十" + (n % 10 == 0 ? "" : DIGITS.charAt(n % 10));
-        String[] units = {"千", "百", "十", ""};
-        int[] parts = {n / 1000, n / 100 % 10, n / 10 % 10, n % 10};
-        StringBuilder out = new StringBuilder();
-        boolean zero = false;
-        for (int i = 0; i < 4; i++) {
-            if (parts[i] == 0) {
-                zero = out.length() > 0;
-                continue;
-            }
-            if (zero) out.append('零');
-            zero = false;
-            out.append(DIGITS.charAt(parts[i])).append(units[i]);
-        }
-        return out.toString();
     }
 
     private static final Set<String> SHORT_TYPES = Set.of("行政许可", "行政处罚", "行政检查", "行政强制", "行政征收", "行政给付", "行政确认", "行政奖励", "行政裁决");

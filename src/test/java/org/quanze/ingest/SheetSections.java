@@ -1,0 +1,91 @@
+package org.quanze.ingest;
+
+import org.quanze.ingest.ListVariants.DataSheet;
+import org.quanze.ingest.SheetCells.CellData;
+import org.quanze.ingest.SheetModels.SheetModel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.quanze.ingest.ListVariants.letter;
+import static org.quanze.ingest.ListVariants.squeeze;
+
+/** How some offices number and section a list, as {@link SheetVariations} writes it: Chinese numerals, a heading row per power type. */
+final class SheetSections {
+
+    private SheetSections() {}
+
+    /**
+     * A row merged over the table's width, "一、行政许可", where the power type changes; with
+     * {@code dropType}, the 权力类型 column then deleted, so that only the headings say the types
+     * (where a change of type falls inside a merged region, or an item row leaves its type empty,
+     * the headings could not say them: not applied).
+     */
+    static String headings(DataSheet d, boolean dropType) {
+        SheetModel m = d.model();
+        int type = -1;
+        for (int r = d.header(); r <= d.headerEnd() && type < 0; r++) {
+            for (Map.Entry<Integer, CellData> c : m.row(r).cells.entrySet()) {
+                String t = squeeze(c.getValue().display());
+                if (t.contains("类型") || t.contains("类别")) {
+                    type = c.getKey();
+                    break;
+                }
+            }
+        }
+        if (type < 0) return null;
+        int width = m.lastHeaderColumn(d.header(), d.headerEnd());
+        List<Integer> at = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        String previous = null;
+        for (int r = d.headerEnd() + 1; r <= m.lastRow(); r++) {
+            String t = squeeze(m.text(r, type));
+            if (t.isEmpty() && dropType && m.rowHasText(r) && !m.covered(r, type)) return null;
+            if (t.isEmpty() || t.equals(previous)) continue;
+            if (m.crossed(r)) {
+                if (dropType) return null;
+                continue;
+            }
+            at.add(r);
+            types.add(t);
+            previous = t;
+        }
+        if (at.isEmpty()) return null;
+        // The heading stands in the first column that stays.
+        int first = dropType && type == 0 ? 1 : 0;
+        for (int i = at.size() - 1; i >= 0; i--) {
+            int r = at.get(i);
+            m.insertRow(r);
+            m.set(r, first, chinese(i + 1) + "、" + types.get(i));
+            if (width > first) m.merges.add(new org.apache.poi.ss.util.CellRangeAddress(r, r, first, width));
+        }
+        if (dropType) m.deleteColumn(type);
+        return at.size() + " heading rows inserted before sheet rows " + at.stream().map(r -> String.valueOf(r + 1)).toList()
+                + " (1-based, original numbering): " + types + (dropType ? "; column " + letter(type) + " (the type) deleted" : "");
+    }
+
+    private static final String DIGITS = "零一二三四五六七八九";
+
+    /** A number as lists write it in Chinese: 十二, 二十, 一百零五, 一百一十, 一千零二十. */
+    static String chinese(int n) {
+        if (n < 0 || n > 9999) throw new IllegalArgumentException("no Chinese numeral here for " + n);
+        if (n < 10) return String.valueOf(DIGITS.charAt(n));
+        if (n < 20) return "十" + (n % 10 == 0 ? "" : DIGITS.charAt(n % 10));
+        String[] units = {"千", "百", "十", ""};
+        int[] parts = {n / 1000, n / 100 % 10, n / 10 % 10, n % 10};
+        StringBuilder out = new StringBuilder();
+        boolean zero = false;
+        for (int i = 0; i < 4; i++) {
+            if (parts[i] == 0) {
+                zero = out.length() > 0;
+                continue;
+            }
+            if (zero) out.append('零');
+            zero = false;
+            out.append(DIGITS.charAt(parts[i])).append(units[i]);
+        }
+        return out.toString();
+    }
+
+}

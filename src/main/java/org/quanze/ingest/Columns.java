@@ -127,7 +127,7 @@ final class Columns {
                 String t = TextClean.plain(r.cell(i));
                 if (t.isBlank() || HeaderNames.isFiller(t)) continue;
                 cells++;
-                if (ContentSignature.of(t).contains(c.field())) shaped++;
+                if (shows(c.field(), t)) shaped++;
             }
             if (cells > 0 && shaped * 2 < cells) {
                 out.set(i, new Column(Field.UNKNOWN, c.label(), Kind.OTHER));
@@ -135,6 +135,13 @@ final class Columns {
             }
         }
         return changed ? new Columns(out) : this;
+    }
+
+    /** Whether a cell's text has the shape of its field's values: a power type also as the lists shorten it (许可, 行政许可类). */
+    private static boolean shows(Field f, String text) {
+        if (ContentSignature.of(text).contains(f)) return true;
+        // Anything not a standard type normalises to 其他行政权力, so only the others say "a type".
+        return f == Field.POWER_TYPE && !Normaliser.powerType(text).equals("其他行政权力");
     }
 
     int size() {

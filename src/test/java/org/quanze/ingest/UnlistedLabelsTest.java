@@ -18,12 +18,13 @@ class UnlistedLabelsTest {
         return r.records();
     }
 
+    /** The type column's cells shortened (处罚) or suffixed (行政检查类), as lists write them, still show it is the type. */
     @Test
     void labelsBuiltOnAHeadWordNameTheirFields() {
         List<PowerRecord> rs = read("""
                 序号,权责类型,职权事项名称,行使依据,承办处室
-                1,行政处罚,对甲行为的处罚,《中华人民共和国社会保险法》第八十六条,甲科
-                2,行政检查,对乙事项的检查,《中华人民共和国社会保险法》第七十九条,乙科
+                1,处罚,对甲行为的处罚,《中华人民共和国社会保险法》第八十六条,甲科
+                2,行政检查类,对乙事项的检查,《中华人民共和国社会保险法》第七十九条,乙科
                 """);
         assertEquals(List.of("行政处罚 对甲行为的处罚 [甲科] 《中华人民共和国社会保险法》第八十六条",
                 "行政检查 对乙事项的检查 [乙科] 《中华人民共和国社会保险法》第七十九条"), rs.stream().map(UnlistedLabelsTest::line).toList());

@@ -55,7 +55,8 @@ final class ListVariants {
         HEADER_UNLISTED("header labels no list here uses (职权事项名称, 权责类型, 行使依据, 承办处室)"),
         NO_SEQ_COLUMN("no 序号 column"),
         UNMERGED("merged cells unmerged, the text in the first cell only"),
-        TYPE_BY_SECTION("no 权力类型 column, a heading row (一、行政许可) before each type's items");
+        TYPE_BY_SECTION("no 权力类型 column, a heading row (一、行政许可) before each type's items"),
+        TYPE_MERGED("权力类型 written once, merged down over its items");
 
         final String label;
 

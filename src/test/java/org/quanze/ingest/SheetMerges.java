@@ -56,4 +56,45 @@ final class SheetMerges {
         m.merges = kept;
         return n;
     }
+
+    /**
+     * The 权力类型 cells of consecutive rows that hold the same type merged into one region, the
+     * type in its first cell, as lists that group their items by type write it; what it did, or
+     * null where there is no type column or no two such rows. Only runs no other merged region
+     * cuts: a region must not cross the top or bottom of another.
+     */
+    static String mergeTypes(ListVariants.DataSheet d) {
+        SheetModel m = d.model();
+        int type = -1;
+        for (int r = d.header(); r <= d.headerEnd() && type < 0; r++) {
+            for (var c : m.row(r).cells.entrySet()) {
+                String t = ListVariants.squeeze(c.getValue().display());
+                if (t.contains("类型") || t.contains("类别")) {
+                    type = c.getKey();
+                    break;
+                }
+            }
+        }
+        if (type < 0) return null;
+        int col = type, n = 0, last = m.lastRow();
+        int r = d.headerEnd() + 1;
+        while (r <= last) {
+            String t = ListVariants.squeeze(m.text(r, col));
+            int end = r;
+            while (!t.isEmpty() && end + 1 <= last && ListVariants.squeeze(m.text(end + 1, col)).equals(t)) end++;
+            int from = r, to = end;
+            boolean free = m.merges.stream().noneMatch(a -> a.getFirstColumn() <= col && col <= a.getLastColumn()
+                    && a.getFirstRow() <= to && a.getLastRow() >= from);
+            if (end > r && free && !m.crossed(from) && !m.crossed(to + 1)) {
+                for (int k = from + 1; k <= to; k++) {
+                    CellData own = m.row(k).cells.get(col);
+                    if (own != null) m.row(k).cells.put(col, CellData.text("", own.style()));
+                }
+                m.merges.add(new CellRangeAddress(from, to, col, col));
+                n++;
+            }
+            r = end + 1;
+        }
+        return n == 0 ? null : n + " runs of one type in column " + ListVariants.letter(col) + " merged down";
+    }
 }

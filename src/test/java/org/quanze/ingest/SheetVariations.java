@@ -226,6 +226,7 @@ final class SheetVariations {
                 }
                 yield changed.isEmpty() ? null : "column " + letter(type) + ": " + changed;
             }
+            case TYPE_MERGED -> SheetMerges.mergeTypes(d);
             case SECTION_ROWS -> SheetSections.headings(d, false);
             case TYPE_BY_SECTION -> SheetSections.headings(d, true);
             case HEADER_NEWLINES -> {

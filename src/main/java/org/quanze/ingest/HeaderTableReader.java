@@ -52,6 +52,25 @@ final class HeaderTableReader {
         return SEQ.matcher(text).matches();
     }
 
+    /**
+     * A row that numbers the columns under the header, as printed forms do: 1, 2, 3 … rising from
+     * 1, three or more, and nothing else (a hidden column's number is not read, so a number may be
+     * skipped). Read as an item it would be item 1, and the real item 1 a second one.
+     */
+    static boolean isColumnNumbers(Grid.Row r) {
+        int last = 0, count = 0;
+        for (String c : r.cells()) {
+            String t = c.strip();
+            if (t.isEmpty()) continue;
+            if (!t.matches("\\d{1,3}")) return false;
+            int n = Integer.parseInt(t);
+            if (count == 0 ? n != 1 : n <= last) return false;
+            last = n;
+            count++;
+        }
+        return count >= 3;
+    }
+
     /** A second header row: no 序号, and every non-empty cell is a column label. */
     static boolean isSubHeader(Grid.Row r) {
         if (!r.cell(0).isBlank()) return false;
@@ -96,6 +115,7 @@ final class HeaderTableReader {
                 part = r.part();
             }
             if (isGroupRow(r)) { groups++; prevHeader = true; lastHeader = null; continue; }
+            if (prevHeader && isColumnNumbers(r)) continue;
             if (lastHeader != null && isMergedSubHeader(r, lastHeader)) {
                 subs++;
                 prevHeader = false;

@@ -74,6 +74,10 @@ final class TableReader {
                 log.rows.empty++;
                 continue;
             }
+            if (!band.isEmpty() && HeaderTableReader.isColumnNumbers(r)) {
+                log.rows.headers++; // the columns numbered under the header: part of it, naming nothing
+                continue;
+            }
             if (isHeaderRow(r, band)) {
                 band.add(r);
                 log.rows.headers++;

@@ -56,7 +56,8 @@ final class ListVariants {
         NO_SEQ_COLUMN("no 序号 column"),
         UNMERGED("merged cells unmerged, the text in the first cell only"),
         TYPE_BY_SECTION("no 权力类型 column, a heading row (一、行政许可) before each type's items"),
-        TYPE_MERGED("权力类型 written once, merged down over its items");
+        TYPE_MERGED("权力类型 written once, merged down over its items"),
+        COLUMN_NUMBERS("a row numbering the columns (1, 2, 3 …) under the header");
 
         final String label;
 

@@ -32,6 +32,17 @@ class SeqNumbersTest {
         }
     }
 
+    /** A row numbering the columns under the header is no item: 1, 2, 3 … rising from 1, a hidden column's number perhaps missing. */
+    @Test
+    void aRowNumberingTheColumnsIsTold() {
+        assertTrue(HeaderTableReader.isColumnNumbers(new Grid.Row(3, List.of("1", "2", "3", "4", "5"))));
+        assertTrue(HeaderTableReader.isColumnNumbers(new Grid.Row(3, List.of("1", "2", "", "4", "7"))));
+        assertFalse(HeaderTableReader.isColumnNumbers(new Grid.Row(3, List.of("1", "2"))));
+        assertFalse(HeaderTableReader.isColumnNumbers(new Grid.Row(3, List.of("1", "行政许可", "3", "4"))));
+        assertFalse(HeaderTableReader.isColumnNumbers(new Grid.Row(3, List.of("2", "3", "4", "5"))));
+        assertFalse(HeaderTableReader.isColumnNumbers(new Grid.Row(3, List.of("1", "3", "2", "4"))));
+    }
+
     /** A list numbered 一、二、三 under section headings: every item read, each heading left out. */
     @Test
     void aListNumberedInChineseNumeralsIsReadWhole() {

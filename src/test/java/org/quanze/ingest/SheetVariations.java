@@ -227,6 +227,14 @@ final class SheetVariations {
                 yield changed.isEmpty() ? null : "column " + letter(type) + ": " + changed;
             }
             case TYPE_MERGED -> SheetMerges.mergeTypes(d);
+            case COLUMN_NUMBERS -> {
+                // As printed forms number their columns: 1 … n in a row of its own under the header.
+                int at = d.headerEnd() + 1, last = m.lastHeaderColumn(d.header(), d.headerEnd());
+                if (m.crossed(at)) yield null;
+                m.insertRow(at);
+                for (int c = 0; c <= last; c++) m.set(at, c, String.valueOf(c + 1));
+                yield "a row numbering columns A–" + letter(last) + " 1–" + (last + 1) + " inserted as sheet row " + (at + 1);
+            }
             case SECTION_ROWS -> SheetSections.headings(d, false);
             case TYPE_BY_SECTION -> SheetSections.headings(d, true);
             case HEADER_NEWLINES -> {

@@ -150,7 +150,48 @@ final class ListVariants {
     }
 
     /** A visible sheet with a header: its model, its header row (the 序号 row) and the last row of its header band. */
-    record DataSheet(Sheet sheet, SheetModel model, int header, int headerEnd) {}
+    record DataSheet(Sheet sheet, SheetModel model, int header, int headerEnd) {
+
+        /** The header cell that names the power type (a label with 类型 or 类别): its column and label, or null. */
+        Map.Entry<Integer, String> typeHeader() {
+            for (int r = header; r <= headerEnd; r++) {
+                for (Map.Entry<Integer, SheetCells.CellData> c : model.row(r).cells.entrySet()) {
+                    String t = squeeze(c.getValue().display());
+                    if (t.contains("类型") || t.contains("类别")) return Map.entry(c.getKey(), t);
+                }
+            }
+            return null;
+        }
+
+        /** The power type's column, or -1. */
+        int typeColumn() {
+            Map.Entry<Integer, String> h = typeHeader();
+            return h == null ? -1 : h.getKey();
+        }
+
+        /** The column the header row labels 序号, or -1. */
+        int seqColumn() {
+            for (Map.Entry<Integer, SheetCells.CellData> c : model.row(header).cells.entrySet()) {
+                if (squeeze(c.getValue().display()).equals("序号")) return c.getKey();
+            }
+            return -1;
+        }
+
+        /** Every header label {@code rename} gives a new one (null: kept) renamed; what was, or null where none was. */
+        String renameHeader(java.util.function.UnaryOperator<String> rename) {
+            List<String> renamed = new ArrayList<>();
+            for (int r = header; r <= headerEnd; r++) {
+                for (Map.Entry<Integer, SheetCells.CellData> e : model.row(r).cells.entrySet()) {
+                    String was = squeeze(e.getValue().display());
+                    String now = rename.apply(was);
+                    if (now == null) continue;
+                    e.setValue(SheetCells.CellData.text(now, e.getValue().style()));
+                    renamed.add(was + " → " + now);
+                }
+            }
+            return renamed.isEmpty() ? null : "header " + String.join(", ", renamed);
+        }
+    }
 
     /** Every sheet of an HSSF workbook copied into a new XSSF one: cell values, styles (format, alignment, wrap, borders, font), merged regions, rows, columns, hidden sheets. */
     private static Workbook toXlsx(Workbook wb, DataFormatter format, Map<String, SheetModel> expected) {

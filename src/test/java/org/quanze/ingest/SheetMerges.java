@@ -14,28 +14,15 @@ final class SheetMerges {
 
     /** The merged regions below the header unmerged, their text left in the top-left cell alone (others cleared); how many. */
     static int unmerge(SheetModel m, int headerEnd) {
-        List<CellRangeAddress> kept = new ArrayList<>();
-        int n = 0;
-        for (CellRangeAddress a : m.merges) {
-            if (a.getFirstRow() <= headerEnd) {
-                kept.add(a);
-                continue;
-            }
-            n++;
-            for (int r = a.getFirstRow(); r <= a.getLastRow(); r++) {
-                for (int c = a.getFirstColumn(); c <= a.getLastColumn(); c++) {
-                    if (r == a.getFirstRow() && c == a.getFirstColumn()) continue;
-                    CellData own = m.row(r).cells.get(c);
-                    if (own != null) m.row(r).cells.put(c, CellData.text("", own.style()));
-                }
-            }
-        }
-        m.merges = kept;
-        return n;
+        return unmergeBelow(m, headerEnd, false);
     }
 
     /** Every merged region below the header band unmerged, each of its cells holding the region's value; how many. */
     static int fillDown(SheetModel m, int headerEnd) {
+        return unmergeBelow(m, headerEnd, true);
+    }
+
+    private static int unmergeBelow(SheetModel m, int headerEnd, boolean fill) {
         List<CellRangeAddress> kept = new ArrayList<>();
         int n = 0;
         for (CellRangeAddress a : m.merges) {
@@ -45,11 +32,13 @@ final class SheetMerges {
             }
             n++;
             CellData top = m.row(a.getFirstRow()).cells.get(a.getFirstColumn());
-            if (top == null) continue;
+            if (fill && top == null) continue;
             for (int r = a.getFirstRow(); r <= a.getLastRow(); r++) {
                 for (int c = a.getFirstColumn(); c <= a.getLastColumn(); c++) {
+                    if (r == a.getFirstRow() && c == a.getFirstColumn()) continue;
                     CellData own = m.row(r).cells.get(c);
-                    m.row(r).cells.put(c, top.withStyle(own != null && own.style() != null ? own.style() : top.style()));
+                    if (fill) m.row(r).cells.put(c, top.withStyle(own != null && own.style() != null ? own.style() : top.style()));
+                    else if (own != null) m.row(r).cells.put(c, CellData.text("", own.style()));
                 }
             }
         }
@@ -65,16 +54,7 @@ final class SheetMerges {
      */
     static String mergeTypes(ListVariants.DataSheet d) {
         SheetModel m = d.model();
-        int type = -1;
-        for (int r = d.header(); r <= d.headerEnd() && type < 0; r++) {
-            for (var c : m.row(r).cells.entrySet()) {
-                String t = ListVariants.squeeze(c.getValue().display());
-                if (t.contains("类型") || t.contains("类别")) {
-                    type = c.getKey();
-                    break;
-                }
-            }
-        }
+        int type = d.typeColumn();
         if (type < 0) return null;
         int col = type, n = 0, last = m.lastRow();
         int r = d.headerEnd() + 1;

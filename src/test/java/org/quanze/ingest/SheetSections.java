@@ -24,16 +24,7 @@ final class SheetSections {
      */
     static String headings(DataSheet d, boolean dropType) {
         SheetModel m = d.model();
-        int type = -1;
-        for (int r = d.header(); r <= d.headerEnd() && type < 0; r++) {
-            for (Map.Entry<Integer, CellData> c : m.row(r).cells.entrySet()) {
-                String t = squeeze(c.getValue().display());
-                if (t.contains("类型") || t.contains("类别")) {
-                    type = c.getKey();
-                    break;
-                }
-            }
-        }
+        int type = d.typeColumn();
         if (type < 0) return null;
         int width = m.lastHeaderColumn(d.header(), d.headerEnd());
         List<Integer> at = new ArrayList<>();

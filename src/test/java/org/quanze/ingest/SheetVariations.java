@@ -59,23 +59,12 @@ final class SheetVariations {
                 yield "footer rows " + (last + 3) + " and " + (last + 4) + " written";
             }
             case COLUMN_MOVED -> {
-                int type = -1;
-                String label = null;
-                for (int r = d.header(); r <= d.headerEnd() && type < 0; r++) {
-                    for (Map.Entry<Integer, CellData> c : m.row(r).cells.entrySet()) {
-                        String t = squeeze(c.getValue().display());
-                        if (t.contains("类型") || t.contains("类别")) {
-                            type = c.getKey();
-                            label = t;
-                            break;
-                        }
-                    }
-                }
-                if (type < 0) yield null;
-                int t = type, last = m.lastHeaderColumn(d.header(), d.headerEnd());
+                Map.Entry<Integer, String> type = d.typeHeader();
+                if (type == null) yield null;
+                int t = type.getKey(), last = m.lastHeaderColumn(d.header(), d.headerEnd());
                 if (t == last) yield null;
                 m.mapColumns(c -> c < t || c > last ? c : c == t ? last : c - 1);
-                yield "column " + letter(t) + " (" + label + ") moved after column " + letter(last)
+                yield "column " + letter(t) + " (" + type.getValue() + ") moved after column " + letter(last)
                         + ", columns " + letter(t + 1) + "–" + letter(last) + " one to the left";
             }
             case LEADING_COLUMN -> {
@@ -83,45 +72,17 @@ final class SheetVariations {
                 yield "every column one to the right";
             }
             case NO_SEQ_COLUMN -> {
-                int col = -1;
-                for (Map.Entry<Integer, CellData> c : m.row(d.header()).cells.entrySet()) {
-                    if (squeeze(c.getValue().display()).equals("序号")) {
-                        col = c.getKey();
-                        break;
-                    }
-                }
+                int col = d.seqColumn();
                 if (col < 0) yield null;
                 m.deleteColumn(col);
                 yield "column " + letter(col) + " (序号) deleted, the columns right of it one to the left";
             }
-            case HEADER_UNLISTED -> {
-                List<String> renamed = new ArrayList<>();
-                for (int r = d.header(); r <= d.headerEnd(); r++) {
-                    for (Map.Entry<Integer, CellData> e : m.row(r).cells.entrySet()) {
-                        String was = squeeze(e.getValue().display());
-                        String now = unlisted(was);
-                        if (now == null) continue;
-                        e.setValue(CellData.text(now, e.getValue().style()));
-                        renamed.add(was + " → " + now);
-                    }
-                }
-                yield renamed.isEmpty() ? null : "header " + String.join(", ", renamed);
-            }
+            case HEADER_UNLISTED -> d.renameHeader(SheetVariations::unlisted);
             case HEADER_SYNONYMS, HEADER_SYNONYMS_OTHER -> {
                 boolean first = v == Variation.HEADER_SYNONYMS;
                 Set<String> present = new TreeSet<>();
                 for (int r = d.header(); r <= d.headerEnd(); r++) for (CellData c : m.row(r).cells.values()) present.add(squeeze(c.display()));
-                List<String> renamed = new ArrayList<>();
-                for (int r = d.header(); r <= d.headerEnd(); r++) {
-                    for (Map.Entry<Integer, CellData> e : m.row(r).cells.entrySet()) {
-                        String was = squeeze(e.getValue().display());
-                        String now = first ? synonym(was, present) : otherSynonym(was, present);
-                        if (now == null) continue;
-                        e.setValue(CellData.text(now, e.getValue().style()));
-                        renamed.add(was + " → " + now);
-                    }
-                }
-                yield renamed.isEmpty() ? null : "header " + String.join(", ", renamed);
+                yield d.renameHeader(was -> first ? synonym(was, present) : otherSynonym(was, present));
             }
             case UNMERGED -> {
                 int n = SheetMerges.unmerge(m, d.headerEnd());
@@ -134,13 +95,7 @@ final class SheetVariations {
             case TWO_SHEETS -> throw new IllegalStateException("split is not per sheet");
             case TO_XLSX -> throw new IllegalStateException("conversion is not per sheet");
             case SEQ_DOTTED, SEQ_PAREN, SEQ_AS_NUMBER_TEXT, SEQ_CHINESE -> {
-                int col = -1;
-                for (Map.Entry<Integer, CellData> c : m.row(d.header()).cells.entrySet()) {
-                    if (squeeze(c.getValue().display()).equals("序号")) {
-                        col = c.getKey();
-                        break;
-                    }
-                }
+                int col = d.seqColumn();
                 if (col < 0) yield null;
                 int n = 0, last = m.lastRow();
                 for (int r = d.headerEnd() + 1; r <= last; r++) {
@@ -200,16 +155,7 @@ final class SheetVariations {
                         + "), \"无\" in " + n + " rows" + (had ? " (the sheet had a 备注 column already)" : "");
             }
             case TYPE_SHORT, TYPE_SUFFIX -> {
-                int type = -1;
-                for (int r = d.header(); r <= d.headerEnd() && type < 0; r++) {
-                    for (Map.Entry<Integer, CellData> c : m.row(r).cells.entrySet()) {
-                        String t = squeeze(c.getValue().display());
-                        if (t.contains("类型") || t.contains("类别")) {
-                            type = c.getKey();
-                            break;
-                        }
-                    }
-                }
+                int type = d.typeColumn();
                 if (type < 0) yield null;
                 Map<String, Integer> changed = new TreeMap<>();
                 int last = m.lastRow();

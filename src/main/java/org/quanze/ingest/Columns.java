@@ -120,7 +120,7 @@ final class Columns {
         boolean changed = false;
         for (int i = 0; i < out.size(); i++) {
             Column c = out.get(i);
-            if (c.kind() != Kind.NAMED || !SHAPED.contains(c.field()) || !HeaderNames.byHeadWordOnly(c.label())) continue;
+            if (c.kind() != Kind.NAMED || !SHAPED.contains(c.field()) || !HeaderNames.lookup(c.label()).byHeadWord()) continue;
             int cells = 0, shaped = 0;
             for (Grid.Row r : body) {
                 if (i >= r.cells().size() || !r.ownsCell(i)) continue;

@@ -16,8 +16,14 @@ public enum Field {
     GROUP,
     UNKNOWN;
 
-    /** The field a header label names, or {@link #UNKNOWN}. Whitespace inside labels is ignored. */
+    /**
+     * The field a listed header label names, or {@link #UNKNOWN}. Whitespace inside labels is
+     * ignored. A label read by its head word alone (行使依据) is not one here: what a row is (a
+     * header, a sub-header, a block's label) is told by listed labels, so that a data cell ending
+     * in 依据 or 机构 is never taken for one; {@link Columns} reads head words once the header is found.
+     */
     public static Field ofLabel(String label) {
-        return HeaderNames.lookup(label).field();
+        HeaderNames.Entry e = HeaderNames.lookup(label);
+        return e.byHeadWord() ? UNKNOWN : e.field();
     }
 }

@@ -21,13 +21,18 @@ final class HeaderNames {
      * What a label names; {@code fallback} when it names the field only where no other column
      * does. {@code likeness}, for a label read by its head word: how many of its other characters
      * a listed label of the field shares (权责类型 and 权力类型 share 权; 公开类型 shares none), which
-     * decides between two such labels of one table.
+     * decides between two such labels of one table; -1 for a listed label.
      */
     record Entry(Field field, boolean fallback, int likeness) {
-        static final Entry NONE = new Entry(Field.UNKNOWN, false, 0);
+        static final Entry NONE = new Entry(Field.UNKNOWN, false);
 
         Entry(Field field, boolean fallback) {
-            this(field, fallback, 0);
+            this(field, fallback, -1);
+        }
+
+        /** Whether the label names its field by its head word alone, not as a listed label. */
+        boolean byHeadWord() {
+            return likeness >= 0;
         }
     }
 
@@ -76,12 +81,6 @@ final class HeaderNames {
         Entry e = listed(k);
         if (e == null) e = byHeadWord(k);
         return e == null ? Entry.NONE : e;
-    }
-
-    /** Whether the label names a field by its head word alone: it is not listed, with or without a prefix. */
-    static boolean byHeadWordOnly(String label) {
-        String k = label == null ? "" : key(label);
-        return !k.isEmpty() && listed(k) == null && byHeadWord(k) != null;
     }
 
     /** The entry of a listed label, with its qualifier or a prefix dropped where needed; null when none is listed. */

@@ -27,13 +27,20 @@ final class HeaderTableReader {
 
     private HeaderTableReader() {}
 
+    /**
+     * The labels a row holds: listed ones and those read by their head words (职权事项名称), the
+     * latter only in a row that holds a listed one too (序号), so that data cells ending in 名称,
+     * 依据 or 机构 do not make a header.
+     */
     static int knownLabels(Grid.Row r) {
-        int n = 0;
+        int listed = 0, byHead = 0;
         for (String c : r.cells()) {
-            Field f = Field.ofLabel(c);
-            if (f != Field.UNKNOWN && f != Field.GROUP) n++;
+            HeaderNames.Entry e = HeaderNames.lookup(c);
+            if (e.field() == Field.UNKNOWN || e.field() == Field.GROUP) continue;
+            if (e.byHeadWord()) byHead++;
+            else listed++;
         }
-        return n;
+        return listed == 0 ? 0 : listed + byHead;
     }
 
     static boolean isGroupRow(Grid.Row r) {

@@ -57,6 +57,8 @@ class VocabularyFilesTest {
         assertEquals(Field.RESPONSIBILITY_BASIS, HeaderNames.lookup("追究责任依据").field());
         // A listed label keeps its own entry; a head word alone is no label.
         assertEquals(new HeaderNames.Entry(Field.NAME, false), HeaderNames.lookup("事项名称"));
+        assertFalse(HeaderNames.lookup("事项名称").byHeadWord());
+        assertEquals(Field.UNKNOWN, Field.ofLabel("行使依据"));
         assertEquals(Field.UNKNOWN, Field.ofLabel("名称"));
         assertEquals(Field.UNKNOWN, Field.ofLabel("依据"));
     }

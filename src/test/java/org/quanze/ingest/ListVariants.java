@@ -57,7 +57,11 @@ final class ListVariants {
         UNMERGED("merged cells unmerged, the text in the first cell only"),
         TYPE_BY_SECTION("no 权力类型 column, a heading row (一、行政许可) before each type's items"),
         TYPE_MERGED("权力类型 written once, merged down over its items"),
-        COLUMN_NUMBERS("a row numbering the columns (1, 2, 3 …) under the header");
+        COLUMN_NUMBERS("a row numbering the columns (1, 2, 3 …) under the header"),
+        CELL_PADDING("every text cell below the header padded with spaces (full-width before, plain after)"),
+        REPEATED_HEADER("the header repeated every 8 data rows, as a printed list repeats it on each page"),
+        INSTRUCTIONS_SHEET("a sheet of instructions (填表说明) before the list, one row per column"),
+        OPTIONS_SHEET("a hidden sheet of drop-down options (power types, levels)");
 
         final String label;
 
@@ -93,6 +97,9 @@ final class ListVariants {
                 if (v == Variation.TWO_SHEETS) {
                     if (sheets.size() != 1) Assumptions.abort("the workbook has " + sheets.size() + " data sheets already");
                     done.add(split(wb, sheets.getFirst(), expected));
+                } else if (v == Variation.INSTRUCTIONS_SHEET || v == Variation.OPTIONS_SHEET) {
+                    done.add(SheetExtras.add(wb, v == Variation.INSTRUCTIONS_SHEET));
+                    for (DataSheet d : sheets) expected.put(d.sheet.getSheetName(), d.model);
                 } else if (v == Variation.TO_XLSX) {
                     if (!hssf) Assumptions.abort("the workbook is an .xlsx (XSSF) already");
                     target = toXlsx(wb, format, expected);

@@ -79,4 +79,31 @@ final class SheetSections {
         return out.toString();
     }
 
+
+    /**
+     * A copy of the header band (rows {@code header}–{@code headerEnd}, with the merged regions
+     * within it) inserted after every {@code every} data rows, at the next row no merged region
+     * crosses, as a list printed page by page repeats its header. The data rows before which a
+     * copy went, in the original numbering.
+     */
+    static List<Integer> repeatHeader(SheetModel m, int header, int headerEnd, int every) {
+        int first = headerEnd + 1, last = m.lastRow();
+        List<Integer> at = new ArrayList<>();
+        int since = first;
+        for (int b = first + 1; b <= last; b++) {
+            if (b - since >= every && m.rowHasText(b) && !m.crossed(b)) {
+                at.add(b);
+                since = b;
+            }
+        }
+        int band = headerEnd - header + 1;
+        for (int i = at.size() - 1; i >= 0; i--) {
+            int cut = at.get(i);
+            SheetModel copy = m.rowsFrom(header).rowsBefore(headerEnd + 1);
+            SheetModel joined = m.rowsBefore(cut).append(copy, cut - header).append(m.rowsFrom(cut), band);
+            m.rows = joined.rows;
+            m.merges = joined.merges;
+        }
+        return at;
+    }
 }

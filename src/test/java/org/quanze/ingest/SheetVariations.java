@@ -92,8 +92,28 @@ final class SheetVariations {
                 int n = SheetMerges.fillDown(m, d.headerEnd());
                 yield n == 0 ? null : n + " merged regions below the header unmerged, each cell holding the region's value";
             }
+            case CELL_PADDING -> {
+                int n = 0, last = m.lastRow();
+                for (int r = d.headerEnd() + 1; r <= last; r++) {
+                    RowData rd = m.rows.get(r);
+                    if (rd == null) continue;
+                    for (Map.Entry<Integer, CellData> e : rd.cells.entrySet()) {
+                        CellData c = e.getValue();
+                        if (c.type() != CellType.STRING || c.display().isBlank()) continue;
+                        e.setValue(CellData.text("\u3000" + c.display() + "  ", c.style()));
+                        n++;
+                    }
+                }
+                yield n == 0 ? null : n + " text cells below the header written \"\u3000…  \"";
+            }
+            case REPEATED_HEADER -> {
+                List<Integer> at = SheetSections.repeatHeader(m, d.header(), d.headerEnd(), 8);
+                yield at.isEmpty() ? null : "the header band (rows " + (d.header() + 1) + "–" + (d.headerEnd() + 1)
+                        + ") copied before data rows " + at.stream().map(r -> String.valueOf(r + 1)).toList() + " (1-based, original numbering)";
+            }
             case TWO_SHEETS -> throw new IllegalStateException("split is not per sheet");
             case TO_XLSX -> throw new IllegalStateException("conversion is not per sheet");
+            case INSTRUCTIONS_SHEET, OPTIONS_SHEET -> throw new IllegalStateException("a sheet added is not a change to one");
             case SEQ_DOTTED, SEQ_PAREN, SEQ_AS_NUMBER_TEXT, SEQ_CHINESE -> {
                 int col = d.seqColumn();
                 if (col < 0) yield null;

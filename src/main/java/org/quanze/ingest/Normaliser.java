@@ -64,7 +64,7 @@ final class Normaliser {
                 if (!statutes.contains(s)) statutes.add(s);
             }
         }
-        String name = d.get(Field.NAME);
+        String name = TextClean.oneLine(d.get(Field.NAME));
         if (name == null && PowerRecord.DUTY.equals(d.kind)) name = d.get(Field.MAIN_DUTIES);
         return new PowerRecord(
                 src.id() + "-" + d.key,
@@ -75,7 +75,7 @@ final class Normaliser {
                 powerType,
                 powerTypeRaw,
                 name,
-                orNull(d.get(Field.SUB_ITEM)),
+                orNull(TextClean.oneLine(d.get(Field.SUB_ITEM))),
                 orNull(authority),
                 units,
                 levels,

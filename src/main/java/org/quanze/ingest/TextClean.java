@@ -71,6 +71,34 @@ public final class TextClean {
         return out.toString();
     }
 
+    /**
+     * A title (an item's or a sub-item's name) on one line. Offices break long names inside
+     * their cells (Alt+Enter) to fit a narrow column: 麻醉药品、精神\n药品邮寄许可. The break is
+     * layout, not text, so it goes, leaving one space only where it parted two Latin words or
+     * numbers (ISO 9001), which would otherwise run together.
+     *
+     * @param text plain text as {@link #plain} gives it, may be null
+     */
+    public static String oneLine(String text) {
+        if (text == null || text.indexOf('\n') < 0) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\n') {
+                sb.append(c);
+                continue;
+            }
+            int before = sb.isEmpty() ? ' ' : sb.codePointBefore(sb.length());
+            int after = i + 1 < text.length() ? text.codePointAt(i + 1) : ' ';
+            if (!isChinese(before) && Character.isLetterOrDigit(before) && !isChinese(after) && Character.isLetterOrDigit(after)) {
+                sb.append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
     private static String decodeEntities(String s) {
         if (s.indexOf('&') < 0) {
             return s;

@@ -58,6 +58,7 @@ final class ListVariants {
         TYPE_BY_SECTION("no 权力类型 column, a heading row (一、行政许可) before each type's items"),
         TYPE_MERGED("权力类型 written once, merged down over its items"),
         COLUMN_NUMBERS("a row numbering the columns (1, 2, 3 …) under the header"),
+        NAME_WRAPPED("item names broken over two lines inside their cells (Alt+Enter)"),
         CELL_PADDING("every text cell below the header padded with spaces (full-width before, plain after)"),
         REPEATED_HEADER("the header repeated every 8 data rows, as a printed list repeats it on each page"),
         INSTRUCTIONS_SHEET("a sheet of instructions (填表说明) before the list, one row per column"),

@@ -1,6 +1,7 @@
 package org.quanze.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Locale;
@@ -98,5 +99,16 @@ class TextCleanTest {
         } finally {
             Locale.setDefault(saved);
         }
+    }
+
+    @Test
+    void aNameBrokenInsideItsCellIsOneLineAgain() {
+        // The break goes; a space stays only between two Latin words or numbers.
+        assertEquals("麻醉药品、精神药品邮寄许可", TextClean.oneLine("麻醉药品、精神\n药品邮寄许可"));
+        assertEquals("对违反《条例》的处罚", TextClean.oneLine("对违反\n《条例》的\n处罚"));
+        assertEquals("ISO 9001 认证", TextClean.oneLine("ISO\n9001 认证"));
+        assertEquals("第3条规定的许可", TextClean.oneLine("第3\n条规定的许可"));
+        assertEquals("无换行", TextClean.oneLine("无换行"));
+        assertNull(TextClean.oneLine(null));
     }
 }

@@ -55,6 +55,14 @@ final class HeaderTableReader {
         return r.cells().size() > 1 && isSeq(r.cell(0));
     }
 
+    /** 1, １, 一, 1., 1、, （1）: an item numbered 1, the first of a numbering. */
+    private static final Pattern FIRST = Pattern.compile("\\s*(?:[1１一]|[（(]\\s*[1１一]\\s*[）)])\\s*[.．、]?\\s*");
+
+    /** A data row whose 序号 is 1: its table's first item. */
+    static boolean isFirstItem(Grid.Row r) {
+        return isData(r) && FIRST.matcher(r.cell(0)).matches();
+    }
+
     static boolean isSeq(String text) {
         return SEQ.matcher(text).matches();
     }

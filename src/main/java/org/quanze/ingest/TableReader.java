@@ -8,9 +8,11 @@ import java.util.regex.Pattern;
  * Reads the horizontal tables of a grid: splits it into tables (each a header band, then body
  * rows), and hands each table's body to {@link ItemGroups}. A table ends where a sheet ends or
  * where a title row follows its data (the next table has a header of its own, or goes on under
- * the same one); a header repeated before every row (with no title between) belongs to the same
- * table, and the fullest of its headers names the columns of all its rows. Every row is
- * accounted for in the file's {@link ReadLog}.
+ * the same one), or where a header after its data is followed by an item numbered 1 (tables
+ * stacked in one sheet without titles); a header repeated before every row or page (with no
+ * title between, the numbering going on) belongs to the same table, and the fullest of its
+ * headers names the columns of all its rows. Every row is accounted for in the file's
+ * {@link ReadLog}.
  */
 final class TableReader {
 
@@ -64,7 +66,7 @@ final class TableReader {
         int part = Integer.MIN_VALUE;
         for (Grid.Row r : grid.rows()) {
             if (r.part() != part) {
-                closeBand(t, band, pendingTitles);
+                closeBand(t, band, pendingTitles, null);
                 t = null;
                 carried = null;
                 pendingTitles.clear();
@@ -83,7 +85,7 @@ final class TableReader {
                 log.rows.headers++;
                 continue;
             }
-            t = closeBand(t, band, pendingTitles);
+            t = closeBand(t, band, pendingTitles, r);
             String text = titleText(r);
             if (text != null) {
                 log.rows.headers++;
@@ -115,7 +117,7 @@ final class TableReader {
             }
             t.body.add(r);
         }
-        closeBand(t, band, pendingTitles);
+        closeBand(t, band, pendingTitles, null);
     }
 
     /**
@@ -134,13 +136,20 @@ final class TableReader {
         return !band.isEmpty() && (HeaderTableReader.isSubHeader(r) || HeaderTableReader.isMergedSubHeader(r, band.getLast()));
     }
 
-    /** Closes a header band: it starts a new table, or names the current one's columns more fully. */
-    private Table closeBand(Table t, List<Grid.Row> band, List<String> pendingTitles) {
+    /**
+     * Closes a header band: it starts a new table, or names the current one's columns more fully.
+     * Under a header repeated after data, an item numbered 1 ({@code next}, the row after the
+     * band) starts a table of its own: the numbering starts again, as where an office stacks its
+     * tables (one per power type) in one sheet without a title between them.
+     */
+    private Table closeBand(Table t, List<Grid.Row> band, List<String> pendingTitles, Grid.Row next) {
         if (band.isEmpty()) return t;
         Columns c = Columns.of(band);
         int part = band.getFirst().part();
         band.clear();
-        if (t == null || t.part != part) {
+        boolean restarts = t != null && next != null && HeaderTableReader.isFirstItem(next)
+                && t.body.stream().anyMatch(HeaderTableReader::isData);
+        if (t == null || t.part != part || restarts) {
             t = new Table(tables.size() + 1, part, pendingTitles, c);
             tables.add(t);
             pendingTitles.clear();

@@ -61,6 +61,8 @@ final class ListVariants {
         NAME_WRAPPED("item names broken over two lines inside their cells (Alt+Enter)"),
         CELL_PADDING("every text cell below the header padded with spaces (full-width before, plain after)"),
         REPEATED_HEADER("the header repeated every 8 data rows, as a printed list repeats it on each page"),
+        ONE_SHEET("a workbook's sheets (one per power type) stacked in its first sheet, each table under a title (the sheet's name) and its header"),
+        ONE_SHEET_UNTITLED("a workbook's sheets stacked in its first sheet, each table under its header alone, numbered from 1 again (an empty 权力类型 written as its sheet's name says)"),
         INSTRUCTIONS_SHEET("a sheet of instructions (填表说明) before the list, one row per column"),
         OPTIONS_SHEET("a hidden sheet of drop-down options (power types, levels)");
 
@@ -98,6 +100,9 @@ final class ListVariants {
                 if (v == Variation.TWO_SHEETS) {
                     if (sheets.size() != 1) Assumptions.abort("the workbook has " + sheets.size() + " data sheets already");
                     done.add(split(wb, sheets.getFirst(), expected));
+                } else if (v == Variation.ONE_SHEET || v == Variation.ONE_SHEET_UNTITLED) {
+                    if (sheets.size() < 2) Assumptions.abort("the workbook has one data sheet");
+                    done.add(stack(wb, sheets, expected, v == Variation.ONE_SHEET));
                 } else if (v == Variation.INSTRUCTIONS_SHEET || v == Variation.OPTIONS_SHEET) {
                     done.add(SheetExtras.add(wb, v == Variation.INSTRUCTIONS_SHEET));
                     for (DataSheet d : sheets) expected.put(d.sheet.getSheetName(), d.model);
@@ -265,6 +270,35 @@ final class ListVariants {
         expected.put(name2, second);
         return "sheet " + name + " split before its row " + (cut + 1) + " (data rows " + (first + 1) + "–" + (last + 1)
                 + "); rows from there on a new sheet " + name2 + " under a copy of rows 1–" + first;
+    }
+
+    /**
+     * Every data sheet's rows below the first's, two empty rows apart, {@code titled} under a row
+     * holding the sheet's name (which may say the type of an item whose 权力类型 is empty); the
+     * other sheets removed.
+     */
+    private static String stack(Workbook wb, List<DataSheet> sheets, Map<String, SheetModel> expected, boolean titled) {
+        DataSheet first = sheets.getFirst();
+        SheetModel all = first.model;
+        if (titled) {
+            if (first.header() == 0) all.insertRow(0);
+            else if (all.rowHasText(0)) Assumptions.abort("the first sheet has a title already");
+            all.set(0, 0, first.sheet.getSheetName());
+        }
+        List<String> moved = new ArrayList<>();
+        for (DataSheet d : sheets.subList(1, sheets.size())) {
+            // Untitled, an empty 权力类型 would lose the type only the sheet's name said: written in.
+            if (!titled && SheetSections.typesFromName(d) > 0) d.model.write(d.sheet);
+            int at = all.lastRow() + 3;
+            if (titled) all.set(at++, 0, d.sheet.getSheetName());
+            all.append(d.model.rowsFrom(0), at);
+            moved.add(d.sheet.getSheetName());
+        }
+        all.columnsChanged = true;
+        for (String name : moved) wb.removeSheetAt(wb.getSheetIndex(name));
+        all.write(first.sheet);
+        expected.put(first.sheet.getSheetName(), all);
+        return "sheets " + moved + " stacked below sheet " + first.sheet.getSheetName() + ", two empty rows apart, and removed";
     }
 
     static String squeeze(String s) {

@@ -82,6 +82,38 @@ class SeqNumbersTest {
                 r.remarks().stream().map(Remark::reason).toList());
     }
 
+    /**
+     * A header again after data: numbering starting again at 1 under it is a table of its own
+     * (tables stacked in one sheet without titles); numbering going on is the same table (a header
+     * printed again on each page).
+     */
+    @Test
+    void aHeaderAgainStartsATableWhereTheNumberingStartsAgain() {
+        String header = "序号,权力类型,事项名称,实施依据,承办机构\n";
+        String stacked = header
+                + "1,行政许可,对甲事项的许可,《中华人民共和国社会保险法》第五十七条,甲科\n"
+                + "2,行政许可,对乙事项的许可,《中华人民共和国社会保险法》第五十八条,乙科\n"
+                + ",,,,\n" + header
+                + "1,行政处罚,对丙行为的处罚,《中华人民共和国社会保险法》第八十六条,丙科\n"
+                + "2,行政处罚,对丁行为的处罚,《中华人民共和国社会保险法》第八十七条,丁科\n";
+        Ingester.FileResult r = new Ingester(SourceCatalog.empty()).ingest("某某局权责清单.csv", stacked.getBytes(StandardCharsets.UTF_8));
+        assertNull(r.error());
+        assertEquals(List.of("1 对甲事项的许可 null 行政许可 [甲科]", "2 对乙事项的许可 null 行政许可 [乙科]",
+                        "1 对丙行为的处罚 null 行政处罚 [丙科]", "2 对丁行为的处罚 null 行政处罚 [丁科]"),
+                r.records().stream().map(SeqNumbersTest::line).toList());
+        assertEquals(List.of("某某局权责清单-1", "某某局权责清单-2", "某某局权责清单-t2-1", "某某局权责清单-t2-2"),
+                r.records().stream().map(PowerRecord::id).toList());
+        assertTrue(r.skips().isEmpty(), r.skips().toString());
+
+        String paged = header
+                + "1,行政许可,对甲事项的许可,《中华人民共和国社会保险法》第五十七条,甲科\n"
+                + "2,行政许可,对乙事项的许可,《中华人民共和国社会保险法》第五十八条,乙科\n" + header
+                + "3,行政处罚,对丙行为的处罚,《中华人民共和国社会保险法》第八十六条,丙科\n";
+        r = new Ingester(SourceCatalog.empty()).ingest("某某局权责清单.csv", paged.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("某某局权责清单-1", "某某局权责清单-2", "某某局权责清单-3"),
+                r.records().stream().map(PowerRecord::id).toList());
+    }
+
     private static String line(PowerRecord p) {
         return p.seq() + " " + p.name() + " " + p.subItem() + " " + p.powerType() + " " + p.units();
     }

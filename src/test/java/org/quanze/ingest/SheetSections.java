@@ -106,4 +106,27 @@ final class SheetSections {
         }
         return at;
     }
+
+    private static final List<String> TYPES = List.of("行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查",
+            "行政确认", "行政奖励", "行政裁决", "其他行政权力");
+
+    /**
+     * Every data row (one with a 序号) of the sheet whose 权力类型 cell is empty given the type its
+     * sheet's name says (行政处罚（254项）), as the reader takes it from the name; how many. Aborts
+     * where the name says no type.
+     */
+    static int typesFromName(DataSheet d) {
+        int type = d.typeColumn(), seq = d.seqColumn();
+        if (type < 0 || seq < 0) return 0;
+        SheetModel m = d.model();
+        String named = TYPES.stream().filter(t -> d.sheet().getSheetName().contains(t)).findFirst().orElse(null);
+        int n = 0;
+        for (int r = d.headerEnd() + 1; r <= m.lastRow(); r++) {
+            if (m.text(r, seq).isBlank() || !m.text(r, type).isBlank() || m.covered(r, type)) continue;
+            if (named == null) org.junit.jupiter.api.Assumptions.abort("sheet " + d.sheet().getSheetName() + " leaves a 权力类型 empty and its name says no type");
+            m.set(r, type, named);
+            n++;
+        }
+        return n;
+    }
 }

@@ -128,7 +128,7 @@ final class SheetVariations {
                 yield at.isEmpty() ? null : "the header band (rows " + (d.header() + 1) + "–" + (d.headerEnd() + 1)
                         + ") copied before data rows " + at.stream().map(r -> String.valueOf(r + 1)).toList() + " (1-based, original numbering)";
             }
-            case TWO_SHEETS -> throw new IllegalStateException("split is not per sheet");
+            case TWO_SHEETS, ONE_SHEET, ONE_SHEET_UNTITLED -> throw new IllegalStateException("splitting or stacking sheets is not per sheet");
             case TO_XLSX -> throw new IllegalStateException("conversion is not per sheet");
             case INSTRUCTIONS_SHEET, OPTIONS_SHEET -> throw new IllegalStateException("a sheet added is not a change to one");
             case SEQ_DOTTED, SEQ_PAREN, SEQ_AS_NUMBER_TEXT, SEQ_CHINESE -> {

@@ -59,6 +59,49 @@ public record Grid(String file, List<Row> rows, List<Part> parts, int physicalRo
         return new Grid(file, out, parts, physicalRows);
     }
 
+    /**
+     * The grid with each sheet's 序号 column first where its header puts another column before it
+     * (权力类型 | 序号 | 事项名称, a type written once over its items): the layouts read a row's 序号
+     * from its first cell, and such a list was lost whole. A sheet's first header decides (a row
+     * with three or more labels, 序号 among them); which column holds what is read from the header,
+     * so moving one changes no field. Title lines (one cell) stay as they are.
+     */
+    public Grid withSeqFirst() {
+        Map<Integer, Integer> seqAt = new HashMap<>();
+        for (Row r : rows) {
+            if (seqAt.containsKey(r.part()) || r.cells().size() < 3) continue;
+            int labels = 0, seq = -1;
+            for (int i = 0; i < r.cells().size(); i++) {
+                Field f = Field.ofLabel(r.cell(i));
+                if (f == Field.UNKNOWN || f == Field.GROUP) continue;
+                labels++;
+                if (f == Field.SEQ && seq < 0) seq = i;
+            }
+            if (labels >= 3 && seq >= 0) seqAt.put(r.part(), seq);
+        }
+        if (seqAt.values().stream().allMatch(k -> k == 0)) return this;
+        List<Row> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            int k = seqAt.getOrDefault(r.part(), 0);
+            if (k == 0 || r.cells().size() <= k) {
+                out.add(r);
+                continue;
+            }
+            List<Span> spans = new ArrayList<>(r.cells().size());
+            for (int i = 0; i < r.cells().size(); i++) spans.add(r.span(i));
+            out.add(new Row(r.line(), first(r.cells(), k), first(spans, k), r.part()));
+        }
+        return new Grid(file, out, parts, physicalRows);
+    }
+
+    /** The list with its element {@code k} moved to the front. */
+    private static <T> List<T> first(List<T> list, int k) {
+        List<T> out = new ArrayList<>(list.size());
+        out.add(list.get(k));
+        for (int i = 0; i < list.size(); i++) if (i != k) out.add(list.get(i));
+        return out;
+    }
+
     /** The sheet a row belongs to, or null for files without sheets. */
     public String partName(Row r) {
         return r.part() >= 0 && r.part() < parts.size() ? parts.get(r.part()).name() : null;

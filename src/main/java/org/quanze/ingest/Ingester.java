@@ -127,7 +127,7 @@ public final class Ingester {
     }
 
     private FileResult ingest(Grid grid, ReadLog log) {
-        grid = InputLimits.capped(grid, log).withoutBlankMargin();
+        grid = InputLimits.capped(grid, log).withoutBlankMargin().withSeqFirst();
         String name = grid.file();
         Layout best = null;
         int bestScore = 0;

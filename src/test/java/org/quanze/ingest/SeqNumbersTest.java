@@ -114,6 +114,22 @@ class SeqNumbersTest {
                 r.records().stream().map(PowerRecord::id).toList());
     }
 
+    /** 序号 in the second column, after the power type written once over its items: every item read, as with 序号 first. */
+    @Test
+    void aSeqColumnAfterAnotherIsReadAsTheFirst() {
+        String csv = """
+                某某局权责清单
+                权力类型,序号,事项名称,实施依据,承办机构
+                行政许可,1,对甲事项的许可,《中华人民共和国社会保险法》第五十七条,甲科
+                ,2,对乙事项的许可,《中华人民共和国社会保险法》第五十八条,乙科
+                行政处罚,3,对丙行为的处罚,《中华人民共和国社会保险法》第八十六条,丙科
+                """;
+        Ingester.FileResult r = new Ingester(SourceCatalog.empty()).ingest("某某局权责清单.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertNull(r.error());
+        assertEquals(List.of("1 对甲事项的许可 null 行政许可 [甲科]", "2 对乙事项的许可 null 其他行政权力 [乙科]", "3 对丙行为的处罚 null 行政处罚 [丙科]"),
+                r.records().stream().map(SeqNumbersTest::line).toList());
+    }
+
     private static String line(PowerRecord p) {
         return p.seq() + " " + p.name() + " " + p.subItem() + " " + p.powerType() + " " + p.units();
     }

@@ -67,6 +67,13 @@ final class SheetVariations {
                 yield "column " + letter(t) + " (" + type.getValue() + ") moved after column " + letter(last)
                         + ", columns " + letter(t + 1) + "–" + letter(last) + " one to the left";
             }
+            case TYPE_FIRST -> {
+                int t = d.typeColumn(), first = d.seqColumn();
+                if (t < 0 || first < 0 || t < first) yield null;
+                m.mapColumns(c -> c < first || c > t ? c : c == t ? first : c + 1);
+                yield "column " + letter(t) + " (" + d.typeHeader().getValue() + ") moved before column " + letter(first)
+                        + " (序号), columns " + letter(first) + "–" + letter(t - 1) + " one to the right";
+            }
             case LEADING_COLUMN -> {
                 m.mapColumns(c -> c + 1);
                 yield "every column one to the right";

@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
  * Reads the horizontal tables of a grid: splits it into tables (each a header band, then body
  * rows), and hands each table's body to {@link ItemGroups}. A table ends where a sheet ends or
  * where a title row follows its data (the next table has a header of its own, or goes on under
- * the same one), or where a header after its data is followed by an item numbered 1 (tables
- * stacked in one sheet without titles); a header repeated before every row or page (with no
- * title between, the numbering going on) belongs to the same table, and the fullest of its
- * headers names the columns of all its rows. Every row is accounted for in the file's
- * {@link ReadLog}.
+ * the same one), or where an item numbered 1 follows its data under a header again (tables
+ * stacked in one sheet without titles) or with another power type (each type numbered from 1);
+ * a header repeated before every row or page (with no title between, the numbering going on)
+ * belongs to the same table, and the fullest of its headers names the columns of all its rows.
+ * Every row is accounted for in the file's {@link ReadLog}.
  */
 final class TableReader {
 
@@ -115,9 +115,31 @@ final class TableReader {
                 }
                 continue;
             }
+            if (restartsByType(t, r)) {
+                t = new Table(tables.size() + 1, part, List.of(), t.columns);
+                tables.add(t);
+            }
             t.body.add(r);
         }
         closeBand(t, band, pendingTitles, null);
+    }
+
+    /**
+     * Whether {@code r} starts the next power type's items in a table that numbers each type from
+     * 1 (行政许可 1–11, then 行政处罚 1–254, no heading between): an item numbered 1 whose 权力类型
+     * differs from the item's before it. Read as one table, every item a number had already named
+     * was lost. A numbered note under the table has no type, so it stays what it was.
+     */
+    private static boolean restartsByType(Table t, Grid.Row r) {
+        int type = t.columns.indexOf(Field.POWER_TYPE);
+        if (type < 0 || !HeaderTableReader.isFirstItem(r) || r.cell(type).isBlank()) return false;
+        for (int i = t.body.size() - 1; i >= 0; i--) {
+            Grid.Row before = t.body.get(i);
+            if (!HeaderTableReader.isData(before)) continue;
+            String was = before.cell(type).replaceAll("\\s", "");
+            return !was.isEmpty() && !was.equals(r.cell(type).replaceAll("\\s", ""));
+        }
+        return false;
     }
 
     /**

@@ -62,6 +62,8 @@ final class ListVariants {
         CELL_PADDING("every text cell below the header padded with spaces (full-width before, plain after)"),
         REPEATED_HEADER("the header repeated every 8 data rows, as a printed list repeats it on each page"),
         TYPE_FIRST("权力类型 column moved before 序号, the table's first column"),
+        TYPE_FIRST_MERGED("权力类型 first and written once, merged down over its items"),
+        SEQ_BY_TYPE("序号 starting again at 1 where the power type changes, no heading between"),
         ONE_SHEET("a workbook's sheets (one per power type) stacked in its first sheet, each table under a title (the sheet's name) and its header"),
         ONE_SHEET_UNTITLED("a workbook's sheets stacked in its first sheet, each table under its header alone, numbered from 1 again (an empty 权力类型 written as its sheet's name says)"),
         INSTRUCTIONS_SHEET("a sheet of instructions (填表说明) before the list, one row per column"),

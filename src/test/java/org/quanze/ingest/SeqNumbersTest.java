@@ -114,6 +114,25 @@ class SeqNumbersTest {
                 r.records().stream().map(PowerRecord::id).toList());
     }
 
+    /** Each power type numbered from 1 in one table: every item kept; a numbered note under the table, with no type, is still no item. */
+    @Test
+    void eachTypeNumberedFromOneInOneTableIsReadWhole() {
+        String csv = """
+                序号,权力类型,事项名称,实施依据,承办机构
+                1,行政许可,对甲事项的许可,《中华人民共和国社会保险法》第五十七条,甲科
+                2,行政许可,对乙事项的许可,《中华人民共和国社会保险法》第五十八条,乙科
+                1,行政处罚,对丙行为的处罚,《中华人民共和国社会保险法》第八十六条,丙科
+                2,行政处罚,对丁行为的处罚,《中华人民共和国社会保险法》第八十七条,丁科
+                1,,本清单自公布之日起施行,,
+                """;
+        Ingester.FileResult r = new Ingester(SourceCatalog.empty()).ingest("某某局权责清单.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertNull(r.error());
+        assertEquals(List.of("某某局权责清单-1", "某某局权责清单-2", "某某局权责清单-t2-1", "某某局权责清单-t2-2"),
+                r.records().stream().map(PowerRecord::id).toList());
+        assertEquals(List.of("行政许可", "行政许可", "行政处罚", "行政处罚"), r.records().stream().map(PowerRecord::powerType).toList());
+        assertEquals(1, r.skips().size());
+    }
+
     /** 序号 in the second column, after the power type written once over its items: every item read, as with 序号 first. */
     @Test
     void aSeqColumnAfterAnotherIsReadAsTheFirst() {

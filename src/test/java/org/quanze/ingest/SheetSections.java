@@ -129,4 +129,31 @@ final class SheetSections {
         }
         return n;
     }
+
+    /**
+     * Each power type's items numbered from 1 again, in one table without a heading between, as
+     * some offices number a list sorted by type. Only whole numbers are renumbered (an item that
+     * merges two, 2,3, aborts: its place in a count is unclear); what was done, or null.
+     */
+    static String numberByType(DataSheet d) {
+        int type = d.typeColumn(), seq = d.seqColumn();
+        if (type < 0 || seq < 0) return null;
+        SheetModel m = d.model();
+        String current = null;
+        int n = 0, restarts = 0;
+        for (int r = d.headerEnd() + 1; r <= m.lastRow(); r++) {
+            String s = m.text(r, seq).strip();
+            if (s.isEmpty() || m.covered(r, seq)) continue;
+            if (!s.matches("\\d+")) org.junit.jupiter.api.Assumptions.abort("序号 " + s + " in row " + (r + 1) + " is not a whole number");
+            String t = squeeze(m.text(r, type));
+            if (t.isEmpty()) org.junit.jupiter.api.Assumptions.abort("row " + (r + 1) + " leaves its 权力类型 empty");
+            if (!t.equals(current)) {
+                if (current != null) restarts++;
+                current = t;
+                n = 0;
+            }
+            m.set(r, seq, String.valueOf(++n));
+        }
+        return restarts == 0 ? null : "序号 numbered from 1 again at each of " + restarts + " changes of 权力类型";
+    }
 }

@@ -217,6 +217,13 @@ final class SheetVariations {
                 yield changed.isEmpty() ? null : "column " + letter(type) + ": " + changed;
             }
             case TYPE_MERGED -> SheetMerges.mergeTypes(d);
+            case TYPE_FIRST_MERGED -> {
+                String merged = SheetMerges.mergeTypes(d);
+                if (merged == null) yield null;
+                String moved = apply(Variation.TYPE_FIRST, d);
+                yield moved == null ? null : merged + "; " + moved;
+            }
+            case SEQ_BY_TYPE -> SheetSections.numberByType(d);
             case COLUMN_NUMBERS -> {
                 // As printed forms number their columns: 1 … n in a row of its own under the header.
                 int at = d.headerEnd() + 1, last = m.lastHeaderColumn(d.header(), d.headerEnd());

@@ -15,7 +15,8 @@ import java.util.Set;
  *   <li>rows without a 序号 or name of their own: a row with its own 子项名称 starts a sub-item,
  *       any other row continues the item (a hard-wrapped cell's further lines are appended);</li>
  *   <li>rows that repeat the item's 序号 and name: its merged cells written out into every row,
- *       read as the merged cells would be (a repeated 子项名称 starts its sub-item once).</li>
+ *       read as the merged cells would be (a repeated 子项名称 starts its sub-item once);</li>
+ *   <li>rows without a name of their own whose 序号 numbers a part of the item (4.5 after 4.1).</li>
  * </ul>
  * An item without sub-items is one record; an item with sub-items is one record per sub-item,
  * named as the item, its other cells its own row's where it has them and the item's otherwise.
@@ -63,6 +64,10 @@ final class ItemGroups {
             String seq = ownText(r, seqCol);
             if (g != null && !seq.isEmpty() && repeatsItem(r, seq, g)) {
                 if (repeated++ == 0) firstRepeat = r;
+                member(r, g);
+                continue;
+            }
+            if (g != null && subNumberOf(seq, g) && ownText(r, nameCol).isEmpty()) {
                 member(r, g);
                 continue;
             }
@@ -124,6 +129,20 @@ final class ItemGroups {
         if (g.seq == null || !seq.strip().equals(g.seq)) return false;
         String name = ownText(r, nameCol);
         return name.isEmpty() || name.equals(ownText(g.rows.getFirst(), nameCol));
+    }
+
+    private static final java.util.regex.Pattern SUB_NUMBER = java.util.regex.Pattern.compile("\\s*(\\d{1,6})\\s*[.．\\-－]\\s*\\d{1,3}\\s*");
+    private static final java.util.regex.Pattern LEADING_NUMBER = java.util.regex.Pattern.compile("\\s*(\\d{1,6}).*", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * The row's 序号 numbers a part of the item (4.5 under item 4.1 or 4): where an office numbers
+     * sub-items in the 序号 column, a sub-item row the item's merged name does not reach has no
+     * name of its own, and is the item's all the same.
+     */
+    private static boolean subNumberOf(String seq, Group g) {
+        if (g.seq == null) return false;
+        java.util.regex.Matcher sub = SUB_NUMBER.matcher(seq), item = LEADING_NUMBER.matcher(g.seq);
+        return sub.matches() && item.matches() && sub.group(1).equals(item.group(1));
     }
 
     /** A further row of the item: a sub-item's first row, or a continuation. */

@@ -64,6 +64,7 @@ final class ListVariants {
         TYPE_FIRST("权力类型 column moved before 序号, the table's first column"),
         TYPE_FIRST_MERGED("权力类型 first and written once, merged down over its items"),
         SEQ_BY_TYPE("序号 starting again at 1 where the power type changes, no heading between"),
+        SUB_NUMBERED("sub-items numbered in the 序号 column (5.1, 5.2) instead of under a merged 序号"),
         ONE_SHEET("a workbook's sheets (one per power type) stacked in its first sheet, each table under a title (the sheet's name) and its header"),
         ONE_SHEET_UNTITLED("a workbook's sheets stacked in its first sheet, each table under its header alone, numbered from 1 again (an empty 权力类型 written as its sheet's name says)"),
         INSTRUCTIONS_SHEET("a sheet of instructions (填表说明) before the list, one row per column"),

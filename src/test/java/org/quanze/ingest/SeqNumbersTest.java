@@ -133,6 +133,24 @@ class SeqNumbersTest {
         assertEquals(1, r.skips().size());
     }
 
+    /** Sub-items numbered in the 序号 column (4.1, 4.2): a row without a name of its own is the item's sub-item, not a nameless item. */
+    @Test
+    void subItemsNumberedUnderTheirItemAreItsOwn() {
+        String csv = """
+                序号,事项名称,子项名称,权力类型,实施依据,承办机构
+                4.1,对甲事项的许可,甲一许可,行政许可,《中华人民共和国社会保险法》第五十七条,甲科
+                4.2,,甲二许可,行政许可,《中华人民共和国社会保险法》第五十七条,甲科
+                5,对乙行为的处罚,,行政处罚,《中华人民共和国社会保险法》第八十六条,乙科
+                6.1,对丙行为的处罚,,行政处罚,《中华人民共和国社会保险法》第八十七条,丙科
+                """;
+        Ingester.FileResult r = new Ingester(SourceCatalog.empty()).ingest("某某局权责清单.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertNull(r.error());
+        assertEquals(List.of("4.1 对甲事项的许可 甲一许可 行政许可 [甲科]", "4.2 对甲事项的许可 甲二许可 行政许可 [甲科]",
+                        "5 对乙行为的处罚 null 行政处罚 [乙科]", "6.1 对丙行为的处罚 null 行政处罚 [丙科]"),
+                r.records().stream().map(SeqNumbersTest::line).toList());
+        assertTrue(r.skips().isEmpty(), r.skips().toString());
+    }
+
     /** 序号 in the second column, after the power type written once over its items: every item read, as with 序号 first. */
     @Test
     void aSeqColumnAfterAnotherIsReadAsTheFirst() {

@@ -156,4 +156,39 @@ final class SheetSections {
         }
         return restarts == 0 ? null : "序号 numbered from 1 again at each of " + restarts + " changes of 权力类型";
     }
+
+    /**
+     * An item whose 序号 is merged over its sub-item rows (each with a 子项名称 of its own) numbered
+     * N.1, N.2 … row by row instead, the region unmerged; what was done, or null.
+     */
+    static String numberSubItems(DataSheet d) {
+        int seq = d.seqColumn(), sub = -1;
+        if (seq < 0) return null;
+        for (int r = d.header(); r <= d.headerEnd() && sub < 0; r++) {
+            for (Map.Entry<Integer, CellData> c : d.model().row(r).cells.entrySet()) {
+                if (squeeze(c.getValue().display()).startsWith("子项")) sub = c.getKey();
+            }
+        }
+        if (sub < 0) return null;
+        SheetModel m = d.model();
+        int n = 0;
+        for (java.util.Iterator<org.apache.poi.ss.util.CellRangeAddress> it = m.merges.iterator(); it.hasNext(); ) {
+            org.apache.poi.ss.util.CellRangeAddress a = it.next();
+            if (a.getFirstRow() <= d.headerEnd() || a.getFirstColumn() != seq || a.getLastColumn() != seq) continue;
+            String number = m.text(a.getFirstRow(), seq).strip();
+            if (!number.matches("\\d+")) continue;
+            boolean subItems = true;
+            for (int r = a.getFirstRow(); r <= a.getLastRow(); r++) {
+                subItems &= !m.text(r, sub).isBlank() && !m.covered(r, sub) && !squeeze(m.text(r, sub)).equals("无");
+            }
+            if (!subItems) continue;
+            it.remove();
+            for (int r = a.getFirstRow(); r <= a.getLastRow(); r++) {
+                CellData own = m.row(r).cells.get(seq);
+                m.row(r).cells.put(seq, CellData.text(number + "." + (r - a.getFirstRow() + 1), own == null ? null : own.style()));
+            }
+            n++;
+        }
+        return n == 0 ? null : n + " items' merged 序号 written N.1, N.2 … in their sub-item rows";
+    }
 }

@@ -224,6 +224,7 @@ final class SheetVariations {
                 yield moved == null ? null : merged + "; " + moved;
             }
             case SEQ_BY_TYPE -> SheetSections.numberByType(d);
+            case SUB_NUMBERED -> SheetSections.numberSubItems(d);
             case COLUMN_NUMBERS -> {
                 // As printed forms number their columns: 1 … n in a row of its own under the header.
                 int at = d.headerEnd() + 1, last = m.lastHeaderColumn(d.header(), d.headerEnd());

@@ -99,37 +99,8 @@ final class SheetVariations {
                 int n = SheetMerges.fillDown(m, d.headerEnd());
                 yield n == 0 ? null : n + " merged regions below the header unmerged, each cell holding the region's value";
             }
-            case NAME_WRAPPED -> {
-                int col = nameColumn(d);
-                if (col < 0) yield null;
-                int n = 0, last = m.lastRow();
-                for (int r = d.headerEnd() + 1; r <= last; r++) {
-                    RowData rd = m.rows.get(r);
-                    CellData c = rd == null ? null : rd.cells.get(col);
-                    if (c == null || c.type() != CellType.STRING) continue;
-                    String t = c.display();
-                    int mid = t.length() / 2;
-                    // A name the office broke already (a column wrapped every few characters) is left as it is.
-                    if (t.length() < 8 || t.indexOf('\n') >= 0 || !han(t.charAt(mid - 1)) || !han(t.charAt(mid))) continue;
-                    rd.cells.put(col, CellData.text(t.substring(0, mid) + "\n" + t.substring(mid), c.style()));
-                    n++;
-                }
-                yield n == 0 ? null : n + " names in column " + letter(col) + " broken in two lines at their middle, between two Han characters";
-            }
-            case CELL_PADDING -> {
-                int n = 0, last = m.lastRow();
-                for (int r = d.headerEnd() + 1; r <= last; r++) {
-                    RowData rd = m.rows.get(r);
-                    if (rd == null) continue;
-                    for (Map.Entry<Integer, CellData> e : rd.cells.entrySet()) {
-                        CellData c = e.getValue();
-                        if (c.type() != CellType.STRING || c.display().isBlank()) continue;
-                        e.setValue(CellData.text("\u3000" + c.display() + "  ", c.style()));
-                        n++;
-                    }
-                }
-                yield n == 0 ? null : n + " text cells below the header written \"\u3000…  \"";
-            }
+            case NAME_WRAPPED -> SheetTexts.wrapNames(d);
+            case CELL_PADDING -> SheetTexts.pad(d);
             case REPEATED_HEADER -> {
                 List<Integer> at = SheetSections.repeatHeader(m, d.header(), d.headerEnd(), 8);
                 yield at.isEmpty() ? null : "the header band (rows " + (d.header() + 1) + "–" + (d.headerEnd() + 1)
@@ -257,22 +228,7 @@ final class SheetVariations {
 
     private static final Set<String> SHORT_TYPES = Set.of("行政许可", "行政处罚", "行政检查", "行政强制", "行政征收", "行政给付", "行政确认", "行政奖励", "行政裁决");
 
-    /** The column the header labels with the item's name (事项名称, 权力名称 …), or -1. */
-    private static int nameColumn(DataSheet d) {
-        for (int r = d.header(); r <= d.headerEnd(); r++) {
-            for (Map.Entry<Integer, CellData> c : d.model().row(r).cells.entrySet()) {
-                String t = squeeze(c.getValue().display());
-                if (NAMES.contains(t) || t.endsWith("名称") && !t.contains("子项") && !t.contains("机构") && !t.contains("主体")) return c.getKey();
-            }
-        }
-        return -1;
-    }
-
-    private static boolean han(char ch) {
-        return Character.UnicodeScript.of(ch) == Character.UnicodeScript.HAN;
-    }
-
-    private static final Set<String> NAMES = Set.of("事项名称", "权力事项名称", "权责事项名称", "权力名称", "项目", "项目名称", "职权名称");
+    static final Set<String> NAMES = Set.of("事项名称", "权力事项名称", "权责事项名称", "权力名称", "项目", "项目名称", "职权名称");
 
     /**
      * The name, type, basis and office columns' labels in words the vocabulary does not list, each

@@ -96,13 +96,26 @@ final class Normaliser {
                 Phones.in(d.get(Field.SUPERVISION)));
     }
 
-    /** One of the ten standard types; labels outside them (其他类, 行政执行) are 其他行政权力. */
+    /** A count or a note in brackets after a type: 行政许可（11项）, 行政处罚(含没收). */
+    private static final java.util.regex.Pattern BRACKETED_TAIL = java.util.regex.Pattern.compile("[（(][^（）()]*[）)]$");
+
+    /**
+     * One of the ten standard types; labels outside them (其他类, 行政执行) are 其他行政权力. A type
+     * written once over its items may carry their count in brackets (行政许可（11项）): the type
+     * without it counts.
+     */
     static String powerType(String raw) {
         String t = raw.replaceAll("\\s", "");
+        String standard = standardType(t);
+        if (standard == null) standard = standardType(BRACKETED_TAIL.matcher(t).replaceFirst(""));
+        return standard == null ? "其他行政权力" : standard;
+    }
+
+    private static String standardType(String t) {
         if (POWER_TYPES.contains(t)) return t;
         if (POWER_TYPES.contains("行政" + t)) return "行政" + t;
         if (t.endsWith("类") && POWER_TYPES.contains(t.substring(0, t.length() - 1))) return t.substring(0, t.length() - 1);
-        return "其他行政权力";
+        return null;
     }
 
     /**

@@ -61,6 +61,7 @@ final class ListVariants {
         REPEATED_HEADER("the header repeated every 8 data rows, as a printed list repeats it on each page"),
         TYPE_FIRST("权力类型 column moved before 序号, the table's first column"),
         TYPE_FIRST_MERGED("权力类型 first and written once, merged down over its items"),
+        TYPE_COUNTED("权力类型 merged down over its items, with their count (行政许可（11项）)"),
         SEQ_BY_TYPE("序号 starting again at 1 where the power type changes, no heading between"),
         SUB_NUMBERED("sub-items numbered in the 序号 column (5.1, 5.2) instead of under a merged 序号"),
         ONE_SHEET("a workbook's sheets (one per power type) stacked in its first sheet, each table under a title (the sheet's name) and its header"),

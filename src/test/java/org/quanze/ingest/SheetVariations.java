@@ -195,6 +195,20 @@ final class SheetVariations {
                 yield moved == null ? null : merged + "; " + moved;
             }
             case SEQ_BY_TYPE -> SheetSections.numberByType(d);
+            case TYPE_COUNTED -> {
+                String merged = SheetMerges.mergeTypes(d);
+                if (merged == null) yield null;
+                int col = d.typeColumn(), n = 0;
+                for (org.apache.poi.ss.util.CellRangeAddress a : m.merges) {
+                    if (a.getFirstColumn() != col || a.getLastColumn() != col || a.getFirstRow() <= d.headerEnd()) continue;
+                    String t = m.text(a.getFirstRow(), col).strip();
+                    if (t.isEmpty()) continue;
+                    CellData top = m.row(a.getFirstRow()).cells.get(col);
+                    m.row(a.getFirstRow()).cells.put(col, CellData.text(t + "（" + (a.getLastRow() - a.getFirstRow() + 1) + "项）", top.style()));
+                    n++;
+                }
+                yield merged + "; " + n + " of them written with their count of rows, 行政许可（N项）";
+            }
             case SUB_NUMBERED -> SheetSections.numberSubItems(d);
             case COLUMN_NUMBERS -> {
                 // As printed forms number their columns: 1 … n in a row of its own under the header.

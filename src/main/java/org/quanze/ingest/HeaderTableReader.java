@@ -13,11 +13,12 @@ final class HeaderTableReader {
 
     /**
      * A 序号's number: up to six digits (lists run to thousands of items; 10000 is a 序号 like
-     * 9999), or a number in Chinese numerals (十二, 一百零五), as some offices number their items.
+     * 9999), ASCII or full-width (１２, typed in a Chinese input method's full-width mode), or a
+     * number in Chinese numerals (十二, 一百零五), as some offices number their items.
      */
-    static final String NUMBER = "(\\d{1,6}|[一二三四五六七八九十百千零〇两]{1,8})";
+    static final String NUMBER = "([0-9０-９]{1,6}|[一二三四五六七八九十百千零〇两]{1,8})";
     /** A 序号's numbers: a number, or with parts (3.1, 3-1), or several joined (2,3 for an item that merges two). */
-    private static final String NUMBERS = NUMBER + "([.．]\\d{1,3})*(\\s*[,，、\\-－—~～至]\\s*" + NUMBER + "([.．]\\d{1,3})*)*";
+    private static final String NUMBERS = NUMBER + "([.．][0-9０-９]{1,3})*(\\s*[,，、\\-－—~～至]\\s*" + NUMBER + "([.．][0-9０-９]{1,3})*)*";
     /** A 序号: the numbers with an optional closing dot or 、, or in brackets (（1）, as lists also number items). */
     private static final Pattern SEQ = Pattern.compile(
             "\\s*(" + NUMBERS + "\\s*[.．、]?|[（(]\\s*" + NUMBERS + "\\s*[）)][.．、]?)\\s*");

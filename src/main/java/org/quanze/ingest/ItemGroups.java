@@ -61,7 +61,8 @@ final class ItemGroups {
                 member(r, g);
                 continue;
             }
-            String seq = ownText(r, seqCol);
+            // Full-width digits (１２) read as the ASCII ones, so the item's key and 序号 are the same either way.
+            String seq = TextClean.asciiDigits(ownText(r, seqCol));
             if (g != null && !seq.isEmpty() && repeatsItem(r, seq, g)) {
                 if (repeated++ == 0) firstRepeat = r;
                 member(r, g);

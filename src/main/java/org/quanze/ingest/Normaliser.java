@@ -70,7 +70,7 @@ final class Normaliser {
                 src.id() + "-" + d.key,
                 d.kind,
                 src.ref(),
-                d.get(Field.SEQ),
+                TextClean.asciiDigits(d.get(Field.SEQ)),
                 d.table,
                 powerType,
                 powerTypeRaw,

@@ -99,6 +99,20 @@ public final class TextClean {
         return sb.toString();
     }
 
+    /** Full-width digits (０–９) as ASCII ones, everything else as it is; null stays null. */
+    public static String asciiDigits(String text) {
+        if (text == null) return null;
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '０' && c <= '９') {
+                if (sb == null) sb = new StringBuilder(text);
+                sb.setCharAt(i, (char) (c - '０' + '0'));
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
     private static String decodeEntities(String s) {
         if (s.indexOf('&') < 0) {
             return s;

@@ -48,6 +48,7 @@ final class ListVariants {
         TO_XLSX(".xls converted to .xlsx"),
         HEADER_NEWLINES("header cells broken in two lines"),
         SEQ_AS_NUMBER_TEXT("序号 number ↔ text cells"),
+        SEQ_FULLWIDTH("序号 written in full-width digits (１２)"),
         SEQ_CHINESE("序号 written in Chinese numerals (十二)"),
         SECTION_ROWS("a heading row (一、行政许可) before each power type's items"),
         HEADER_UNLISTED("header labels no list here uses (职权事项名称, 权责类型, 行使依据, 承办处室)"),

@@ -19,7 +19,7 @@ class SeqNumbersTest {
 
     @Test
     void numbersInDigitsAndInChineseNumeralsAreSeqs() {
-        for (String s : List.of("1", "12", " 305 ", "3.1", "3-1", "2,3", "1.", "（1）", "(12)", "一", "十二", "一百零五", "四百四十二",
+        for (String s : List.of("1", "12", " 305 ", "１２", "（３）", "3.1", "3-1", "2,3", "1.", "（1）", "(12)", "一", "十二", "一百零五", "四百四十二",
                 "一、", "（三）", "十一、十二", "二十.")) {
             assertTrue(HeaderTableReader.isSeq(s), s);
         }
@@ -149,6 +149,21 @@ class SeqNumbersTest {
                         "5 对乙行为的处罚 null 行政处罚 [乙科]", "6.1 对丙行为的处罚 null 行政处罚 [丙科]"),
                 r.records().stream().map(SeqNumbersTest::line).toList());
         assertTrue(r.skips().isEmpty(), r.skips().toString());
+    }
+
+    /** 序号 typed in full-width digits: the items read, their 序号 and ids in ASCII digits. */
+    @Test
+    void fullWidthNumbersAreSeqs() {
+        String csv = """
+                序号,权力类型,事项名称,实施依据,承办机构
+                １,行政许可,对甲事项的许可,《中华人民共和国社会保险法》第五十七条,甲科
+                １２,行政处罚,对乙行为的处罚,《中华人民共和国社会保险法》第八十六条,乙科
+                """;
+        Ingester.FileResult r = new Ingester(SourceCatalog.empty()).ingest("某某局权责清单.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertNull(r.error());
+        assertEquals(List.of("1 对甲事项的许可 null 行政许可 [甲科]", "12 对乙行为的处罚 null 行政处罚 [乙科]"),
+                r.records().stream().map(SeqNumbersTest::line).toList());
+        assertEquals(List.of("某某局权责清单-1", "某某局权责清单-12"), r.records().stream().map(PowerRecord::id).toList());
     }
 
     /** 序号 in the second column, after the power type written once over its items: every item read, as with 序号 first. */

@@ -109,7 +109,7 @@ final class SheetVariations {
             case TWO_SHEETS, ONE_SHEET, ONE_SHEET_UNTITLED -> throw new IllegalStateException("splitting or stacking sheets is not per sheet");
             case TO_XLSX -> throw new IllegalStateException("conversion is not per sheet");
             case INSTRUCTIONS_SHEET, OPTIONS_SHEET -> throw new IllegalStateException("a sheet added is not a change to one");
-            case SEQ_DOTTED, SEQ_PAREN, SEQ_AS_NUMBER_TEXT, SEQ_CHINESE -> {
+            case SEQ_DOTTED, SEQ_PAREN, SEQ_AS_NUMBER_TEXT, SEQ_CHINESE, SEQ_FULLWIDTH -> {
                 int col = d.seqColumn();
                 if (col < 0) yield null;
                 int n = 0, last = m.lastRow();
@@ -123,6 +123,7 @@ final class SheetVariations {
                     if (v == Variation.SEQ_DOTTED) now = CellData.text(t + ".", c.style());
                     else if (v == Variation.SEQ_PAREN) now = CellData.text("（" + t + "）", c.style());
                     else if (v == Variation.SEQ_CHINESE) now = CellData.text(SheetSections.chinese(Integer.parseInt(t)), c.style());
+                    else if (v == Variation.SEQ_FULLWIDTH) now = CellData.text(t.chars().mapToObj(ch -> String.valueOf((char) (ch - '0' + '０'))).collect(java.util.stream.Collectors.joining()), c.style());
                     else if (c.type() == CellType.STRING) now = new CellData(CellType.NUMERIC, null, Double.parseDouble(t), false, (byte) 0, c.style(), t);
                     else if (c.type() == CellType.NUMERIC && c.number() == Math.rint(c.number())) now = CellData.text(t, c.style());
                     else continue;
@@ -133,6 +134,7 @@ final class SheetVariations {
                     case SEQ_DOTTED -> " written \"N.\"";
                     case SEQ_PAREN -> " written \"（N）\"";
                     case SEQ_CHINESE -> " written in Chinese numerals";
+                    case SEQ_FULLWIDTH -> " written in full-width digits";
                     default -> " switched between numeric and text cells";
                 });
             }

@@ -111,4 +111,12 @@ class TextCleanTest {
         assertEquals("无换行", TextClean.oneLine("无换行"));
         assertNull(TextClean.oneLine(null));
     }
+
+    @Test
+    void fullWidthDigitsReadAsAscii() {
+        assertEquals("12", TextClean.asciiDigits("１２"));
+        assertEquals("（3）", TextClean.asciiDigits("（３）"));
+        assertEquals("十二", TextClean.asciiDigits("十二"));
+        assertNull(TextClean.asciiDigits(null));
+    }
 }

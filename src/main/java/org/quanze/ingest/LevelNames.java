@@ -49,10 +49,34 @@ final class LevelNames {
             String p = QUALIFIER.matcher(part.strip()).replaceFirst("");
             if (p.isEmpty()) continue;
             List<String> levels = lookup(p);
+            if (levels == null) levels = counted(p);
             if (levels != null) out.addAll(levels);
             else if (LEVEL_LIKE.matcher(p).matches()) unknown.add(p);
         }
         return CANONICAL.stream().filter(out::contains).toList();
+    }
+
+    /** A count of levels at the end of a part: 市县两级, 县两级 (after 市、), 省市县三级. */
+    private static final Pattern COUNT = Pattern.compile("[两二三四]级$");
+
+    /**
+     * The levels of a part that ends in a count of levels (市县两级): the rest read as level words
+     * run together, the longest listed word first at each point; null unless all of it is level words.
+     */
+    private static List<String> counted(String part) {
+        java.util.regex.Matcher m = COUNT.matcher(part);
+        if (!m.find()) return null;
+        String rest = part.substring(0, m.start());
+        List<String> out = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < rest.length()) {
+            int end = rest.length();
+            while (end > i && WORDS.get(rest.substring(i, end)) == null) end--;
+            if (end == i) return null;
+            out.addAll(WORDS.get(rest.substring(i, end)));
+            i = end;
+        }
+        return out.isEmpty() ? null : out;
     }
 
     private static List<String> lookup(String word) {

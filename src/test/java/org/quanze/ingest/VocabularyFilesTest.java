@@ -73,6 +73,21 @@ class VocabularyFilesTest {
         assertEquals(List.of("省级", "县级"), LevelNames.canonical("自治区级\n县市区级", new LinkedHashSet<>()));
     }
 
+    /** "市县两级", "市、县两级", "省市县三级": the levels before a count of levels, run together or not. */
+    @Test
+    void levelsCountedTogetherAreEachRead() {
+        Set<String> unknown = new LinkedHashSet<>();
+        assertEquals(List.of("市级", "县级"), LevelNames.canonical("市县两级", unknown));
+        assertEquals(List.of("市级", "县级"), LevelNames.canonical("市、县两级", unknown));
+        assertEquals(List.of("省级", "市级", "县级"), LevelNames.canonical("省市县三级", unknown));
+        assertEquals(List.of("市级", "县级"), LevelNames.canonical("地州市、县市区两级", unknown));
+        assertEquals(List.of("市级", "县级", "乡级"), LevelNames.canonical("市县乡三级", unknown));
+        assertEquals(Set.of(), unknown);
+        // A run that is not all level words stays unknown, as before.
+        assertEquals(List.of(), LevelNames.canonical("片区两级", unknown));
+        assertEquals(Set.of("片区两级"), unknown);
+    }
+
     @Test
     void setsAsideALevelWordTheVocabularyLacksAndPassesOverProse() {
         Set<String> unknown = new LinkedHashSet<>();

@@ -62,22 +62,20 @@ public record Grid(String file, List<Row> rows, List<Part> parts, int physicalRo
     /**
      * The grid with each sheet's 序号 column first where its header puts another column before it
      * (权力类型 | 序号 | 事项名称, a type written once over its items): the layouts read a row's 序号
-     * from its first cell, and such a list was lost whole. A sheet's first header decides (a row
-     * with three or more labels, 序号 among them); which column holds what is read from the header,
+     * from its first cell, and such a list was lost whole. A sheet's first header holding 序号
+     * decides ({@link HeaderTableReader#isHeader}); which column holds what is read from the header,
      * so moving one changes no field. Title lines (one cell) stay as they are.
      */
     public Grid withSeqFirst() {
         Map<Integer, Integer> seqAt = new HashMap<>();
         for (Row r : rows) {
-            if (seqAt.containsKey(r.part()) || r.cells().size() < 3) continue;
-            int labels = 0, seq = -1;
+            if (seqAt.containsKey(r.part()) || !HeaderTableReader.isHeader(r)) continue;
             for (int i = 0; i < r.cells().size(); i++) {
-                Field f = Field.ofLabel(r.cell(i));
-                if (f == Field.UNKNOWN || f == Field.GROUP) continue;
-                labels++;
-                if (f == Field.SEQ && seq < 0) seq = i;
+                if (Field.ofLabel(r.cell(i)) == Field.SEQ) {
+                    seqAt.put(r.part(), i);
+                    break;
+                }
             }
-            if (labels >= 3 && seq >= 0) seqAt.put(r.part(), seq);
         }
         if (seqAt.values().stream().allMatch(k -> k == 0)) return this;
         List<Row> out = new ArrayList<>(rows.size());

@@ -71,9 +71,10 @@ final class LevelNames {
         int i = 0;
         while (i < rest.length()) {
             int end = rest.length();
-            while (end > i && WORDS.get(rest.substring(i, end)) == null) end--;
-            if (end == i) return null;
-            out.addAll(WORDS.get(rest.substring(i, end)));
+            List<String> word = WORDS.get(rest.substring(i, end));
+            while (word == null && --end > i) word = WORDS.get(rest.substring(i, end));
+            if (word == null) return null;
+            out.addAll(word);
             i = end;
         }
         return out.isEmpty() ? null : out;

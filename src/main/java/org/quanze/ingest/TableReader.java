@@ -132,12 +132,13 @@ final class TableReader {
      */
     private static boolean restartsByType(Table t, Grid.Row r) {
         int type = t.columns.indexOf(Field.POWER_TYPE);
-        if (type < 0 || !HeaderTableReader.isFirstItem(r) || r.cell(type).isBlank()) return false;
-        for (int i = t.body.size() - 1; i >= 0; i--) {
-            Grid.Row before = t.body.get(i);
+        if (type < 0 || !HeaderTableReader.isFirstItem(r)) return false;
+        String now = r.cell(type).replaceAll("\\s", "");
+        if (now.isEmpty()) return false;
+        for (Grid.Row before : t.body.reversed()) {
             if (!HeaderTableReader.isData(before)) continue;
             String was = before.cell(type).replaceAll("\\s", "");
-            return !was.isEmpty() && !was.equals(r.cell(type).replaceAll("\\s", ""));
+            return !was.isEmpty() && !was.equals(now);
         }
         return false;
     }

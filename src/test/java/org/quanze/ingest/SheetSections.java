@@ -1,10 +1,13 @@
 package org.quanze.ingest;
 
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.junit.jupiter.api.Assumptions;
 import org.quanze.ingest.ListVariants.DataSheet;
 import org.quanze.ingest.SheetCells.CellData;
 import org.quanze.ingest.SheetModels.SheetModel;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +52,7 @@ final class SheetSections {
             int r = at.get(i);
             m.insertRow(r);
             m.set(r, first, chinese(i + 1) + "、" + types.get(i));
-            if (width > first) m.merges.add(new org.apache.poi.ss.util.CellRangeAddress(r, r, first, width));
+            if (width > first) m.merges.add(new CellRangeAddress(r, r, first, width));
         }
         if (dropType) m.deleteColumn(type);
         return at.size() + " heading rows inserted before sheet rows " + at.stream().map(r -> String.valueOf(r + 1)).toList()
@@ -107,9 +110,6 @@ final class SheetSections {
         return at;
     }
 
-    private static final List<String> TYPES = List.of("行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查",
-            "行政确认", "行政奖励", "行政裁决", "其他行政权力");
-
     /**
      * Every data row (one with a 序号) of the sheet whose 权力类型 cell is empty given the type its
      * sheet's name says (行政处罚（254项）), as the reader takes it from the name; how many. Aborts
@@ -119,11 +119,11 @@ final class SheetSections {
         int type = d.typeColumn(), seq = d.seqColumn();
         if (type < 0 || seq < 0) return 0;
         SheetModel m = d.model();
-        String named = TYPES.stream().filter(t -> d.sheet().getSheetName().contains(t)).findFirst().orElse(null);
+        String named = Normaliser.POWER_TYPES.stream().filter(t -> d.sheet().getSheetName().contains(t)).findFirst().orElse(null);
         int n = 0;
         for (int r = d.headerEnd() + 1; r <= m.lastRow(); r++) {
             if (m.text(r, seq).isBlank() || !m.text(r, type).isBlank() || m.covered(r, type)) continue;
-            if (named == null) org.junit.jupiter.api.Assumptions.abort("sheet " + d.sheet().getSheetName() + " leaves a 权力类型 empty and its name says no type");
+            if (named == null) Assumptions.abort("sheet " + d.sheet().getSheetName() + " leaves a 权力类型 empty and its name says no type");
             m.set(r, type, named);
             n++;
         }
@@ -144,9 +144,9 @@ final class SheetSections {
         for (int r = d.headerEnd() + 1; r <= m.lastRow(); r++) {
             String s = m.text(r, seq).strip();
             if (s.isEmpty() || m.covered(r, seq)) continue;
-            if (!s.matches("\\d+")) org.junit.jupiter.api.Assumptions.abort("序号 " + s + " in row " + (r + 1) + " is not a whole number");
+            if (!s.matches("\\d+")) Assumptions.abort("序号 " + s + " in row " + (r + 1) + " is not a whole number");
             String t = squeeze(m.text(r, type));
-            if (t.isEmpty()) org.junit.jupiter.api.Assumptions.abort("row " + (r + 1) + " leaves its 权力类型 empty");
+            if (t.isEmpty()) Assumptions.abort("row " + (r + 1) + " leaves its 权力类型 empty");
             if (!t.equals(current)) {
                 if (current != null) restarts++;
                 current = t;
@@ -172,8 +172,8 @@ final class SheetSections {
         if (sub < 0) return null;
         SheetModel m = d.model();
         int n = 0;
-        for (java.util.Iterator<org.apache.poi.ss.util.CellRangeAddress> it = m.merges.iterator(); it.hasNext(); ) {
-            org.apache.poi.ss.util.CellRangeAddress a = it.next();
+        for (Iterator<CellRangeAddress> it = m.merges.iterator(); it.hasNext(); ) {
+            CellRangeAddress a = it.next();
             if (a.getFirstRow() <= d.headerEnd() || a.getFirstColumn() != seq || a.getLastColumn() != seq) continue;
             String number = m.text(a.getFirstRow(), seq).strip();
             if (!number.matches("\\d+")) continue;

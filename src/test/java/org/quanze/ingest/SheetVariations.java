@@ -1,17 +1,20 @@
 package org.quanze.ingest;
 
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.quanze.ingest.ListVariants.DataSheet;
+import org.quanze.ingest.ListVariants.Variation;
+import org.quanze.ingest.SheetCells.CellData;
+import org.quanze.ingest.SheetCells.RowData;
+import org.quanze.ingest.SheetModels.SheetModel;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.quanze.ingest.ListVariants.DataSheet;
-import org.quanze.ingest.ListVariants.Variation;
-import org.quanze.ingest.SheetCells.CellData;
-import org.quanze.ingest.SheetCells.RowData;
-import org.quanze.ingest.SheetModels.SheetModel;
+import java.util.stream.Collectors;
 
 import static org.quanze.ingest.ListVariants.CONTACT;
 import static org.quanze.ingest.ListVariants.NOTE;
@@ -123,7 +126,7 @@ final class SheetVariations {
                     if (v == Variation.SEQ_DOTTED) now = CellData.text(t + ".", c.style());
                     else if (v == Variation.SEQ_PAREN) now = CellData.text("（" + t + "）", c.style());
                     else if (v == Variation.SEQ_CHINESE) now = CellData.text(SheetSections.chinese(Integer.parseInt(t)), c.style());
-                    else if (v == Variation.SEQ_FULLWIDTH) now = CellData.text(t.chars().mapToObj(ch -> String.valueOf((char) (ch - '0' + '０'))).collect(java.util.stream.Collectors.joining()), c.style());
+                    else if (v == Variation.SEQ_FULLWIDTH) now = CellData.text(t.chars().mapToObj(ch -> String.valueOf((char) (ch - '0' + '０'))).collect(Collectors.joining()), c.style());
                     else if (c.type() == CellType.STRING) now = new CellData(CellType.NUMERIC, null, Double.parseDouble(t), false, (byte) 0, c.style(), t);
                     else if (c.type() == CellType.NUMERIC && c.number() == Math.rint(c.number())) now = CellData.text(t, c.style());
                     else continue;
@@ -201,7 +204,7 @@ final class SheetVariations {
                 String merged = SheetMerges.mergeTypes(d);
                 if (merged == null) yield null;
                 int col = d.typeColumn(), n = 0;
-                for (org.apache.poi.ss.util.CellRangeAddress a : m.merges) {
+                for (CellRangeAddress a : m.merges) {
                     if (a.getFirstColumn() != col || a.getLastColumn() != col || a.getFirstRow() <= d.headerEnd()) continue;
                     String t = m.text(a.getFirstRow(), col).strip();
                     if (t.isEmpty()) continue;

@@ -68,7 +68,12 @@ final class ListVariants {
         ONE_SHEET("a workbook's sheets (one per power type) stacked in its first sheet, each table under a title (the sheet's name) and its header"),
         ONE_SHEET_UNTITLED("a workbook's sheets stacked in its first sheet, each table under its header alone, numbered from 1 again (an empty 权力类型 written as its sheet's name says)"),
         INSTRUCTIONS_SHEET("a sheet of instructions (填表说明) before the list, one row per column"),
-        OPTIONS_SHEET("a hidden sheet of drop-down options (power types, levels)");
+        OPTIONS_SHEET("a hidden sheet of drop-down options (power types, levels)"),
+        MERGED_RUNS("the same text in consecutive items (实施主体, 行使层级, 追责情形) merged down over them"),
+        FILING_ROW("a row of filing details (填报单位（盖章）：, 填报日期) right above the header"),
+        CODE_COLUMN("an 事项编码 column of item codes (650200-007) right of 序号"),
+        BLANK_TAIL("5,000 empty rows styled as the table's last one below it"),
+        SEQ_PADDED("序号 written with leading zeros (007)");
 
         final String label;
 

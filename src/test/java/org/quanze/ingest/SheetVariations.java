@@ -215,6 +215,11 @@ final class SheetVariations {
                 yield merged + "; " + n + " of them written with their count of rows, 行政许可（N项）";
             }
             case SUB_NUMBERED -> SheetSections.numberSubItems(d);
+            case MERGED_RUNS -> SheetAdditions.mergeRuns(d);
+            case FILING_ROW -> SheetAdditions.filingRow(d);
+            case CODE_COLUMN -> SheetAdditions.codeColumn(d);
+            case BLANK_TAIL -> SheetAdditions.blankTail(d);
+            case SEQ_PADDED -> SheetAdditions.padSeq(d);
             case COLUMN_NUMBERS -> {
                 // As printed forms number their columns: 1 … n in a row of its own under the header.
                 int at = d.headerEnd() + 1, last = m.lastHeaderColumn(d.header(), d.headerEnd());

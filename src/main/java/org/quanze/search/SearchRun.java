@@ -38,11 +38,12 @@ final class SearchRun {
         SearchBackend.Ranked first = ranking.ranked();
         boolean widened = ranking.widened();
         List<SearchBackend.Found> page = first.page();
-        SearchBackend.PageDocs docs = page.isEmpty() ? null : call.page(page);
+        Checked checked = ranking.checked();
+        SearchBackend.PageDocs docs = checked != null ? checked.docs() : page.isEmpty() ? null : call.page(page);
         List<java.util.Map<String, String>> texts = page.stream().map(f -> DocumentMapper.texts(f.record())).toList();
         List<List<SearchResult.Highlight>> hl = plan.marks().isEmpty() || page.isEmpty() ? null
                 : Highlighting.highlight(docs.searcher(), docs.generation() ? plan.weights() : null, plan.marks(), docs.docs(), texts);
-        Coverage coverage = Coverage.of(plan, docs);
+        Coverage coverage = checked != null ? checked.coverage() : Coverage.of(plan, docs);
         List<SearchResult.Hit> hits = new ArrayList<>();
         List<List<String>> concepts = plan.searches() ? ArticleSnippets.concepts(plan) : List.of();
         for (int i = 0; i < page.size(); i++) {
@@ -62,13 +63,21 @@ final class SearchRun {
         // A hit of the page with every concept answers it; otherwise only a search of the index can tell.
         boolean partial = plan.searches() && (widened || first.total() == 0 || plan.uncited() != null
                 || coverage.missingEverywhere() || (plan.complete() != null && !coverage.anyComplete()
-                && !call.any(Queries.all(plan.complete(), plan.match()), filters)));
+                && !(holdsEveryMatch(first, (req.page() - 1) * req.size()) ? coverage.anyHoldsEveryFound()
+                        : call.any(Queries.all(plan.complete(), plan.match()), filters))));
         return new SearchResult(first.total(), req.page(), req.size(), (System.nanoTime() - t0) / 1_000_000, partial,
                 hits, first.facets(), req.explain() ? reading(plan) : null);
     }
 
-    /** The plan a search ran and its ranked results; {@code widened} when fewer concepts than the usual share were required. */
-    record Ranking(QueryPlan plan, SearchBackend.Ranked ranked, boolean widened) {}
+    /**
+     * The plan a search ran and its ranked results; {@code widened} when fewer concepts than the
+     * usual share were required; {@code checked}, the page's documents and what each holds where
+     * deciding whether to widen read them already (else null).
+     */
+    record Ranking(QueryPlan plan, SearchBackend.Ranked ranked, boolean widened, Checked checked) {}
+
+    /** A page's documents and the concepts each holds, read once for both the widening and the answer. */
+    record Checked(SearchBackend.PageDocs docs, Coverage coverage) {}
 
     /**
      * The match set counted and ranked, results {@code from} to {@code from + size}: a search's
@@ -80,22 +89,39 @@ final class SearchRun {
         boolean bySource = SearchRequest.BY_SOURCE.equals(req.sort());
         SearchBackend.Ranked first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
         boolean widened = false;
+        Checked checked = null;
         // Nothing covers the required share, or less than a page does and no item holds all the
         // question's concepts: fewer concepts, said so by "partial". A long question in everyday
         // words carries words no answer needs (通知, 权力 beside 成本调查), and the item that
         // answers it may hold only its rarest two; where some item holds them all, the share stands.
-        while (plan.searches() && plan.required() > 1
-                && (first.total() == 0 || !widened && first.total() < WIDEN_BELOW && !covered(call, plan, filters))) {
+        if (plan.searches() && plan.required() > 1 && plan.complete() != null && first.total() > 0 && first.total() < WIDEN_BELOW) {
+            boolean covered;
+            if (holdsEveryMatch(first, from)) {
+                // Every match is on this page: what its hits hold answers without a search.
+                SearchBackend.PageDocs docs = call.page(first.page());
+                checked = new Checked(docs, Coverage.of(plan, docs));
+                covered = checked.coverage().anyHoldsEveryFound();
+            } else {
+                covered = call.any(Queries.all(plan.complete(), plan.match()), filters);
+            }
+            if (!covered) {
+                plan = planner.plan(req.q(), call.generation(), plan.required() - 1);
+                first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
+                widened = true;
+                checked = null;
+            }
+        }
+        while (plan.searches() && plan.required() > 1 && first.total() == 0) {
             plan = planner.plan(req.q(), call.generation(), plan.required() - 1);
             first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
             widened = true;
         }
-        return new Ranking(plan, first, widened);
+        return new Ranking(plan, first, widened, checked);
     }
 
-    /** Whether some match holds every counted concept the index holds. */
-    private static boolean covered(SearchBackend.Call call, QueryPlan plan, Filters filters) throws IOException {
-        return plan.complete() == null || call.any(Queries.all(plan.complete(), plan.match()), filters);
+    /** Whether the page starting at result {@code from} holds every match (the first page of a short list). */
+    private static boolean holdsEveryMatch(SearchBackend.Ranked ranked, int from) {
+        return from == 0 && ranked.page().size() == ranked.total();
     }
 
     /** The plan's second stage over the first stage's best candidates; null when there is nothing to rank by. */
@@ -154,6 +180,13 @@ final class SearchRun {
 
         boolean missingEverywhere() {
             return counted.stream().anyMatch(c -> !c.found());
+        }
+
+        /** Whether some hit of the page has every counted concept the index holds (those found nowhere aside). */
+        boolean anyHoldsEveryFound() {
+            java.util.Set<String> nowhere = new java.util.HashSet<>();
+            for (QueryPlan.Concept c : counted) if (!c.found()) nowhere.add(c.surface());
+            return missing.stream().anyMatch(nowhere::containsAll);
         }
 
         /** Whether some hit of the page has every counted concept. */

@@ -1,0 +1,62 @@
+package org.quanze.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.quanze.model.Json;
+import org.quanze.testing.BundledData;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Whether a short match set is widened (fewer than {@link SearchRun#WIDEN_BELOW} matches, none
+ * holding every concept) and whether the answer is partial are decided from the page's own hits
+ * where the page holds every match, and by a search of the index where it does not. Both ways
+ * must agree: a question asked with a page of 10 and with a page of 3 gives the same total, the
+ * same partial flag, and the same first three hits. Every question of the judged and tuning sets,
+ * on the bundled lists.
+ */
+class ShortListTest {
+
+    @Test
+    void aPageHoldingEveryMatchDecidesAsASearchWould() throws IOException {
+        SearchService service = BundledData.sharedEngine().search();
+        List<String> questions = new ArrayList<>();
+        for (String set : List.of("judged", "tuning", "tuning2")) questions.addAll(questions(set));
+        assertEquals(24 + 32 + 31, questions.size());
+        int short3 = 0, shortPartial = 0;
+        for (String q : questions) {
+            SearchResult ten = service.search(new SearchRequest(q, Map.of(), 1, 10, SearchRequest.RELEVANCE, false));
+            SearchResult three = service.search(new SearchRequest(q, Map.of(), 1, 3, SearchRequest.RELEVANCE, false));
+            assertEquals(ten.total(), three.total(), q);
+            assertEquals(ten.partial(), three.partial(), q);
+            assertEquals(ids(ten.hits()).subList(0, Math.min(3, ten.hits().size())), ids(three.hits()), q);
+            if (ten.total() > 3 && ten.total() < SearchRun.WIDEN_BELOW) {
+                short3++;
+                if (ten.partial()) shortPartial++;
+            }
+        }
+        // The questions that take the two ways apart: fewer than ten matches, more than a page of three.
+        assertEquals(18, short3);
+        assertEquals(5, shortPartial);
+    }
+
+    private static List<String> ids(List<SearchResult.Hit> hits) {
+        return hits.stream().map(SearchResult.Hit::id).toList();
+    }
+
+    private static List<String> questions(String set) throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("src/test/resources/relevance/" + set + "-queries.json"))) {
+            List<String> out = new ArrayList<>();
+            for (JsonNode q : Json.MAPPER.readTree(in).get("queries")) out.add(q.get("q").asText());
+            return out;
+        }
+    }
+}

@@ -13,8 +13,9 @@ import java.util.Locale;
  * through a {@link CharacterIterator}: a tenth of a search on the bundled lists. The pass goes
  * only as far as a question needs: the highlighter asks about the text up to its last match, and
  * the long texts (责任事项, 追责情形) are mostly past it; scanning them whole was a twentieth of a
- * search. The boundaries are the same; only how often and how far they are found changes. One
- * instance serves one thread.
+ * search. The boundaries are the same; only how often and how far they are found changes. Where
+ * the text lets the JDK's rules be read directly ({@link SentenceRules}: Chinese text without a
+ * period), they are, without the JDK's iterator. One instance serves one thread.
  */
 final class SentenceBreaks extends BreakIterator {
 
@@ -26,6 +27,8 @@ final class SentenceBreaks extends BreakIterator {
     private boolean complete;
     private int at;
     private String text = "";
+    /** Whether {@link SentenceRules} finds this text's boundaries (else the JDK's iterator does). */
+    private boolean direct;
 
     SentenceBreaks() {
         setText("");
@@ -34,8 +37,9 @@ final class SentenceBreaks extends BreakIterator {
     @Override
     public void setText(String newText) {
         text = newText;
-        jdk.setText(newText);
-        bounds[0] = jdk.first();
+        direct = SentenceRules.applies(newText);
+        if (!direct) jdk.setText(newText);
+        bounds[0] = 0;
         count = 1;
         complete = false;
         at = 0;
@@ -52,7 +56,8 @@ final class SentenceBreaks extends BreakIterator {
     }
 
     private void findNext() {
-        int b = jdk.next();
+        int from = bounds[count - 1];
+        int b = !direct ? jdk.next() : from >= text.length() ? DONE : SentenceRules.next(text, from);
         if (b == DONE) {
             complete = true;
             return;

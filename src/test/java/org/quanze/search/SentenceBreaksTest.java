@@ -5,14 +5,24 @@ import org.quanze.index.DocumentMapper;
 import org.quanze.model.PowerRecord;
 import org.quanze.testing.BundledData;
 
+import org.junit.jupiter.api.Assumptions;
+import org.quanze.ingest.Ingester;
+import org.quanze.ingest.SourceCatalog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The looked-up sentence boundaries answer every question the JDK's iterator answers, at every
@@ -80,6 +90,85 @@ class SentenceBreaksTest {
             assertEquals(jdk.previous(), mine.previous(), t);
         }
         assertTrue(asked > 500, asked + " questions");
+    }
+
+    /**
+     * Every text of the ten real lists and every statute of the library (each whole, and each of
+     * its paragraphs) has the JDK's boundaries, whichever way they are found; and almost all are
+     * found without the JDK's iterator, which is what {@link SentenceRules} is for.
+     */
+    @Test
+    void findsTheJdkBoundariesInEveryRealTextMostlyWithoutIt() throws Exception {
+        Path lists = Path.of("..", "shared", "external-lists", "sources"), laws = Path.of("..", "shared", "laws");
+        if (!Files.isDirectory(lists) || !Files.isDirectory(laws)) {
+            String why = "the real lists or the statute texts are not beside the project (" + lists + ", " + laws + ")";
+            if ("true".equals(System.getenv("CI"))) fail(why + ": under CI they must be there");
+            Assumptions.abort(why);
+        }
+        List<String> texts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(lists)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                for (PowerRecord r : new Ingester(SourceCatalog.empty()).ingest(f.getFileName().toString(), Files.readAllBytes(f)).records()) {
+                    texts.addAll(DocumentMapper.texts(r).values());
+                }
+            }
+        }
+        int lawTexts = 0;
+        try (Stream<Path> files = Files.walk(laws)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".md") && !p.getFileName().toString().equals("README.md")).sorted().toList()) {
+                String law = Files.readString(f);
+                texts.add(law);
+                texts.addAll(List.of(law.split("\n\n")));
+                lawTexts++;
+            }
+        }
+        assertEquals(325, lawTexts);
+        int direct = 0;
+        for (String t : texts) {
+            assertEquals(jdkBoundaries(t), boundaries(t), t);
+            if (SentenceRules.applies(t)) direct++;
+        }
+        assertEquals(54_172, texts.size());
+        assertEquals(52_283, direct);
+    }
+
+    /**
+     * Random texts of the characters the rules name (terminators, closing and opening punctuation,
+     * quotes, every kind of space, paragraph and line separators) among Han, kana, Hangul, Thai,
+     * Latin, Greek, Cyrillic, digits and other punctuation: the same boundaries as the JDK's.
+     */
+    @Test
+    void findsTheJdkBoundariesInRandomTexts() {
+        String alphabet = "违法罚款一〇㐀ア가ก：、，%-()（）《》〈〉「」『』“”‘’\"' \n\t\r\f\u3000\u2028\u2029。？！!?Aab1①ⅡαЖ…—;；:,";
+        Random random = new Random(20261203);
+        int direct = 0;
+        for (int k = 0; k < 200_000; k++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(14); i >= 0; i--) b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String t = b.toString();
+            assertTrue(SentenceRules.applies(t), t);
+            assertEquals(jdkBoundaries(t), boundaries(t), t);
+            direct++;
+        }
+        assertEquals(200_000, direct);
+        // A period, a mark or a format character leaves the text to the JDK.
+        for (String t : List.of("x.%", "1.违法", "第1．2项", "罚\u0301款。", "a\u200bb。c")) assertFalse(SentenceRules.applies(t), t);
+    }
+
+    private static List<Integer> jdkBoundaries(String t) {
+        BreakIterator jdk = BreakIterator.getSentenceInstance(Locale.ROOT);
+        jdk.setText(t);
+        List<Integer> out = new ArrayList<>();
+        for (int b = jdk.next(); b != BreakIterator.DONE; b = jdk.next()) out.add(b);
+        return out;
+    }
+
+    private static List<Integer> boundaries(String t) {
+        SentenceBreaks mine = new SentenceBreaks();
+        mine.setText(t);
+        List<Integer> out = new ArrayList<>();
+        for (int b = mine.next(); b != BreakIterator.DONE; b = mine.next()) out.add(b);
+        return out;
     }
 
     @Test

@@ -46,6 +46,10 @@ final class SentenceRules {
 
     /** Characters the rules skip wherever they stand (marks, format characters, low surrogates), surrogates and dandas. */
     private static boolean skipped(char c) {
+        // The common cases first, without a lookup of the character's type: Latin-1 has one format
+        // character (the soft hyphen), the CJK ideographs none.
+        if (c < '\u0300') return c == '\u00ad';
+        if (c >= '\u4e00' && c <= '\u9fff') return false;
         int type = Character.getType(c);
         return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT
                 || Character.isSurrogate(c) || c == '\u0964' || c == '\u0965';

@@ -152,7 +152,7 @@ class SentenceBreaksTest {
         }
         assertEquals(200_000, direct);
         // A period, a mark or a format character leaves the text to the JDK.
-        for (String t : List.of("x.%", "1.违法", "第1．2项", "罚\u0301款。", "a\u200bb。c")) assertFalse(SentenceRules.applies(t), t);
+        for (String t : List.of("x.%", "1.违法", "第1．2项", "罚\u0301款。", "a\u200bb。c", "软\u00ad件。")) assertFalse(SentenceRules.applies(t), t);
     }
 
     private static List<Integer> jdkBoundaries(String t) {

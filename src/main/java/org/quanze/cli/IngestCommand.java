@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "(Re)build the index from the lists in DIR/sources (.xlsx, .xls, .docx, .csv or text exports) and print a report: "
+        description = "(Re)build the index from the lists in DIR/sources (.xlsx, .xls, .docx, .doc, .csv or text exports) and print a report: "
                 + "items per source and type, skipped rows and files with reasons, time.")
 public final class IngestCommand implements Callable<Integer> {
 

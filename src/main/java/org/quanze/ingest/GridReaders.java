@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * Picks the reader for a file by what its first bytes say it is, and turns it into a
- * {@link Grid}: .xlsx and .xls (every visible sheet), .docx (every table, paragraphs as titles),
- * .csv, and anything else as a text export. An Office file is read as what it is whatever its
+ * {@link Grid}: .xlsx and .xls (every visible sheet), .docx and .doc (every table, paragraphs as
+ * titles), .csv, and anything else as a text export. An Office file is read as what it is whatever its
  * name says (offices send .xls workbooks named .xlsx); the report says so in a remark. A file
  * that is no Office file under an Office name (a web page named .xls) and binary files under
  * text names are refused with a sentence naming what the file really is.
@@ -17,8 +17,8 @@ import java.util.Locale;
 public final class GridReaders {
 
     /** The extensions read, in the order the README lists them. */
-    public static final List<String> EXTENSIONS = List.of(".xlsx", ".xls", ".docx", ".csv", ".txt");
-    private static final List<String> OFFICE = List.of(".xlsx", ".xlsm", ".xls", ".docx");
+    public static final List<String> EXTENSIONS = List.of(".xlsx", ".xls", ".docx", ".doc", ".csv", ".txt");
+    private static final List<String> OFFICE = List.of(".xlsx", ".xlsm", ".xls", ".docx", ".doc");
 
     private GridReaders() {}
 
@@ -36,10 +36,8 @@ public final class GridReaders {
         if (magic == FileMagic.OLE2) {
             String what = OfficeFiles.describeOle2(bytes);
             if (what.startsWith("an Excel")) return OfficeFiles.xls(file, bytes, log);
+            if (what.startsWith("a Word")) return OfficeFiles.doc(file, bytes, log);
             if (what.startsWith("a password-protected")) throw OfficeFiles.encrypted(file);
-        }
-        if (ext.equals(".doc")) {
-            throw new UnreadableFileException(file, "Word 97–2003 .doc files are not read; open it in Word or WPS and save it as .docx");
         }
         if (OFFICE.contains(ext) || magic == FileMagic.OLE2) {
             throw new UnreadableFileException(file, (ext.isEmpty() ? "the file" : "the name says " + ext + " but the file")

@@ -3,6 +3,8 @@ package org.quanze.ingest;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.hwpf.HWPFDocument;
+import org.apache.poi.hwpf.OldWordFileFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
@@ -84,6 +86,27 @@ final class OfficeFiles {
             throw new UnreadableFileException(file, e.reason);
         } catch (IOException | RuntimeException e) {
             throw unreadable(file, "Excel 97–2003 workbook", e);
+        }
+    }
+
+    /** Reads a Word 97–2003 document (.doc), whatever its name says. */
+    static Grid doc(String file, byte[] bytes, ReadLog log) throws UnreadableFileException {
+        String ext = GridReaders.extension(file);
+        if (!ext.equals(".doc") && !ext.isEmpty()) {
+            log.remark(null, 0, "the name says " + ext + " but the file is a Word 97–2003 document (.doc); it was read as what it is");
+        }
+        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
+            if (fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo")) throw encrypted(file);
+            HWPFDocument doc = new HWPFDocument(fs.getRoot());
+            return DocGridReader.read(file, doc);
+        } catch (OldWordFileFormatException e) {
+            throw new UnreadableFileException(file, "is a Word 6.0/95 document or older, which is not read; save it as .docx");
+        } catch (EncryptedDocumentException e) {
+            throw encrypted(file);
+        } catch (InputLimits.LimitExceeded e) {
+            throw new UnreadableFileException(file, e.reason);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(file, "Word 97–2003 document", e);
         }
     }
 

@@ -78,14 +78,64 @@ class OfficeRoundTripTest {
     @ParameterizedTest
     @MethodSource("lists")
     void docxWithTablesAndTitleParagraphsYieldsTheTextRecords(Path list) throws IOException {
-        assertSameRecords(list, "docx", OfficeFixtures.docx(grid(list), List.of()));
+        assertSameRecords(list, "docx", dumped(list, "plain", OfficeFixtures.docx(grid(list), List.of())));
     }
 
     @ParameterizedTest
     @MethodSource("horizontalLists")
     void docxWithGridSpanAndVMergeYieldsTheTextRecords(Path list) throws IOException {
         Grid g = grid(list);
-        assertSameRecords(list, "docx", OfficeFixtures.docx(g, OfficeFixtures.horizontalMerges(g)));
+        assertSameRecords(list, "docx", dumped(list, "merged", OfficeFixtures.docx(g, OfficeFixtures.horizontalMerges(g))));
+    }
+
+    /**
+     * The same documents saved as Word 97–2003 .doc files by LibreOffice (see
+     * {@code src/test/resources/fixtures/doc/README.md}): read with HWPF, where a cell merged
+     * across is one wider cell and a cell merged down is marked on every row it covers. A .doc
+     * table is square: where the list's rows differ in length within a table (000, 004), the word
+     * processor widens a short row's last cell to the table's edge, and the .doc must read as
+     * that table does as a .docx.
+     */
+    @ParameterizedTest
+    @MethodSource("docFixtures")
+    void docSavedByWordProcessorYieldsTheRecordsOfItsDocx(Path list, Path doc) throws IOException {
+        Grid g = grid(list), square = OfficeFixtures.squared(g);
+        byte[] bytes = Files.readAllBytes(doc);
+        if (square.rows().equals(g.rows())) {
+            assertSameRecords(list, "doc", bytes);
+        } else {
+            boolean merged = doc.getFileName().toString().endsWith("-merged.doc");
+            List<OfficeFixtures.Merge> merges = new java.util.ArrayList<>(merged ? OfficeFixtures.horizontalMerges(g) : List.of());
+            merges.addAll(OfficeFixtures.stretched(g));
+            byte[] docx = OfficeFixtures.docx(square, merges);
+            Ingester ingester = new Ingester(catalog);
+            String name = list.getFileName().toString().replaceFirst("\\.txt$", "");
+            assertSameRecords(ingester.ingest(name + ".docx", docx), ingester.ingest(name + ".doc", bytes), name + ".doc");
+        }
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> docFixtures() throws IOException {
+        List<org.junit.jupiter.params.provider.Arguments> out = new java.util.ArrayList<>();
+        for (Path list : lists().toList()) {
+            for (String kind : List.of("plain", "merged")) {
+                Path doc = DOC_FIXTURES.resolve(list.getFileName().toString().replaceFirst("\\.txt$", "") + "-" + kind + ".doc");
+                if (Files.exists(doc)) out.add(org.junit.jupiter.params.provider.Arguments.of(list, doc));
+            }
+        }
+        assertEquals(9, out.size(), "the .doc fixtures: every list plain, the horizontal ones merged too");
+        return out.stream();
+    }
+
+    private static final Path DOC_FIXTURES = Path.of("src", "test", "resources", "fixtures", "doc");
+
+    /** With {@code -Doffice.dump=DIR}, the .docx written to DIR (list-kind.docx), to make the .doc fixtures from. */
+    private static byte[] dumped(Path list, String kind, byte[] docx) throws IOException {
+        String dir = System.getProperty("office.dump", "");
+        if (!dir.isBlank()) {
+            Files.createDirectories(Path.of(dir));
+            Files.write(Path.of(dir, list.getFileName().toString().replaceFirst("\\.txt$", "") + "-" + kind + ".docx"), docx);
+        }
+        return docx;
     }
 
     @ParameterizedTest
@@ -119,9 +169,12 @@ class OfficeRoundTripTest {
     /** The same list name with another extension, so the catalog's metadata applies to both. */
     private static void assertSameRecords(Path list, String extension, byte[] bytes) throws IOException {
         Ingester ingester = new Ingester(catalog);
-        Ingester.FileResult text = ingester.ingestFile(list);
         String name = list.getFileName().toString().replaceFirst("\\.txt$", "." + extension);
-        Ingester.FileResult office = ingester.ingest(name, bytes);
+        assertSameRecords(ingester.ingestFile(list), ingester.ingest(name, bytes), name);
+    }
+
+    /** {@code office} read to {@code text}'s records (file names aside), layout and skipped rows. */
+    private static void assertSameRecords(Ingester.FileResult text, Ingester.FileResult office, String name) {
         assertNull(office.error(), () -> name + ": " + office.error());
         assertEquals(text.layout(), office.layout(), name + ": layout");
         assertEquals(text.records().size(), office.records().size(), name + ": record count");

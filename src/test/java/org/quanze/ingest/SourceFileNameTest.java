@@ -63,15 +63,15 @@ class SourceFileNameTest {
         refusal("   ");
         refusal("***");
         assertTrue(refusal("list.exe").contains("not .exe"));
-        assertTrue(refusal("list.doc").contains("not .doc"));
+        assertTrue(refusal("list.pdf").contains("not .pdf"));
         assertTrue(refusal("list.html").contains(".xlsx"), "the refusal lists what is read");
-        for (String ok : new String[] {"清单.xlsx", "清单.xls", "清单.docx", "清单.csv", "清单.txt", "清单.tsv"}) assertEquals(ok, safe(ok));
+        for (String ok : new String[] {"清单.xlsx", "清单.xls", "清单.docx", "清单.doc", "清单.csv", "清单.txt", "清单.tsv"}) assertEquals(ok, safe(ok));
         assertEquals("清单.xlsx", safe("清单.XLSX"));
     }
 
     @Test
     void refusesANameWithoutAnExtensionNamingTheRule() {
-        assertEquals("the file name 'README' has no extension; it must end in one of .xlsx, .xls, .docx, .csv, .txt, .tsv,"
+        assertEquals("the file name 'README' has no extension; it must end in one of .xlsx, .xls, .docx, .doc, .csv, .txt, .tsv,"
                 + " which says how the list is read", refusal("README"));
         assertTrue(refusal("../清单.").contains("has no extension"));
     }

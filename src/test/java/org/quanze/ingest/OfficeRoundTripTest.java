@@ -78,14 +78,14 @@ class OfficeRoundTripTest {
     @ParameterizedTest
     @MethodSource("lists")
     void docxWithTablesAndTitleParagraphsYieldsTheTextRecords(Path list) throws IOException {
-        assertSameRecords(list, "docx", dumped(list, "plain", OfficeFixtures.docx(grid(list), List.of())));
+        assertSameRecords(list, "docx", dumped(list, "plain", WordFixtures.docx(grid(list), List.of())));
     }
 
     @ParameterizedTest
     @MethodSource("horizontalLists")
     void docxWithGridSpanAndVMergeYieldsTheTextRecords(Path list) throws IOException {
         Grid g = grid(list);
-        assertSameRecords(list, "docx", dumped(list, "merged", OfficeFixtures.docx(g, OfficeFixtures.horizontalMerges(g))));
+        assertSameRecords(list, "docx", dumped(list, "merged", WordFixtures.docx(g, OfficeFixtures.horizontalMerges(g))));
     }
 
     /**
@@ -99,15 +99,15 @@ class OfficeRoundTripTest {
     @ParameterizedTest
     @MethodSource("docFixtures")
     void docSavedByWordProcessorYieldsTheRecordsOfItsDocx(Path list, Path doc) throws IOException {
-        Grid g = grid(list), square = OfficeFixtures.squared(g);
+        Grid g = grid(list), square = WordFixtures.squared(g);
         byte[] bytes = Files.readAllBytes(doc);
         if (square.rows().equals(g.rows())) {
             assertSameRecords(list, "doc", bytes);
         } else {
             boolean merged = doc.getFileName().toString().endsWith("-merged.doc");
             List<OfficeFixtures.Merge> merges = new java.util.ArrayList<>(merged ? OfficeFixtures.horizontalMerges(g) : List.of());
-            merges.addAll(OfficeFixtures.stretched(g));
-            byte[] docx = OfficeFixtures.docx(square, merges);
+            merges.addAll(WordFixtures.stretched(g));
+            byte[] docx = WordFixtures.docx(square, merges);
             Ingester ingester = new Ingester(catalog);
             String name = list.getFileName().toString().replaceFirst("\\.txt$", "");
             assertSameRecords(ingester.ingest(name + ".docx", docx), ingester.ingest(name + ".doc", bytes), name + ".doc");

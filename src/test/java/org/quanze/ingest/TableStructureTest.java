@@ -102,7 +102,7 @@ class TableStructureTest {
                 new Grid.Row(1, List.of("序号", "事项名称", "子项名称", "权力类型", "实施层级及权限", "")),
                 new Grid.Row(2, List.of("1", "民办学校设立、变更审批", "1.设立审批", "行政许可", "地州市级", "负责设立审批")),
                 new Grid.Row(3, List.of("", "", "2.变更审批", "行政许可", "地州市级", "负责变更审批"))));
-        byte[] docx = OfficeFixtures.docx(g, List.of(new OfficeFixtures.Merge(0, 0, 4, 5),
+        byte[] docx = WordFixtures.docx(g, List.of(new OfficeFixtures.Merge(0, 0, 4, 5),
                 new OfficeFixtures.Merge(1, 2, 0, 0), new OfficeFixtures.Merge(1, 2, 1, 1)));
         Ingester.FileResult r = ingest("list.docx", docx);
         assertEquals(List.of("list-1 民办学校设立、变更审批 1.设立审批 地州市级 实施层级及权限：负责设立审批",

@@ -142,7 +142,7 @@ class SourceUploadTest {
         Map<String, String> before = sources();
         HttpResponse<String> r = server.upload("权责清单", LIST.getBytes(StandardCharsets.UTF_8));
         assertEquals(400, r.statusCode(), r.body());
-        assertEquals("the file name '权责清单' has no extension; it must end in one of .xlsx, .xls, .docx, .csv, .txt, .tsv,"
+        assertEquals("the file name '权责清单' has no extension; it must end in one of .xlsx, .xls, .docx, .doc, .csv, .txt, .tsv,"
                 + " which says how the list is read", LiveServer.json(r).get("message").asText());
         assertEquals(before, sources());
     }
@@ -243,5 +243,18 @@ class SourceUploadTest {
         JsonNode body = LiveServer.json(r);
         assertTrue(body.get("replaced").asBoolean());
         assertEquals(9, body.get("items").asInt());
+    }
+
+    /** A Word 97–2003 .doc (list 001 as a Word table, saved by LibreOffice) uploads and is searchable at once. */
+    @Test
+    void aWordDocListIsStoredAndSearchable() throws Exception {
+        int powers = LiveServer.json(server.get("/api/search")).get("total").asInt();
+        byte[] doc = Files.readAllBytes(Path.of("src/test/resources/fixtures/doc/001_5b333ea7bdafe129-plain.doc"));
+        HttpResponse<String> r = server.upload("医保局清单（Word）.doc", doc);
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode body = LiveServer.json(r);
+        assertEquals("医保局清单（Word）.doc", body.get("stored").asText());
+        assertEquals(9, body.get("items").asInt());
+        assertEquals(powers + 9, LiveServer.json(server.get("/api/search")).get("total").asInt());
     }
 }

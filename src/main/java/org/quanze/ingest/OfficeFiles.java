@@ -1,14 +1,14 @@
 package org.quanze.ingest;
 
 import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.OldFileFormatException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.hwpf.HWPFDocument;
-import org.apache.poi.hwpf.OldWordFileFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
@@ -49,11 +49,11 @@ final class OfficeFiles {
             String ext = GridReaders.extension(file);
             switch (kind) {
                 case WORKBOOK -> {
-                    if (!ext.equals(".xlsx") && !ext.equals(".xlsm") && !ext.isEmpty()) misnamed(file, kind, log);
+                    if (!ext.equals(".xlsx") && !ext.equals(".xlsm") && !ext.isEmpty()) misnamed(file, kind.described, log);
                     return read(file, "Excel workbook", () -> XlsxReader.read(file, pkg, log));
                 }
                 case DOCUMENT -> {
-                    if (!ext.equals(".docx") && !ext.isEmpty()) misnamed(file, kind, log);
+                    if (!ext.equals(".docx") && !ext.isEmpty()) misnamed(file, kind.described, log);
                     return read(file, "Word document", () -> DocxGridReader.read(file, new XWPFDocument(pkg)));
                 }
                 default -> throw new UnreadableFileException(file, (ext.isEmpty() ? "the file" : "the name says " + ext + " but the file")
@@ -66,47 +66,47 @@ final class OfficeFiles {
 
     /** Reads an .xls (BIFF8, Excel 97–2003) workbook, whatever its name says. */
     static Grid xls(String file, byte[] bytes, ReadLog log) throws UnreadableFileException {
-        String ext = GridReaders.extension(file);
-        if (!ext.equals(".xls") && !ext.isEmpty()) {
-            log.remark(null, 0, "the name says " + ext + " but the file is an Excel 97–2003 workbook (.xls); it was read as what it is");
-        }
-        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
-            if (fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo")) throw encrypted(file);
-            if (!fs.getRoot().hasEntryCaseInsensitive("Workbook") && !fs.getRoot().hasEntryCaseInsensitive("Book")) {
-                throw new UnreadableFileException(file, "is an OLE2 file (a Word 97–2003 .doc or similar) but holds no Excel workbook");
-            }
-            try (HSSFWorkbook wb = new HSSFWorkbook(fs.getRoot(), false)) {
-                return XlsReader.read(file, wb, log);
-            }
-        } catch (OldExcelFormatException e) {
-            throw new UnreadableFileException(file, "is an Excel 5.0/95 workbook or older, which is not read; save it as .xlsx");
-        } catch (EncryptedDocumentException e) {
-            throw encrypted(file);
-        } catch (InputLimits.LimitExceeded e) {
-            throw new UnreadableFileException(file, e.reason);
-        } catch (IOException | RuntimeException e) {
-            throw unreadable(file, "Excel 97–2003 workbook", e);
-        }
+        return ole2(file, bytes, log, ".xls", "an Excel 97–2003 workbook (.xls)", "Excel 97–2003 workbook",
+                "is an Excel 5.0/95 workbook or older, which is not read; save it as .xlsx", root -> {
+                    if (!root.hasEntryCaseInsensitive("Workbook") && !root.hasEntryCaseInsensitive("Book")) {
+                        throw new UnreadableFileException(file, "is an OLE2 file (a Word 97–2003 .doc or similar) but holds no Excel workbook");
+                    }
+                    try (HSSFWorkbook wb = new HSSFWorkbook(root, false)) {
+                        return XlsReader.read(file, wb, log);
+                    }
+                });
     }
 
     /** Reads a Word 97–2003 document (.doc), whatever its name says. */
     static Grid doc(String file, byte[] bytes, ReadLog log) throws UnreadableFileException {
-        String ext = GridReaders.extension(file);
-        if (!ext.equals(".doc") && !ext.isEmpty()) {
-            log.remark(null, 0, "the name says " + ext + " but the file is a Word 97–2003 document (.doc); it was read as what it is");
-        }
+        return ole2(file, bytes, log, ".doc", "a Word 97–2003 document (.doc)", "Word 97–2003 document",
+                "is a Word 6.0/95 document or older, which is not read; save it as .docx",
+                root -> DocGridReader.read(file, new HWPFDocument(root)));
+    }
+
+    private interface Ole2Read {
+        Grid read(DirectoryNode root) throws IOException, UnreadableFileException;
+    }
+
+    /**
+     * An OLE2 compound file read as {@code described}, whatever its name says (a name other than
+     * {@code ext} is remarked); every way it fails becomes one sentence: encrypted, of a format
+     * older than 97 ({@code tooOld}), over a limit, or damaged.
+     */
+    private static Grid ole2(String file, byte[] bytes, ReadLog log, String ext, String described, String what, String tooOld,
+                             Ole2Read r) throws UnreadableFileException {
+        if (!GridReaders.extension(file).equals(ext) && !GridReaders.extension(file).isEmpty()) misnamed(file, described, log);
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
             if (fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo")) throw encrypted(file);
-            HWPFDocument doc = new HWPFDocument(fs.getRoot());
-            return DocGridReader.read(file, doc);
-        } catch (OldWordFileFormatException e) {
-            throw new UnreadableFileException(file, "is a Word 6.0/95 document or older, which is not read; save it as .docx");
+            return r.read(fs.getRoot());
+        } catch (OldFileFormatException e) {
+            throw new UnreadableFileException(file, tooOld);
         } catch (EncryptedDocumentException e) {
             throw encrypted(file);
         } catch (InputLimits.LimitExceeded e) {
             throw new UnreadableFileException(file, e.reason);
         } catch (IOException | RuntimeException e) {
-            throw unreadable(file, "Word 97–2003 document", e);
+            throw unreadable(file, what, e);
         }
     }
 
@@ -126,8 +126,8 @@ final class OfficeFiles {
         }
     }
 
-    private static void misnamed(String file, Kind kind, ReadLog log) {
-        log.remark(null, 0, "the name says " + GridReaders.extension(file) + " but the file is " + kind.described
+    private static void misnamed(String file, String described, ReadLog log) {
+        log.remark(null, 0, "the name says " + GridReaders.extension(file) + " but the file is " + described
                 + "; it was read as what it is");
     }
 

@@ -356,7 +356,8 @@ class OfficeReadersTest {
         return log.remarks.stream().map(Remark::reason).toList();
     }
 
-    private static String reason(String file, byte[] bytes) {
+    /** Why the file is refused; fails where it is read. */
+    static String reason(String file, byte[] bytes) {
         try {
             GridReaders.read(file, bytes);
         } catch (UnreadableFileException e) {

@@ -2,6 +2,7 @@ package org.quanze.ingest;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.quanze.model.Json;
 import org.quanze.model.PowerRecord;
@@ -12,6 +13,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -105,7 +107,7 @@ class OfficeRoundTripTest {
             assertSameRecords(list, "doc", bytes);
         } else {
             boolean merged = doc.getFileName().toString().endsWith("-merged.doc");
-            List<OfficeFixtures.Merge> merges = new java.util.ArrayList<>(merged ? OfficeFixtures.horizontalMerges(g) : List.of());
+            List<OfficeFixtures.Merge> merges = new ArrayList<>(merged ? OfficeFixtures.horizontalMerges(g) : List.of());
             merges.addAll(WordFixtures.stretched(g));
             byte[] docx = WordFixtures.docx(square, merges);
             Ingester ingester = new Ingester(catalog);
@@ -114,12 +116,12 @@ class OfficeRoundTripTest {
         }
     }
 
-    static Stream<org.junit.jupiter.params.provider.Arguments> docFixtures() throws IOException {
-        List<org.junit.jupiter.params.provider.Arguments> out = new java.util.ArrayList<>();
+    static Stream<Arguments> docFixtures() throws IOException {
+        List<Arguments> out = new ArrayList<>();
         for (Path list : lists().toList()) {
             for (String kind : List.of("plain", "merged")) {
                 Path doc = DOC_FIXTURES.resolve(list.getFileName().toString().replaceFirst("\\.txt$", "") + "-" + kind + ".doc");
-                if (Files.exists(doc)) out.add(org.junit.jupiter.params.provider.Arguments.of(list, doc));
+                if (Files.exists(doc)) out.add(Arguments.of(list, doc));
             }
         }
         assertEquals(9, out.size(), "the .doc fixtures: every list plain, the horizontal ones merged too");

@@ -18,8 +18,7 @@ import static org.quanze.ingest.ListVariants.squeeze;
 /**
  * Variations that add to a sheet what other offices' lists carry beside the table, as
  * {@link SheetVariations} applies them: the same text merged over a run of items, a line of
- * filing details above the header, a column of item codes, styled empty rows below the table,
- * 序号 padded with zeros.
+ * filing details above the header, a column of item codes, styled empty rows below the table.
  */
 final class SheetAdditions {
 
@@ -135,23 +134,5 @@ final class SheetAdditions {
             }
         }
         return BLANK_TAIL_ROWS + " empty rows styled as the last one (sheet row " + (last + 1) + ") written below it, columns A–" + letter(lastColumn);
-    }
-
-    /** Every data 序号 of one to three digits written as text padded to three (007); what was done, or null. */
-    static String padSeq(DataSheet d) {
-        SheetModel m = d.model();
-        int col = d.seqColumn();
-        if (col < 0) return null;
-        int n = 0, last = m.lastRow();
-        for (int r = d.headerEnd() + 1; r <= last; r++) {
-            RowData rd = m.rows.get(r);
-            CellData c = rd == null ? null : rd.cells.get(col);
-            if (c == null) continue;
-            String t = c.display().strip();
-            if (!t.matches("[0-9]{1,3}")) continue;
-            rd.cells.put(col, CellData.text(String.format(Locale.ROOT, "%03d", Integer.parseInt(t)), c.style()));
-            n++;
-        }
-        return n == 0 ? null : n + " data 序号 cells in column " + letter(col) + " written as text of three digits (007)";
     }
 }

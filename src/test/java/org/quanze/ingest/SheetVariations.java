@@ -112,7 +112,7 @@ final class SheetVariations {
             case TWO_SHEETS, ONE_SHEET, ONE_SHEET_UNTITLED -> throw new IllegalStateException("splitting or stacking sheets is not per sheet");
             case TO_XLSX -> throw new IllegalStateException("conversion is not per sheet");
             case INSTRUCTIONS_SHEET, OPTIONS_SHEET -> throw new IllegalStateException("a sheet added is not a change to one");
-            case SEQ_DOTTED, SEQ_PAREN, SEQ_AS_NUMBER_TEXT, SEQ_CHINESE, SEQ_FULLWIDTH -> {
+            case SEQ_DOTTED, SEQ_PAREN, SEQ_AS_NUMBER_TEXT, SEQ_CHINESE, SEQ_FULLWIDTH, SEQ_PADDED -> {
                 int col = d.seqColumn();
                 if (col < 0) yield null;
                 int n = 0, last = m.lastRow();
@@ -126,6 +126,7 @@ final class SheetVariations {
                     if (v == Variation.SEQ_DOTTED) now = CellData.text(t + ".", c.style());
                     else if (v == Variation.SEQ_PAREN) now = CellData.text("（" + t + "）", c.style());
                     else if (v == Variation.SEQ_CHINESE) now = CellData.text(SheetSections.chinese(Integer.parseInt(t)), c.style());
+                    else if (v == Variation.SEQ_PADDED) now = CellData.text(String.format(java.util.Locale.ROOT, "%03d", Integer.parseInt(t)), c.style());
                     else if (v == Variation.SEQ_FULLWIDTH) now = CellData.text(t.chars().mapToObj(ch -> String.valueOf((char) (ch - '0' + '０'))).collect(Collectors.joining()), c.style());
                     else if (c.type() == CellType.STRING) now = new CellData(CellType.NUMERIC, null, Double.parseDouble(t), false, (byte) 0, c.style(), t);
                     else if (c.type() == CellType.NUMERIC && c.number() == Math.rint(c.number())) now = CellData.text(t, c.style());
@@ -138,6 +139,7 @@ final class SheetVariations {
                     case SEQ_PAREN -> " written \"（N）\"";
                     case SEQ_CHINESE -> " written in Chinese numerals";
                     case SEQ_FULLWIDTH -> " written in full-width digits";
+                    case SEQ_PADDED -> " written as text padded to three digits (007)";
                     default -> " switched between numeric and text cells";
                 });
             }
@@ -219,7 +221,6 @@ final class SheetVariations {
             case FILING_ROW -> SheetAdditions.filingRow(d);
             case CODE_COLUMN -> SheetAdditions.codeColumn(d);
             case BLANK_TAIL -> SheetAdditions.blankTail(d);
-            case SEQ_PADDED -> SheetAdditions.padSeq(d);
             case COLUMN_NUMBERS -> {
                 // As printed forms number their columns: 1 … n in a row of its own under the header.
                 int at = d.headerEnd() + 1, last = m.lastHeaderColumn(d.header(), d.headerEnd());

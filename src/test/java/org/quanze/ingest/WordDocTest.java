@@ -22,7 +22,7 @@ class WordDocTest {
     @Test
     void refusesADamagedDocWithWhatItIs() {
         assertEquals("the name says .doc but the file is a damaged OLE2 compound file",
-                reason("list.doc", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}));
+                OfficeReadersTest.reason("list.doc", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}));
     }
 
     /**
@@ -33,12 +33,12 @@ class WordDocTest {
     void refusesADamagedWordDocumentWithAReason() throws Exception {
         byte[] doc = Files.readAllBytes(FIXTURE);
         assertTrue(GridReaders.read("list.doc", doc).rows().size() > 5);
-        String cut = reason("list.doc", Arrays.copyOf(doc, doc.length / 2));
+        String cut = OfficeReadersTest.reason("list.doc", Arrays.copyOf(doc, doc.length / 2));
         assertTrue(cut.startsWith("is a damaged or unsupported Word 97–2003 document (")
                 || cut.startsWith("the name says .doc but the file is a damaged OLE2 compound file"), cut);
         byte[] scrambled = doc.clone();
         for (int i = 4096; i < scrambled.length; i += 7) scrambled[i] = (byte) (scrambled[i] * 31 + 17);
-        String garbled = reason("list.doc", scrambled);
+        String garbled = OfficeReadersTest.reason("list.doc", scrambled);
         assertTrue(garbled.startsWith("is a damaged or unsupported Word 97–2003 document (")
                 || garbled.startsWith("the name says .doc but the file is a damaged OLE2 compound file"), garbled);
     }
@@ -51,14 +51,5 @@ class WordDocTest {
         assertEquals(GridReaders.read("list.doc", doc).rows(), g.rows());
         assertEquals(List.of("the name says .xls but the file is a Word 97–2003 document (.doc); it was read as what it is"),
                 log.remarks.stream().map(Remark::reason).toList());
-    }
-
-    private static String reason(String file, byte[] bytes) {
-        try {
-            GridReaders.read(file, bytes);
-        } catch (UnreadableFileException e) {
-            return e.reason();
-        }
-        throw new AssertionError(file + " was read");
     }
 }

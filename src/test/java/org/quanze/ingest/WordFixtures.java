@@ -34,6 +34,7 @@ final class WordFixtures {
     static byte[] docx(Grid g, List<Merge> merges) throws IOException {
         try (XWPFDocument doc = new XWPFDocument()) {
             XWPFTable table = null;
+            java.util.Iterator<Table> tables = tables(g).iterator();
             for (int r = 0; r < g.rows().size(); r++) {
                 List<String> cells = g.rows().get(r).cells();
                 if (cells.size() == 1) {
@@ -44,8 +45,7 @@ final class WordFixtures {
                 if (table == null) {
                     table = doc.createTable();
                     table.removeRow(0);
-                    int first = r;
-                    grid(table, tables(g).stream().filter(t -> t.start == first).findFirst().orElseThrow().width);
+                    grid(table, tables.next().width);
                 }
                 XWPFTableRow row = table.insertNewTableRow(table.getNumberOfRows());
                 for (int c = 0; c < cells.size(); c++) {

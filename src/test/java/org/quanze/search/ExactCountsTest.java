@@ -247,7 +247,12 @@ class ExactCountsTest {
     }
 
     static List<String> judgedQuestions() throws IOException {
-        try (InputStream in = Files.newInputStream(Path.of("src/test/resources/relevance/judged-queries.json"))) {
+        return questions("judged");
+    }
+
+    /** The questions of a judged set in src/test/resources/relevance ({@code judged}, {@code tuning} …), in order. */
+    static List<String> questions(String set) throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("src/test/resources/relevance/" + set + "-queries.json"))) {
             List<String> out = new ArrayList<>();
             for (JsonNode q : Json.MAPPER.readTree(in).get("queries")) out.add(q.get("q").asText());
             return out;

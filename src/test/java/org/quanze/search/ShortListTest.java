@@ -1,14 +1,9 @@
 package org.quanze.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.quanze.model.Json;
 import org.quanze.testing.BundledData;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +24,7 @@ class ShortListTest {
     void aPageHoldingEveryMatchDecidesAsASearchWould() throws IOException {
         SearchService service = BundledData.sharedEngine().search();
         List<String> questions = new ArrayList<>();
-        for (String set : List.of("judged", "tuning", "tuning2")) questions.addAll(questions(set));
+        for (String set : List.of("judged", "tuning", "tuning2")) questions.addAll(ExactCountsTest.questions(set));
         assertEquals(24 + 32 + 31, questions.size());
         int short3 = 0, shortPartial = 0;
         for (String q : questions) {
@@ -50,13 +45,5 @@ class ShortListTest {
 
     private static List<String> ids(List<SearchResult.Hit> hits) {
         return hits.stream().map(SearchResult.Hit::id).toList();
-    }
-
-    private static List<String> questions(String set) throws IOException {
-        try (InputStream in = Files.newInputStream(Path.of("src/test/resources/relevance/" + set + "-queries.json"))) {
-            List<String> out = new ArrayList<>();
-            for (JsonNode q : Json.MAPPER.readTree(in).get("queries")) out.add(q.get("q").asText());
-            return out;
-        }
     }
 }

@@ -19,6 +19,9 @@ export function renderTotal(answer, state) {
     el('strong', { class: 'total-number' }, String(answer.total)),
     ' 项',
   );
+  // A short list filled out with items that hold fewer of the question's words: those that hold
+  // enough of them come first, and the rest say what they lack.
+  if (typeof answer.matched === 'number') total.append(`，前 ${answer.matched} 项最相符`);
   // Outside the live region: the timing is not worth announcing after every click.
   $('took').textContent = typeof answer.tookMs === 'number' ? `用时 ${answer.tookMs} 毫秒` : '';
 }

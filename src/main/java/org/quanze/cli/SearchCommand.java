@@ -44,7 +44,9 @@ public final class SearchCommand implements Callable<Integer> {
             FacetValues.check(filters, search.counts());
             SearchResult r = search.search(new SearchRequest(String.join(" ", query), filters, 1, limit,
                     SearchRequest.RELEVANCE, explain));
-            System.out.println(r.total() + " items (" + r.tookMs() + " ms)" + (r.partial() ? "; no item answers the whole question" : ""));
+            System.out.println(r.total() + " items (" + r.tookMs() + " ms)"
+                    + (r.matched() != null ? "; the first " + r.matched() + " hold enough of the question, the rest less" : "")
+                    + (r.partial() ? "; no item answers the whole question" : ""));
             if (r.reading() != null) {
                 for (SearchResult.Reading.Concept c : r.reading().concepts()) {
                     System.out.printf("  concept %s%s%s: %s%n", c.surface(), c.found() ? "" : " (in no item)",

@@ -159,7 +159,7 @@ public final class DocumentMapper {
         m.put(Schema.DUTIES, join(steps.toString(), r.departmentDuty()));
         m.put(Schema.ACCOUNTABILITY, join(r.accountableParties(), r.accountability(), r.exemption(), r.responsibilityBasis()));
         m.put(Schema.OTHER, join(String.join("、", r.units()), r.authority(), r.acceptanceConditions(), r.timeLimit(),
-                r.place(), r.supervision(), r.notes()));
+                r.place(), r.supervision(), r.notes(), r.source() == null ? null : r.source().region()));
         return m;
     }
 

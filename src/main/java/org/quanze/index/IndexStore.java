@@ -39,7 +39,7 @@ public final class IndexStore {
      * Bumped when the schema changes, or when the reader makes other records of the same files
      * (11: names on one line), so an index built by older code is rebuilt.
      */
-    public static final String SCHEMA_VERSION = "11";
+    public static final String SCHEMA_VERSION = "12";
     static final String FINGERPRINT = "fingerprint";
     static final String ITEMS = "items";
     /** Source id → title, so facet labels need no scan of the stored records. */

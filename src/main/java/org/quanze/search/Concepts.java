@@ -26,8 +26,10 @@ import java.util.Set;
  * @param surface the text the person typed for this concept
  * @param paths   its spellings, each a sequence of words (the typed one included)
  * @param typed   the spellings that are the typed words as the analyser cut them, not the vocabulary's
+ * @param from    where its text starts in the question
+ * @param to      where its text ends
  */
-record Concepts(String surface, List<List<String>> paths, Set<List<String>> typed) {
+record Concepts(String surface, List<List<String>> paths, Set<List<String>> typed, int from, int to) {
 
     /**
      * Concepts of the text in order; consecutive single characters the segmenter left loose form
@@ -70,7 +72,7 @@ record Concepts(String surface, List<List<String>> paths, Set<List<String>> type
                     }
                 }
                 if (paths.isEmpty() || to <= from || to > text.length()) continue;
-                raw.add(new Concepts(text.substring(from, to).strip(), List.copyOf(paths), Set.copyOf(typed)));
+                raw.add(new Concepts(text.substring(from, to).strip(), List.copyOf(paths), Set.copyOf(typed), from, to));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,7 +106,8 @@ record Concepts(String surface, List<List<String>> paths, Set<List<String>> type
     /**
      * The segmenter cuts words it does not know into single characters (骗保 → 骗 / 保). Alone
      * each matches nearly everything; together, as one concept searched as a phrase, they mean
-     * what was typed.
+     * what was typed. Only characters that stand next to each other in the question are one word:
+     * a question word between them (我开的小诊所, 三个月了还没) ends the run, as it ends a word.
      */
     private static List<Concepts> mergeLooseCharacters(List<Concepts> in) {
         List<Concepts> out = new ArrayList<>();
@@ -114,6 +117,7 @@ record Concepts(String surface, List<List<String>> paths, Set<List<String>> type
             String word = c.paths().size() == 1 && c.paths().get(0).size() == 1 ? c.paths().get(0).get(0) : "";
             boolean loose = word.codePointCount(0, word.length()) == 1 && Character.isIdeographic(word.codePointAt(0));
             if (loose) {
+                if (!run.isEmpty() && run.get(run.size() - 1).to() != c.from()) flush(run, out);
                 run.add(c);
                 continue;
             }
@@ -134,7 +138,7 @@ record Concepts(String surface, List<List<String>> paths, Set<List<String>> type
                 chars.add(c.paths().get(0).get(0));
             }
             List<String> path = List.copyOf(chars);
-            out.add(new Concepts(s.toString(), List.of(path), Set.of(path)));
+            out.add(new Concepts(s.toString(), List.of(path), Set.of(path), run.get(0).from(), run.get(run.size() - 1).to()));
         }
         run.clear();
     }

@@ -9,8 +9,12 @@ import java.util.Map;
  * The answer to a {@link SearchRequest}, in the shape the API returns. {@code partial} says that no
  * item contains every word of the question (each hit's {@code missing} lists the words it lacks),
  * or that the article a question names is cited by no item: what is shown answers part of it.
+ * {@code matched}, where fewer than a page of items held the share of the question's concepts a
+ * match needs and the list was filled out after them with items holding one concept fewer, says
+ * how many held it (they come first); absent otherwise.
  */
-public record SearchResult(long total, int page, int size, long tookMs, boolean partial, List<Hit> hits,
+public record SearchResult(long total, int page, int size, long tookMs, boolean partial,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Long matched, List<Hit> hits,
                            Map<String, List<FacetValue>> facets,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Reading reading) {
 

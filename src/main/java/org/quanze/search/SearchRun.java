@@ -22,7 +22,7 @@ final class SearchRun {
 
     /** Candidates the full ranking sees. */
     static final int RESCORE_WINDOW = 100;
-    /** A match set smaller than a page, with no item holding all the question's concepts, is widened once. */
+    /** A match set smaller than a page is filled out once with the items that hold a concept fewer. */
     static final int WIDEN_BELOW = 10;
     /** A first-stage score only breaks ties of the full ranking. */
     static final float FIRST_STAGE_TIE = 1e-3f;
@@ -38,12 +38,11 @@ final class SearchRun {
         SearchBackend.Ranked first = ranking.ranked();
         boolean widened = ranking.widened();
         List<SearchBackend.Found> page = first.page();
-        Checked checked = ranking.checked();
-        SearchBackend.PageDocs docs = checked != null ? checked.docs() : page.isEmpty() ? null : call.page(page);
+        SearchBackend.PageDocs docs = page.isEmpty() ? null : call.page(page);
         List<java.util.Map<String, String>> texts = page.stream().map(f -> DocumentMapper.texts(f.record())).toList();
         List<List<SearchResult.Highlight>> hl = plan.marks().isEmpty() || page.isEmpty() ? null
                 : Highlighting.highlight(docs.searcher(), docs.generation() ? plan.weights() : null, plan.marks(), docs.docs(), texts);
-        Coverage coverage = checked != null ? checked.coverage() : Coverage.of(plan, docs);
+        Coverage coverage = Coverage.of(plan, docs);
         List<SearchResult.Hit> hits = new ArrayList<>();
         List<List<String>> concepts = plan.searches() ? ArticleSnippets.concepts(plan) : List.of();
         for (int i = 0; i < page.size(); i++) {
@@ -66,18 +65,15 @@ final class SearchRun {
                 && !(holdsEveryMatch(first, (req.page() - 1) * req.size()) ? coverage.anyHoldsEveryFound()
                         : call.any(Queries.all(plan.complete(), plan.match()), filters))));
         return new SearchResult(first.total(), req.page(), req.size(), (System.nanoTime() - t0) / 1_000_000, partial,
-                hits, first.facets(), req.explain() ? reading(plan) : null);
+                ranking.matched(), hits, first.facets(), req.explain() ? reading(plan) : null);
     }
 
     /**
-     * The plan a search ran and its ranked results; {@code widened} when fewer concepts than the
-     * usual share were required; {@code checked}, the page's documents and what each holds where
-     * deciding whether to widen read them already (else null).
+     * The plan a search ran and its ranked results; {@code widened} when nothing reached the usual
+     * share and fewer concepts were required; {@code matched}, where a short list was filled out
+     * with items holding one concept fewer, how many reach the share (else null).
      */
-    record Ranking(QueryPlan plan, SearchBackend.Ranked ranked, boolean widened, Checked checked) {}
-
-    /** A page's documents and the concepts each holds, read once for both the widening and the answer. */
-    record Checked(SearchBackend.PageDocs docs, Coverage coverage) {}
+    record Ranking(QueryPlan plan, SearchBackend.Ranked ranked, boolean widened, Long matched) {}
 
     /**
      * The match set counted and ranked, results {@code from} to {@code from + size}: a search's
@@ -88,35 +84,25 @@ final class SearchRun {
         Filters filters = Filters.of(req);
         boolean bySource = SearchRequest.BY_SOURCE.equals(req.sort());
         SearchBackend.Ranked first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
-        boolean widened = false;
-        Checked checked = null;
-        // Nothing covers the required share, or less than a page does and no item holds all the
-        // question's concepts: fewer concepts, said so by "partial". A long question in everyday
-        // words carries words no answer needs (通知, 权力 beside 成本调查), and the item that
-        // answers it may hold only its rarest two; where some item holds them all, the share stands.
-        if (plan.searches() && plan.required() > 1 && plan.complete() != null && first.total() > 0 && first.total() < WIDEN_BELOW) {
-            boolean covered;
-            if (holdsEveryMatch(first, from)) {
-                // Every match is on this page: what its hits hold answers without a search.
-                SearchBackend.PageDocs docs = call.page(first.page());
-                checked = new Checked(docs, Coverage.of(plan, docs));
-                covered = checked.coverage().anyHoldsEveryFound();
-            } else {
-                covered = call.any(Queries.all(plan.complete(), plan.match()), filters);
-            }
-            if (!covered) {
-                plan = planner.plan(req.q(), call.generation(), plan.required() - 1);
-                first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
-                widened = true;
-                checked = null;
-            }
+        Long matched = null;
+        // Less than a page reaches the share: the items holding one concept fewer fill the list
+        // after them (they rank first by `share`), and the answer says how many reach it. A short
+        // question's two concepts both required lose the item that names one in other words
+        // (药厂乱涨价: the price inspections say 价格违法, not 药厂); the page shows what each lacks.
+        if (plan.searches() && plan.required() > 1 && first.total() > 0 && first.total() < WIDEN_BELOW) {
+            long reaching = first.total();
+            plan = planner.plan(req.q(), call.generation(), plan.required() - 1);
+            first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
+            if (first.total() > reaching) matched = reaching;
         }
+        // Nothing reaches the share: fewer concepts until something does, said so by "partial".
+        boolean widened = false;
         while (plan.searches() && plan.required() > 1 && first.total() == 0) {
             plan = planner.plan(req.q(), call.generation(), plan.required() - 1);
             first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
             widened = true;
         }
-        return new Ranking(plan, first, widened, checked);
+        return new Ranking(plan, first, widened, matched);
     }
 
     /** Whether the page starting at result {@code from} holds every match (the first page of a short list). */

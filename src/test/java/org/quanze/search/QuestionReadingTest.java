@@ -136,7 +136,7 @@ class QuestionReadingTest {
     }
 
     @Test
-    void aSmallMatchSetWithNoWholeAnswerTakesOneConceptLessAndKeepsTheShareFirst() throws IOException {
+    void aSmallMatchSetTakesOneConceptLessAndKeepsTheShareFirst() throws IOException {
         // Four concepts, the usual share two: three items hold two or more (the seizure powers), none
         // all four, so one concept is enough; the three come first, the 12 items holding one (in their
         // own text or the articles they cite) follow.
@@ -150,11 +150,16 @@ class QuestionReadingTest {
             assertEquals(i < 3, share, i + " " + h.name());
             assertEquals(i < 3, h.missing().size() <= 2, i + " " + h.name() + " " + h.missing());
         }
-        // A small match set with a whole answer stands: 投标 报价 低于 成本 罚款 are all in 000 item 10.
+        assertEquals(3L, r.matched());
+        // A small match set with a whole answer is filled out too, and is no partial answer: 投标
+        // 报价 低于 成本 罚款 are all in 000 item 10, which comes first; the items after it lack some.
         SearchResult whole = ask("投标报价低于成本被罚款", 10);
         assertFalse(whole.partial());
-        assertEquals(1, whole.total());
+        assertEquals(1L, whole.matched());
+        assertEquals(6, whole.total());
         assertEquals("000_9151f9b4e62eb64c-10", whole.hits().get(0).id());
+        assertEquals(List.of(), whole.hits().get(0).missing());
+        for (SearchResult.Hit later : whole.hits().subList(1, whole.hits().size())) assertFalse(later.missing().isEmpty(), later.id());
     }
 
     @Test

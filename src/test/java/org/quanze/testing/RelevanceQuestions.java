@@ -15,8 +15,20 @@ public final class RelevanceQuestions {
 
     /** The questions of the judged, tuning and blind sets, in that order and as written there. */
     public static List<String> all() throws IOException {
+        return of(List.of("judged", "tuning", "blind"));
+    }
+
+    /**
+     * The questions of every set in {@code src/test/resources/relevance} (the 90 of {@link #all()}
+     * first), for a test that needs a rare case to occur in some question.
+     */
+    public static List<String> every() throws IOException {
+        return of(List.of("judged", "tuning", "blind", "tuning2", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"));
+    }
+
+    private static List<String> of(List<String> sets) throws IOException {
         List<String> out = new ArrayList<>();
-        for (String set : List.of("judged", "tuning", "blind")) {
+        for (String set : sets) {
             JsonNode qs = Json.MAPPER.readTree(Path.of("src/test/resources/relevance/" + set + "-queries.json").toFile()).get("queries");
             for (JsonNode q : qs) out.add(q.get("q").asText());
         }

@@ -74,7 +74,9 @@ class CitizenPageBrowserTest extends BrowserTestBase {
     @Test
     void anItemFoundByTheArticleItCitesShowsTheArticlesClause() {
         // 遂宁's 分解住院、挂床住院 power says nothing of cash back; the 第三十八条 it cites does.
-        page.open("/?q=" + enc("返还现金")).waitForTotal(5);
+        page.open("/?q=" + enc("返还现金")).waitForTotal(14);
+        // Five items hold both words; the nine that hold one fill the list out after them.
+        assertEquals("共 14 项，前 5 项最相符", page.find("#total").getText());
         WebElement card = page.find("#results li.hit[data-id='000_9151f9b4e62eb64c-5']");
         List<WebElement> snippets = card.findElements(By.cssSelector(".snippet"));
         assertEquals(1, snippets.size());

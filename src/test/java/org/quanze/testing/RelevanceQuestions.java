@@ -23,7 +23,7 @@ public final class RelevanceQuestions {
      * first), for a test that needs a rare case to occur in some question.
      */
     public static List<String> every() throws IOException {
-        return of(List.of("judged", "tuning", "blind", "tuning2", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"));
+        return of(List.of("judged", "tuning", "blind", "tuning2", "tuning3", "tuning4", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"));
     }
 
     private static List<String> of(List<String> sets) throws IOException {

@@ -158,10 +158,11 @@ public final class OpenSearchBackend implements SearchBackend {
         }
 
         @Override
-        public boolean any(Query query, Filters filters) throws IOException {
+        public long countUpTo(Query query, Filters filters, int limit) throws IOException {
             ObjectNode body = Json.MAPPER.createObjectNode();
             body.set("query", ClusterFacets.filtered(query, filters));
-            return client.send("POST", "/" + generation.name() + "/_count?terminate_after=1", body).path("count").asLong() > 0;
+            long n = client.send("POST", "/" + generation.name() + "/_count?terminate_after=" + limit, body).path("count").asLong();
+            return Math.min(n, limit);
         }
 
         @Override

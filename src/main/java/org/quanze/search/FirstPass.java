@@ -11,6 +11,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -109,10 +110,16 @@ final class FirstPass {
                 : new TopScoreDocCollectorManager(n, Integer.MAX_VALUE);
     }
 
-    /** Whether any item matches the query under the filters. */
-    static boolean any(Turn turn, Query q, Filters filters) throws IOException {
-        Query filtered = FacetSupport.drillDown(filters.base(q), filters.selected());
-        return turn.searcher().search(filtered, 1).totalHits.value() > 0;
+    /**
+     * How many items match under the filters, up to {@code limit}. Scored as a constant, so
+     * once {@code limit} are counted the collector asks for a better score than any item has
+     * and Lucene's scorers stop there.
+     */
+    static long countUpTo(Turn turn, Query q, Filters filters, int limit) throws IOException {
+        Query filtered = new ConstantScoreQuery(FacetSupport.drillDown(filters.base(q), filters.selected()));
+        long n = turn.searcher().search(filtered, new TopScoreDocCollectorManager(1, limit)).totalHits.value();
+        turn.checkTime();
+        return Math.min(n, limit);
     }
 
     /** The duties the default powers-only filter hides, under the same match set and selections. */

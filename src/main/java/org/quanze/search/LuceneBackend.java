@@ -115,8 +115,8 @@ public final class LuceneBackend implements SearchBackend {
         }
 
         @Override
-        public boolean any(Query query, Filters filters) throws IOException {
-            return FirstPass.any(turn, query, filters);
+        public long countUpTo(Query query, Filters filters, int limit) throws IOException {
+            return FirstPass.countUpTo(turn, query, filters, limit);
         }
 
         @Override

@@ -84,8 +84,17 @@ public interface SearchBackend extends Closeable {
          */
         Ranked rank(Query scored, Filters filters, Rescore rescore, int from, int size, boolean bySource) throws IOException;
 
+        /**
+         * How many items match the query under the filters, counted up to {@code limit}: a count
+         * of {@code limit} means at least that many. Far cheaper than {@link #rank}, which counts
+         * every match with its facets and ranks a page.
+         */
+        long countUpTo(Query query, Filters filters, int limit) throws IOException;
+
         /** Whether any item matches the query under the filters. */
-        boolean any(Query query, Filters filters) throws IOException;
+        default boolean any(Query query, Filters filters) throws IOException {
+            return countUpTo(query, filters, 1) > 0;
+        }
 
         /** The best {@code n} matches (by score, or in source order), with their records, and the exact total. */
         Top top(Query query, Filters filters, int n, boolean bySource) throws IOException;

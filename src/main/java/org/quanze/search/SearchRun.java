@@ -83,25 +83,27 @@ final class SearchRun {
         QueryPlan plan = planner.plan(req.q(), call.generation(), 0);
         Filters filters = Filters.of(req);
         boolean bySource = SearchRequest.BY_SOURCE.equals(req.sort());
-        SearchBackend.Ranked first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
-        Long matched = null;
-        // Less than a page reaches the share: the items holding one concept fewer fill the list
-        // after them (they rank first by `share`), and the answer says how many reach it. A short
-        // question's two concepts both required lose the item that names one in other words
-        // (药厂乱涨价: the price inspections say 价格违法, not 药厂); the page shows what each lacks.
-        if (plan.searches() && plan.required() > 1 && first.total() > 0 && first.total() < WIDEN_BELOW) {
-            long reaching = first.total();
-            plan = planner.plan(req.q(), call.generation(), plan.required() - 1);
-            first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
-            if (first.total() > reaching) matched = reaching;
-        }
-        // Nothing reaches the share: fewer concepts until something does, said so by "partial".
+        // Which match set to rank is settled by counting up to a page, far cheaper than a ranking
+        // thrown away: before, a short list was ranked once to learn it was short, then again.
+        long reaching = plan.searches() && plan.required() > 1 ? call.countUpTo(plan.match(), filters, WIDEN_BELOW) : -1;
+        long filledFrom = -1;
         boolean widened = false;
-        while (plan.searches() && plan.required() > 1 && first.total() == 0) {
+        if (reaching > 0 && reaching < WIDEN_BELOW) {
+            // Less than a page reaches the share: the items holding one concept fewer fill the list
+            // after them (they rank first by `share`), and the answer says how many reach it. A short
+            // question's two concepts both required lose the item that names one in other words
+            // (药厂乱涨价: the price inspections say 价格违法, not 药厂); the page shows what each lacks.
             plan = planner.plan(req.q(), call.generation(), plan.required() - 1);
-            first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
+            filledFrom = reaching;
+        } else if (reaching == 0) {
+            // Nothing reaches the share: fewer concepts until something does, said so by "partial".
             widened = true;
+            do {
+                plan = planner.plan(req.q(), call.generation(), plan.required() - 1);
+            } while (plan.searches() && plan.required() > 1 && call.countUpTo(plan.match(), filters, 1) == 0);
         }
+        SearchBackend.Ranked first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
+        Long matched = filledFrom >= 0 && first.total() > filledFrom ? filledFrom : null;
         return new Ranking(plan, first, widened, matched);
     }
 

@@ -58,7 +58,7 @@ final class ConceptReader {
     List<QueryPlan.Concept> concepts(String text, Generation reader) {
         String conceptText = head(withoutPunctuation(text), MAX_CONCEPT_CHARS);
         if (conceptText.isBlank()) return List.of();
-        List<Concepts> raw = Concepts.of(conceptText, vocabulary.queryWords());
+        List<Concepts> raw = Concepts.of(conceptText, vocabulary.queryWords(), vocabulary.wholeTerms().cuts(conceptText));
         List<QueryPlan.Concept> out = new ArrayList<>();
         for (Concepts c : raw.subList(0, Math.min(raw.size(), MAX_CONCEPTS))) out.add(resolve(c, reader));
         return out;

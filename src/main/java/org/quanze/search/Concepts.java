@@ -38,7 +38,28 @@ record Concepts(String surface, List<List<String>> paths, Set<List<String>> type
      * digits, full-width forms.
      */
     static List<Concepts> of(String text, Analyzer synonymWords) {
+        return of(text, synonymWords, List.of());
+    }
+
+    /**
+     * As {@link #of(String, Analyzer)}, the text segmented piece by piece between {@code cuts}
+     * (offsets, ascending; see {@link WholeTerms}); offsets stay the whole text's.
+     */
+    static List<Concepts> of(String text, Analyzer synonymWords, List<Integer> cuts) {
         List<Concepts> raw = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= cuts.size(); i++) {
+            int end = i < cuts.size() ? cuts.get(i) : text.length();
+            read(text.substring(start, end), start, synonymWords, raw);
+            start = end;
+        }
+        return mergeLooseCharacters(raw);
+    }
+
+    /** The concepts of one piece of the text that starts at {@code shift}, added to {@code raw}. */
+    private static void read(String text, int shift, Analyzer synonymWords, List<Concepts> raw) {
+        // A piece of spaces and punctuation (between a cut and a question word taken out) has no token.
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) return;
         try (TokenStream ts = synonymWords.tokenStream("", text)) {
             GraphTokenStreamFiniteStrings graph = new GraphTokenStreamFiniteStrings(ts);
             int[] points = graph.articulationPoints();
@@ -72,12 +93,11 @@ record Concepts(String surface, List<List<String>> paths, Set<List<String>> type
                     }
                 }
                 if (paths.isEmpty() || to <= from || to > text.length()) continue;
-                raw.add(new Concepts(text.substring(from, to).strip(), List.copyOf(paths), Set.copyOf(typed), from, to));
+                raw.add(new Concepts(text.substring(from, to).strip(), List.copyOf(paths), Set.copyOf(typed), from + shift, to + shift));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return mergeLooseCharacters(raw);
     }
 
     /** A path's terms, the span of text they came from, and whether none is the vocabulary's. */

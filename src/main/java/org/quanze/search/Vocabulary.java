@@ -74,19 +74,26 @@ public final class Vocabulary {
     private final Intents intents;
     private final java.util.Map<String, List<String>> officialForms;
     private final Thesaurus thesaurus;
+    private final WholeTerms wholeTerms;
 
     private Vocabulary(SynonymMap synonyms, Set<String> stopTokens, List<String> stopPhrases, Intents intents,
-                       java.util.Map<String, List<String>> officialForms, Thesaurus thesaurus) {
+                       java.util.Map<String, List<String>> officialForms, Thesaurus thesaurus, WholeTerms wholeTerms) {
         this.synonyms = synonyms;
         this.stopTokens = stopTokens;
         this.stopPhrases = stopPhrases;
         this.intents = intents;
         this.officialForms = officialForms;
         this.thesaurus = thesaurus;
+        this.wholeTerms = wholeTerms;
     }
 
     public static Vocabulary none() {
-        return new Vocabulary(null, Set.of(), List.of(), Intents.NONE, java.util.Map.of(), Thesaurus.NONE);
+        return new Vocabulary(null, Set.of(), List.of(), Intents.NONE, java.util.Map.of(), Thesaurus.NONE, WholeTerms.NONE);
+    }
+
+    /** The vocabulary's terms, kept whole where the segmenter would cut across one. */
+    WholeTerms wholeTerms() {
+        return wholeTerms;
     }
 
     /** The general thesaurus: near-synonyms for words the curated vocabulary does not know. */
@@ -165,9 +172,9 @@ public final class Vocabulary {
         // Longer entries first, so 哪个部门 goes before 哪个.
         List<String> phrases = tokens.stream().filter(w -> w.length() >= 2)
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        List<String> synonymLines = Files.isRegularFile(syn) ? Files.readAllLines(syn, StandardCharsets.UTF_8) : List.of();
         return new Vocabulary(map, Set.copyOf(tokens), phrases, Intents.load(dataDir.resolve("intents.txt")),
-                Files.isRegularFile(syn) ? officialForms(Files.readAllLines(syn, StandardCharsets.UTF_8)) : java.util.Map.of(),
-                SharedThesaurus.get());
+                officialForms(synonymLines), SharedThesaurus.get(), WholeTerms.of(synonymLines));
     }
 
     /** The word analyzer for queries: the index's SmartCN words (numbers read as the index reads them), then the synonym graph. */

@@ -44,6 +44,16 @@ class QuestionReadingTest {
     }
 
     @Test
+    void aVocabularyTermTheSegmenterWouldCutAcrossIsReadWhole() throws IOException {
+        // Read as a whole, SmartCN cuts 医 / 保管 / 控 here: 医保 would be lost and 保管 searched.
+        assertEquals(List.of("医保", "管控", "药品"), surfaces(ask("医保管控药品", 10)));
+        // Where the segmenter already reads the term apart from its neighbours, nothing changes.
+        assertEquals(List.of("挪用", "医保", "管理费"), surfaces(ask("挪用医保管理费", 10)));
+        // 举报人 holds the term 举报 whole and stays one word.
+        assertEquals("举报人", surfaces(ask("举报人信息被泄露", 10)).get(0));
+    }
+
+    @Test
     void numbersWrittenInWordsOrDigitsFindTheSameItems() throws IOException {
         SearchResult words = ask("执法人员不得少于两人", 30);
         SearchResult digits = ask("执法人员不得少于2人", 30);

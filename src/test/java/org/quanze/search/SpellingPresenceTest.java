@@ -39,13 +39,13 @@ class SpellingPresenceTest {
 
     @Test
     void presenceFindsWhatEverySpellingFindsOnTheBundledLists() throws IOException {
-        // 63 of the questions' concepts have a spelling that holds another.
-        assertEquals(63, compare(BundledData.sharedEngine()));
+        // 64 of the questions' concepts have a spelling that holds another.
+        assertEquals(64, compare(BundledData.sharedEngine()));
     }
 
     @Test
     void presenceFindsWhatEverySpellingFindsOnAGeneratedCorpus() throws IOException {
-        assertEquals(63, compare(GeneratedData.sharedEngine()));
+        assertEquals(64, compare(GeneratedData.sharedEngine()));
     }
 
     /** The number of concepts compared that have a spelling holding another. */

@@ -35,14 +35,7 @@ record Concepts(String surface, List<List<String>> paths, Set<List<String>> type
      * Concepts of the text in order; consecutive single characters the segmenter left loose form
      * one. A concept's surface is the text its tokens came from (their offsets), so it is what was
      * typed whatever the analyser made of it: lower-cased or stemmed Latin words (GMP, licenses),
-     * digits, full-width forms.
-     */
-    static List<Concepts> of(String text, Analyzer synonymWords) {
-        return of(text, synonymWords, List.of());
-    }
-
-    /**
-     * As {@link #of(String, Analyzer)}, the text segmented piece by piece between {@code cuts}
+     * digits, full-width forms. The text is segmented piece by piece between {@code cuts}
      * (offsets, ascending; see {@link WholeTerms}); offsets stay the whole text's.
      */
     static List<Concepts> of(String text, Analyzer synonymWords, List<Integer> cuts) {

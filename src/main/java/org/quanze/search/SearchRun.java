@@ -83,8 +83,8 @@ final class SearchRun {
         QueryPlan plan = planner.plan(req.q(), call.generation(), 0);
         Filters filters = Filters.of(req);
         boolean bySource = SearchRequest.BY_SOURCE.equals(req.sort());
-        // Which match set to rank is settled by counting up to a page, far cheaper than a ranking
-        // thrown away: before, a short list was ranked once to learn it was short, then again.
+        // Which match set to rank is settled by counting up to a page: far cheaper than ranking a
+        // set only to learn it is short and rank another.
         long reaching = plan.searches() && plan.required() > 1 ? call.countUpTo(plan.match(), filters, WIDEN_BELOW) : -1;
         long filledFrom = -1;
         boolean widened = false;

@@ -144,7 +144,8 @@ public final class Vocabulary {
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    private static List<String> terms(String side) {
+    /** The terms of one side of a rule, comma-separated. */
+    static List<String> terms(String side) {
         return java.util.Arrays.stream(side.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 

@@ -38,9 +38,7 @@ final class WholeTerms {
     static WholeTerms of(List<String> synonymLines) {
         Set<String> terms = new java.util.HashSet<>();
         for (String line : synonymLines) {
-            String rule = line.replaceFirst("#.*", "").replace("=>", ",");
-            for (String t : rule.split(",")) {
-                String term = t.strip();
+            for (String term : Vocabulary.terms(line.replaceFirst("#.*", "").replace("=>", ","))) {
                 if (term.length() >= 2 && term.codePoints().allMatch(Character::isIdeographic)) terms.add(term);
             }
         }

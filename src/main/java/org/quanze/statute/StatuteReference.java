@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * name the vocabulary or the index knows that ends right before the article, so words typed
  * before it (请问社会保险法…) are not taken as part of it; an article may be written without 第.
  *
- * @param statutes the cited laws, each with its article
- * @param rest     the question without the references: the citation index answers them better than
+ * @param statutes the cited laws, each with its article, or without one where the question names
+ *                 only the law
+ * @param rest     the question without the article references: the citation index answers them better than
  *                 the law's name as words, which would also match 社会保险法律 in any name
  */
 public record StatuteReference(List<Statute> statutes, String rest) {
@@ -52,7 +53,50 @@ public record StatuteReference(List<Statute> statutes, String rest) {
             last = m.end();
         }
         rest.append(text.substring(last));
+        lawsNamed(rest.toString(), names, knownLaws, out);
         return new StatuteReference(List.copyOf(out), rest.toString().strip());
+    }
+
+    /**
+     * Laws named without an article (价格法 明码标价, 《社会救助暂行办法》医疗救助): each law the index
+     * cites is added to {@code out} without an article. Its name stays in the question: a law
+     * named alone ranks the items citing it higher but selects nothing, since the question may
+     * name the law an item's duties cite (社保法 罚款) rather than the one it is grounded on.
+     * Only a law some item cites is taken. A name is a title in 《》 or a form the vocabulary
+     * knows, not a typed run ending in 法 (法 ends many words), and not the start of 法律 or 法规
+     * (社会保险法律法规 names no law).
+     */
+    private static void lawsNamed(String text, LawNames names, Set<String> knownLaws, List<Statute> out) {
+        int i = 0;
+        while (i < text.length()) {
+            int end = lawAt(text, i, names, knownLaws, out);
+            i = end < 0 ? i + 1 : end;
+        }
+    }
+
+    /** The end of a cited law's name starting at {@code i} (added to {@code out}), or -1. */
+    private static int lawAt(String text, int i, LawNames names, Set<String> knownLaws, List<Statute> out) {
+        if (text.charAt(i) == '《') {
+            int close = text.indexOf('》', i);
+            if (close < 0) return -1;
+            String law = names.canonical(text.substring(i + 1, close));
+            return law != null && cite(law, knownLaws, out) ? close + 1 : -1;
+        }
+        int from = text.startsWith(LawNames.PRC, i) ? i + LawNames.PRC.length() : i;
+        for (int len = Math.min(MAX_NAME, text.length() - from); len >= 2; len--) {
+            int end = from + len;
+            String law = names.ofForm(text.substring(from, end));
+            if (law == null) continue;
+            boolean widerWord = text.charAt(end - 1) == '法' && end < text.length() && "律规".indexOf(text.charAt(end)) >= 0;
+            if (!widerWord && cite(law, knownLaws, out)) return end;
+        }
+        return -1;
+    }
+
+    private static boolean cite(String law, Set<String> knownLaws, List<Statute> out) {
+        if (!knownLaws.contains(law)) return false;
+        if (out.stream().noneMatch(s -> s.law().equals(law))) out.add(new Statute(law, null, Statute.BASIS));
+        return true;
     }
 
     private record Law(String name, int start) {}

@@ -50,10 +50,22 @@ class StatuteReferenceTest {
     }
 
     @Test
-    void leavesTextWithoutAnArticleAlone() {
+    void readsALawNamedWithoutAnArticleAndLeavesItsWordsInTheQuestion() {
         StatuteReference ref = StatuteReference.find("社保法 罚款", INDEXED);
-        assertEquals(List.of(), ref.statutes());
+        assertEquals(List.of("社会保险法"), ref.statutes().stream().map(Statute::path).toList());
         assertEquals("社保法 罚款", ref.rest());
+        assertEquals(List.of("价格法"), paths("《价格法》明码标价"));
+        assertEquals(List.of("价格法"), paths("依据中华人民共和国价格法的检查"));
+        // An article and, apart from it, another law named alone; a law named twice counts once.
+        assertEquals(List.of("社会保险法/86", "价格法"), paths("社会保险法第八十六条和价格法、价格法"));
+    }
+
+    @Test
+    void takesNoLawTheIndexDoesNotCiteNorTheWordsLawsAndRegulations() {
+        // 药品管理法 is in the vocabulary but no item of this index cites it.
+        assertEquals(List.of(), paths("药品管理法 罚款"));
+        assertEquals(List.of(), paths("社会保险法律法规"));
         assertEquals(List.of(), paths("罚款 3条"));
+        assertEquals(List.of(), paths("《行政处罚决定书》"));
     }
 }

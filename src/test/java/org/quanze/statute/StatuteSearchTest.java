@@ -54,4 +54,18 @@ class StatuteSearchTest {
         assertEquals(30, r.total());
         assertEquals(30, search.citing("社会保险法", null, 100).size());
     }
+
+    @Test
+    void aLawNamedWithoutAnArticleRanksTheItemsCitingItFirst() throws IOException {
+        Set<String> grounded = new HashSet<>();
+        for (PowerRecord r : search.citing("价格法", null, 100)) grounded.add(r.id());
+        assertEquals(4, grounded.size());
+        // Before laws named alone were read, 广元's 社会保险稽核 (no basis given) came first; now
+        // three items citing 价格法 lead (the fourth, on price monitoring, follows that 稽核).
+        List<String> top = top("依据价格法的检查", 3);
+        assertEquals(List.of("001_5b333ea7bdafe129-5", "002_878c5c45273f98d5-t2-3", "000_9151f9b4e62eb64c-20"), top);
+        assertEquals(true, grounded.containsAll(top));
+        // It selects nothing: the items that do not cite the law still answer.
+        assertEquals(29, search.search(SearchRequest.of("依据价格法的检查")).total());
+    }
 }

@@ -24,9 +24,18 @@ import java.util.regex.Pattern;
  */
 public record StatuteReference(List<Statute> statutes, String rest) {
 
-    /** An article: 第八十六条, 第 86 条, 33条, with any 第N款/第N项 after it. */
+    /**
+     * An article: 第八十六条, 第 86 条, 33条, with any paragraph or item after it: 第一款, 第（二）项
+     * (the statute's own way of numbering items), 1款.
+     */
     private static final Pattern ARTICLE = Pattern.compile(
-            "(?:第\\s*)?(" + Numerals.NUMBER + ")\\s*条(?:\\s*第\\s*" + Numerals.NUMBER + "\\s*[款项])*");
+            "(?:第\\s*)?(" + Numerals.NUMBER + ")\\s*条(?:\\s*第?\\s*(?:" + Numerals.NUMBER + "|[（(]\\s*"
+                    + Numerals.NUMBER + "\\s*[）)])\\s*[款项])*");
+    /**
+     * What may stand between two articles of one law (社会保险法第八十四条、第八十六条; 84条和86条): the
+     * second article has no name before it and is the first one's law's.
+     */
+    private static final Pattern BETWEEN_ARTICLES = Pattern.compile("\\s*(?:[、，,;；/]|和|及|与|或|或者|以及)?\\s*");
     /** A name typed without 《》 that the vocabulary does not know: a run of Han ending like a law's title. */
     private static final Pattern TYPED_NAME = Pattern.compile("\\p{IsHan}{1,40}?(?:法|法典|条例|办法|规定|细则|规则)$");
     private static final int MAX_NAME = 40;
@@ -44,13 +53,19 @@ public record StatuteReference(List<Statute> statutes, String rest) {
         StringBuilder rest = new StringBuilder();
         Matcher m = ARTICLE.matcher(text);
         int last = 0;
+        String previous = null;
         while (m.find()) {
             int article = Numerals.parse(m.group(1));
             Law law = lawBefore(text, m.start(), Math.max(last, 0), names);
+            if (law == null && previous != null && BETWEEN_ARTICLES.matcher(text.substring(last, m.start())).matches()) {
+                law = new Law(previous, last);
+            }
             if (law == null || article < 1 || article > StatuteExtractor.MAX_ARTICLE) continue;
-            out.add(new Statute(law.name(), article, Statute.BASIS));
+            Statute s = new Statute(law.name(), article, Statute.BASIS);
+            if (!out.contains(s)) out.add(s);
             rest.append(text, last, law.start()).append(' ');
             last = m.end();
+            previous = law.name();
         }
         rest.append(text.substring(last));
         lawsNamed(rest.toString(), names, knownLaws, out);

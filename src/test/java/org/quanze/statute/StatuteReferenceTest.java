@@ -41,6 +41,21 @@ class StatuteReferenceTest {
     }
 
     @Test
+    void readsSeveralArticlesOfOneLawAndItemsInBrackets() {
+        assertEquals(List.of("社会保险法/84", "社会保险法/86"), paths("社会保险法第八十四条、第八十六条"));
+        assertEquals(List.of("社会保险法/84", "社会保险法/86"), paths("社保法84条和86条"));
+        assertEquals(List.of("社会保险法/63", "社会保险法/86"), paths("社会保险法第63条 第86条"));
+        StatuteReference items = StatuteReference.find("医保条例第三十八条第（二）项", INDEXED);
+        assertEquals(List.of("医疗保障基金使用监督管理条例/38"), items.statutes().stream().map(Statute::path).toList());
+        assertEquals("", items.rest());
+        assertEquals(List.of("社会保险法/92"), paths("社会保险法第九十二条1款"));
+        // An article after other words has no law of its own: 3条 is left as typed.
+        StatuteReference apart = StatuteReference.find("社会保险法第八十四条 罚款 3条", INDEXED);
+        assertEquals(List.of("社会保险法/84"), apart.statutes().stream().map(Statute::path).toList());
+        assertEquals("罚款 3条", apart.rest());
+    }
+
+    @Test
     void keepsWordsTypedBeforeTheNameOutOfIt() {
         StatuteReference ref = StatuteReference.find("请问社会保险法第八十六条怎么处罚", INDEXED);
         assertEquals(List.of("社会保险法/86"), ref.statutes().stream().map(Statute::path).toList());

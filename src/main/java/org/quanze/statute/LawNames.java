@@ -24,6 +24,10 @@ public final class LawNames {
     public record Entry(String name, String title, List<String> shortForms, String source) {}
 
     static final String PRC = "中华人民共和国";
+    /** The shortest tail of a name {@link #endingWith} reads: 促进法 or 管理条例 alone are too common. */
+    static final int MIN_TAIL = 5;
+    /** The start of a local law's name: its province, region, city or county. */
+    private static final Pattern PLACE_START = Pattern.compile("^\\p{IsHan}*?(?:省|自治区|市|州|县|盟|旗)");
     /** "(试行)", "（2018年修订）" and the like at the end of a title do not change what it is. */
     private static final Pattern TRAILING_NOTE = Pattern.compile("(?:（[^（）]*）)+$");
     /** A title ending like these names an enactment; 《…书》《…表》《…单》《…证》 are forms. */
@@ -99,6 +103,23 @@ public final class LawNames {
         List<String> out = new ArrayList<>(forms.keySet());
         out.sort((a, b) -> b.length() != a.length() ? b.length() - a.length() : a.compareTo(b));
         return out;
+    }
+
+    /**
+     * The one law whose name ends with this tail, or null when none or several do: people drop a
+     * long name's start (健康促进法 for 基本医疗卫生与健康促进法), but not a local law's place. A tail shorter than
+     * {@link #MIN_TAIL} characters, or one naming no enactment of its own (办法), is no name.
+     */
+    public String endingWith(String tail) {
+        if (tail.length() < MIN_TAIL || canonical(tail) == null) return null;
+        String found = null;
+        for (String name : byName.keySet()) {
+            // A local law's place is never dropped: 新疆行政执法监督条例 is not 四川省's.
+            if (!name.endsWith(tail) || PLACE_START.matcher(name.substring(0, name.length() - tail.length())).find()) continue;
+            if (found != null) return null;
+            found = name;
+        }
+        return found;
     }
 
     /** The canonical name of an exact written form (canonical or short), or null. */

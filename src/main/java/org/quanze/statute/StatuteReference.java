@@ -94,7 +94,9 @@ public record StatuteReference(List<Statute> statutes, String rest) {
         if (text.charAt(i) == '《') {
             int close = text.indexOf('》', i);
             if (close < 0) return -1;
-            String law = names.canonical(text.substring(i + 1, close));
+            String title = text.substring(i + 1, close);
+            String law = names.canonical(title);
+            if (law != null && !knownLaws.contains(law)) law = names.endingWith(LawNames.normalise(title));
             return law != null && cite(law, knownLaws, out) ? close + 1 : -1;
         }
         int from = text.startsWith(LawNames.PRC, i) ? i + LawNames.PRC.length() : i;
@@ -139,7 +141,14 @@ public record StatuteReference(List<Statute> statutes, String rest) {
         }
         Matcher typed = TYPED_NAME.matcher(text.substring(floor, end));
         if (!typed.find()) return null;
-        String law = names.canonical(typed.group());
+        String run = typed.group();
+        // The run may hold words typed before the name (请问健康促进法): the longest tail that
+        // ends one known law's name is that law.
+        for (int k = 0; k < run.length(); k++) {
+            String law = names.endingWith(run.substring(k));
+            if (law != null) return new Law(law, floor + typed.start() + k);
+        }
+        String law = names.canonical(run);
         return law == null ? null : new Law(law, floor + typed.start());
     }
 

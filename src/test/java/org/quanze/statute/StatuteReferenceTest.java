@@ -11,6 +11,7 @@ import org.quanze.model.Statute;
 class StatuteReferenceTest {
 
     private static final Set<String> INDEXED = Set.of("社会保险法", "社会保险费征缴暂行条例", "价格法", "四川省行政执法监督条例");
+    private static final Set<String> INDEXED_WITH_HEALTH = Set.of("社会保险法", "基本医疗卫生与健康促进法");
 
     private static List<String> paths(String q) {
         return StatuteReference.find(q, INDEXED).statutes().stream().map(Statute::path).toList();
@@ -38,6 +39,19 @@ class StatuteReferenceTest {
         assertEquals(List.of("民法典/843"), paths("民法典 第八百四十三条"));
         assertEquals(List.of("民法典/1260"), paths("民法典第一千二百六十条"));
         assertEquals(List.of("社会保险法/92"), paths("社会保险法第九十二条第一款"));
+    }
+
+    @Test
+    void readsALongNameTypedWithoutItsStart() {
+        assertEquals(List.of("基本医疗卫生与健康促进法/103"), paths("健康促进法第103条"));
+        StatuteReference ref = StatuteReference.find("请问健康促进法第一百零四条", INDEXED_WITH_HEALTH);
+        assertEquals(List.of("基本医疗卫生与健康促进法/104"), ref.statutes().stream().map(Statute::path).toList());
+        assertEquals("请问", ref.rest());
+        assertEquals(List.of("基本医疗卫生与健康促进法"),
+                StatuteReference.find("《健康促进法》 信用", INDEXED_WITH_HEALTH).statutes().stream().map(Statute::path).toList());
+        // Too short a tail names no law: 促进法 ends several. Nor is a local law's place dropped.
+        assertEquals(List.of("促进法/3"), paths("促进法第3条"));
+        assertEquals(List.of("新疆行政执法监督条例/5"), paths("新疆行政执法监督条例第5条"));
     }
 
     @Test

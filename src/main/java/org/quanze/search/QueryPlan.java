@@ -22,6 +22,8 @@ import java.util.Set;
  *                   flat field-weighted sum over the words of the concepts' spellings (BM25);
  *                   matches every item for a question with nothing to search
  * @param required   how many of the found concepts an item must contain to match
+ * @param fewest     the fewest concepts {@code required} may fall to where too few items hold more:
+ *                   0 where a named article selects the items on its own, else 1
  * @param complete   items that contain every counted concept the index holds; null when that
  *                   needs no search (fewer than two)
  * @param ranking    the full ranking of a candidate (concept coverage, field weights, phrases), by part
@@ -32,7 +34,7 @@ import java.util.Set;
  *                   gives no legal basis match too, after the items that cite it
  * @param weights    the plan's queries made ready to score, once per plan (see {@link Weights})
  */
-record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> intents, Query candidates, int required, Query complete,
+record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> intents, Query candidates, int required, int fewest, Query complete,
                  List<Part> ranking, List<String> marks, Statute uncited, Map<String, Set<String>> samePowers, Weights weights) {
 
     QueryPlan {

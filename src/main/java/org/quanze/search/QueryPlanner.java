@@ -39,6 +39,8 @@ public final class QueryPlanner {
      * more than the rest of the ranking gives, so those items come first.
      */
     static final float SHARE_TIER = 100f;
+    /** The {@code required} of {@link #plan} that asks for the usual share of concepts. */
+    static final int USUAL = -1;
     /** Distinct questions whose plans each index generation keeps. */
     static final int CACHED_PLANS = 512;
 
@@ -62,8 +64,8 @@ public final class QueryPlanner {
 
     /**
      * The plan of the question over this generation, from the generation's cache when it was
-     * asked before; {@code required} overrides the share of concepts an item must contain (0: the
-     * usual share).
+     * asked before; {@code required} overrides the share of concepts an item must contain
+     * ({@link #USUAL}: the usual share), never below the plan's {@code fewest}.
      */
     QueryPlan plan(String question, Generation h, int required) {
         RecentlyUsed<String, QueryPlan> cache = h.derived("plans", () -> new RecentlyUsed<>(CACHED_PLANS));
@@ -101,8 +103,12 @@ public final class QueryPlanner {
             counted = takenAsPresent;
             common = 0;
         }
+        StatuteMatch statutes = StatuteMatch.of(ref.statutes(), reader);
+        // A named article selects on its own, so the words beside it may all be lacking
+        // (依据…第二十二条的事项有哪些: no item citing it says 事项); without one, a word is needed.
+        int fewest = statutes.cites() != null ? 0 : 1;
         int usual = Math.max(1, Math.min(counted.size(), required(all) - common));
-        int required = requiredOverride > 0 ? Math.min(requiredOverride, counted.size()) : usual;
+        int required = requiredOverride == USUAL ? usual : Math.max(fewest, Math.min(requiredOverride, counted.size()));
         Query tier = null;
 
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -113,7 +119,7 @@ public final class QueryPlanner {
             // Scoring the spellings as phrases verified every spelling of every concept in
             // every item of the match set: 12 % of a question's CPU at 100k items, for the
             // same totals and a first stage the full ranking rates as high (bench/FINDINGS.md).
-            b.add(atLeast(required, counted), Occur.FILTER);
+            if (required > 0) b.add(atLeast(required, counted), Occur.FILTER);
             if (required < usual) {
                 // Widened (see SearchRun): the items that reach the usual share still come first.
                 tier = new BoostQuery(new ConstantScoreQuery(atLeast(usual, counted)), SHARE_TIER);
@@ -125,7 +131,6 @@ public final class QueryPlanner {
             else for (Query q : scores) b.add(q, Occur.SHOULD);
             searches = true;
         }
-        StatuteMatch statutes = StatuteMatch.of(ref.statutes(), reader);
         if (statutes.cites() != null) {
             b.add(statutes.cites(), Occur.MUST);
             searches = true;
@@ -147,7 +152,7 @@ public final class QueryPlanner {
 
         List<QueryPlan.Part> ranking = ranking(concepts, text, ref.statutes(), statutes, uq.phrases(), wanted);
         if (tier != null) ranking.add(new QueryPlan.Part(QueryPlan.Part.SHARE, usual + " concepts", tier, null));
-        return new QueryPlan(concepts, ref.statutes(), wanted, candidates, required, complete(concepts),
+        return new QueryPlan(concepts, ref.statutes(), wanted, candidates, required, fewest, complete(concepts),
                 ranking, marks(concepts, uq.phrases()), statutes.uncited(),
                 statutes.samePowers(), new QueryPlan.Weights());
     }

@@ -80,12 +80,12 @@ final class SearchRun {
      * page, or an export's whole list in the same order.
      */
     static Ranking rank(SearchBackend.Call call, QueryPlanner planner, SearchRequest req, int from, int size) throws IOException {
-        QueryPlan plan = planner.plan(req.q(), call.generation(), 0);
+        QueryPlan plan = planner.plan(req.q(), call.generation(), QueryPlanner.USUAL);
         Filters filters = Filters.of(req);
         boolean bySource = SearchRequest.BY_SOURCE.equals(req.sort());
         // Which match set to rank is settled by counting up to a page: far cheaper than ranking a
         // set only to learn it is short and rank another.
-        long reaching = plan.searches() && plan.required() > 1 ? call.countUpTo(plan.match(), filters, WIDEN_BELOW) : -1;
+        long reaching = plan.searches() && plan.required() > plan.fewest() ? call.countUpTo(plan.match(), filters, WIDEN_BELOW) : -1;
         long filledFrom = -1;
         boolean widened = false;
         if (reaching > 0 && reaching < WIDEN_BELOW) {
@@ -96,11 +96,13 @@ final class SearchRun {
             plan = planner.plan(req.q(), call.generation(), plan.required() - 1);
             filledFrom = reaching;
         } else if (reaching == 0) {
-            // Nothing reaches the share: fewer concepts until something does, said so by "partial".
+            // Nothing reaches the share: fewer concepts until something does, said so by "partial";
+            // beside a named article, until a page does, as the items citing it answer without them.
             widened = true;
+            int enough = plan.fewest() == 0 ? WIDEN_BELOW : 1;
             do {
                 plan = planner.plan(req.q(), call.generation(), plan.required() - 1);
-            } while (plan.searches() && plan.required() > 1 && call.countUpTo(plan.match(), filters, 1) == 0);
+            } while (plan.searches() && plan.required() > plan.fewest() && call.countUpTo(plan.match(), filters, enough) < enough);
         }
         SearchBackend.Ranked first = call.rank(plan.candidates(), filters, rescore(plan), from, size, bySource);
         Long matched = filledFrom >= 0 && first.total() > filledFrom ? filledFrom : null;

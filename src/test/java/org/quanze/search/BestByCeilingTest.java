@@ -68,7 +68,7 @@ class BestByCeilingTest {
             long scored = 0;
             for (String text : RelevanceQuestions.all()) {
                 // As the first pass searches it without a selected facet: the kinds are told apart as it collects.
-                Query first = planner.plan(text, new LuceneGeneration(h), 0).candidates();
+                Query first = planner.plan(text, new LuceneGeneration(h), QueryPlanner.USUAL).candidates();
                 if (!BestByCeiling.applies(first)) continue;
                 bounded++;
                 for (IndexSearcher s : searchers) {
@@ -116,7 +116,7 @@ class BestByCeilingTest {
             int[][] orders = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
             int emptySlices = 0;
             for (String text : RelevanceQuestions.every()) {
-                Query first = planner.plan(text, new LuceneGeneration(h), 0).candidates();
+                Query first = planner.plan(text, new LuceneGeneration(h), QueryPlanner.USUAL).candidates();
                 if (!BestByCeiling.applies(first)) continue;
                 Query rewritten = s.rewrite(first);
                 TopDocs expected = s.search(rewritten, new TopScoreDocCollectorManager(1, Integer.MAX_VALUE));
@@ -157,7 +157,7 @@ class BestByCeilingTest {
                 IndexSearcher s = new IndexSearcher(h.reader());
                 long items = 0;
                 for (String text : RelevanceQuestions.all()) {
-                    TermTreeQuery tree = tree(planner.plan(text, new LuceneGeneration(h), 0).candidates());
+                    TermTreeQuery tree = tree(planner.plan(text, new LuceneGeneration(h), QueryPlanner.USUAL).candidates());
                     if (tree == null) continue;
                     Weight w = s.createWeight(s.rewrite(tree), ScoreMode.COMPLETE, 1f);
                     for (LeafReaderContext leaf : h.reader().leaves()) {

@@ -54,7 +54,7 @@ class CommonConceptsTest {
     }
 
     private static QueryPlan build(QueryPlanner planner, String question, Generation g) {
-        return planner.build(UserQuery.parse(question), g, QueryPlanner.knownLaws(g), 0);
+        return planner.build(UserQuery.parse(question), g, QueryPlanner.knownLaws(g), QueryPlanner.USUAL);
     }
 
     private static List<String> surfaces(QueryPlan p) {

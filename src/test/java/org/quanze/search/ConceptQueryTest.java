@@ -35,7 +35,7 @@ class ConceptQueryTest {
             int matches = 0;
             List<String> questions = RelevanceQuestions.all();
             for (String q : questions) {
-                QueryPlan plan = service.planner().plan(q, new LuceneGeneration(h), 0);
+                QueryPlan plan = service.planner().plan(q, new LuceneGeneration(h), QueryPlanner.USUAL);
                 List<ConceptQuery> seen = new ArrayList<>();
                 for (QueryPlan.Part p : plan.ranking()) {
                     if (p.together() == null || seen.stream().anyMatch(c -> c == p.together())) continue;

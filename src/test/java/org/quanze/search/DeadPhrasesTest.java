@@ -40,7 +40,7 @@ class DeadPhrasesTest {
             int phrases = 0;
             int dropped = 0;
             for (String q : ExactCountsTest.judgedQuestions()) {
-                QueryPlan plan = service.planner().plan(q, new LuceneGeneration(h), 0);
+                QueryPlan plan = service.planner().plan(q, new LuceneGeneration(h), QueryPlanner.USUAL);
                 Query full = plan.rescore();
                 if (full == null) continue;
                 Query pruned = DeadPhrases.drop(s, full);

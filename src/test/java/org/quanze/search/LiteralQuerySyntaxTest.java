@@ -44,7 +44,7 @@ class LiteralQuerySyntaxTest {
         IndexHandle h = search.index().acquire();
         try {
             for (String typed : LUCENE_SYNTAX) {
-                QueryPlan plan = planner.build(UserQuery.parse(typed), new LuceneGeneration(h), Set.of("社会保险法"), 0);
+                QueryPlan plan = planner.build(UserQuery.parse(typed), new LuceneGeneration(h), Set.of("社会保险法"), QueryPlanner.USUAL);
                 for (Query q : java.util.Arrays.asList(plan.candidates(), plan.rescore(), plan.complete())) {
                     if (q != null) assertNoTermEnumeration(typed, q);
                 }

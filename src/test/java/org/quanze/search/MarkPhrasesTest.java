@@ -47,7 +47,7 @@ class MarkPhrasesTest {
             QueryPlanner planner = new QueryPlanner(Vocabulary.load(BundledData.PROJECT_DATA));
             Set<String> marks = new LinkedHashSet<>(List.of("罚", "2人", "不得少于2人", "CT", "ＣＴ检查", "医疗保障", "医保",
                     "社会保险法第八十六条", "定点医药机构违反服务协议管理办法的处理处罚权力事项名称很长很长"));
-            for (String q : RelevanceQuestions.all()) marks.addAll(planner.plan(q, new LuceneGeneration(h), 0).marks());
+            for (String q : RelevanceQuestions.all()) marks.addAll(planner.plan(q, new LuceneGeneration(h), QueryPlanner.USUAL).marks());
             List<String> ms = List.copyOf(marks);
             int[] all = new int[s.getIndexReader().maxDoc()];
             for (int d = 0; d < all.length; d++) all[d] = d;

@@ -99,7 +99,7 @@ class MatchesMoreThanTest {
             int concepts = 0;
             int decided = 0;
             for (String text : RelevanceQuestions.all()) {
-                for (QueryPlan.Concept c : planner.plan(text, new LuceneGeneration(h), 0).concepts()) {
+                for (QueryPlan.Concept c : planner.plan(text, new LuceneGeneration(h), QueryPlanner.USUAL).concepts()) {
                     Query p = c.presence();
                     if (p == null) continue;
                     concepts++;

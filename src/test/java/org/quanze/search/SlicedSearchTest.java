@@ -133,7 +133,7 @@ class SlicedSearchTest {
         int rescored = 0;
         long matched = 0;
         for (String text : RelevanceQuestions.all()) {
-            QueryPlan p = planner.plan(text, new LuceneGeneration(h), 0);
+            QueryPlan p = planner.plan(text, new LuceneGeneration(h), QueryPlanner.USUAL);
             Query q = new Filters(Map.of(), true).base(p.candidates());
             Answer expected = answer(h, facets, sequential, q);
             // The second stage over the first stage's best: each slice scores its share of them.

@@ -56,7 +56,7 @@ class SpellingPresenceTest {
             QueryPlanner planner = new QueryPlanner(Vocabulary.load(BundledData.PROJECT_DATA));
             int reduced = 0;
             for (String text : RelevanceQuestions.all()) {
-                for (QueryPlan.Concept c : planner.plan(text, new LuceneGeneration(h), 0).concepts()) {
+                for (QueryPlan.Concept c : planner.plan(text, new LuceneGeneration(h), QueryPlanner.USUAL).concepts()) {
                     if (c.presence() == null) continue;
                     BooleanQuery.Builder every = new BooleanQuery.Builder().add(c.presence(), Occur.SHOULD);
                     boolean leftOut = false;

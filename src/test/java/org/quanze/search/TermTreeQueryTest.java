@@ -99,7 +99,7 @@ class TermTreeQueryTest {
             QueryPlanner planner = new QueryPlanner(Vocabulary.load(BundledData.PROJECT_DATA));
             int questions = 0, items = 0;
             for (String text : RelevanceQuestions.all()) {
-                QueryPlan p = planner.plan(text, new LuceneGeneration(h), 0);
+                QueryPlan p = planner.plan(text, new LuceneGeneration(h), QueryPlanner.USUAL);
                 List<Query> trees = new ArrayList<>();
                 for (QueryPlan.Concept c : p.concepts()) if (c.score() != null) trees.add(c.score());
                 if (!TermTreeQuery.acceptsAll(trees)) continue;

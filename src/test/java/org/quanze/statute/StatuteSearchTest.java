@@ -68,4 +68,15 @@ class StatuteSearchTest {
         // It selects nothing: the items that do not cite the law still answer.
         assertEquals(29, search.search(SearchRequest.of("依据价格法的检查")).total());
     }
+
+    @Test
+    void wordsBesideANamedArticleThatNoItemCitingItHoldsDoNotEmptyTheList() throws IOException {
+        Set<String> grounded = citing("医疗保障基金使用监督管理条例", 22);
+        assertEquals(5, grounded.size());
+        // Only one of the five holds 依据 or 事项; before, the answer was that one item.
+        SearchResult r = search.search(SearchRequest.of("依据医疗保障基金使用监督管理条例第二十二条的事项有哪些"));
+        assertEquals(5, r.total());
+        assertEquals(true, r.partial());
+        assertEquals(grounded, Set.copyOf(top("依据医疗保障基金使用监督管理条例第二十二条的事项有哪些", 5)));
+    }
 }

@@ -79,4 +79,14 @@ class StatuteSearchTest {
         assertEquals(true, r.partial());
         assertEquals(grounded, Set.copyOf(top("依据医疗保障基金使用监督管理条例第二十二条的事项有哪些", 5)));
     }
+
+    @Test
+    void anArticleNothingCitesRanksItsLawsItemsByWhatTheArticleSays() throws IOException {
+        // 医保条例 article 35 is on reporting fraud and the rewards for it; no item cites it. Before
+        // its text ranked the law's items, 分解住院、挂床住院 came first.
+        assertEquals(Set.of(), citing("医疗保障基金使用监督管理条例", 35));
+        SearchResult r = search.search(SearchRequest.of("医保条例第三十五条"));
+        assertEquals(search.citing("医疗保障基金使用监督管理条例", null, 100).size(), r.total());
+        assertEquals("对依法履行医疗保险义务的参保奖励", r.hits().get(0).name());
+    }
 }

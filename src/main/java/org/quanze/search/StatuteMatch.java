@@ -60,10 +60,10 @@ record StatuteMatch(Query cites, Statute uncited, Map<String, Set<String>> sameP
         Map<String, Set<String>> samePowers = new LinkedHashMap<>();
         Map<String, Query> sameScores = new LinkedHashMap<>();
         BooleanQuery.Builder cites = new BooleanQuery.Builder();
-        boolean any = false;
+        boolean namesArticle = false;
         for (Statute s : statutes) {
             if (s.article() == null) continue;
-            any = true;
+            namesArticle = true;
             boolean articleCited = reader.docFreq(new Term(Schema.CITES, s.path())) > 0;
             if (!articleCited && uncited == null) uncited = s;
             cites.add(articleCited ? new BoostQuery(new TermQuery(new Term(Schema.CITES, s.path())), ARTICLE_BOOST)
@@ -75,10 +75,10 @@ record StatuteMatch(Query cites, Statute uncited, Map<String, Set<String>> sameP
                 cites.add(sameScores.get(s.path()), Occur.SHOULD);
             }
         }
-        return new StatuteMatch(any ? cites.build() : null, uncited, samePowers, sameScores);
+        return new StatuteMatch(namesArticle ? cites.build() : null, uncited, samePowers, sameScores);
     }
 
-    /** The full ranking's parts for the named statutes: the article, its law, the same powers; a law named alone. */
+    /** The full ranking's parts for the named statutes: an article, its law and the same powers; a law named alone. */
     List<QueryPlan.Part> parts(List<Statute> statutes) {
         List<QueryPlan.Part> parts = new ArrayList<>();
         for (Statute s : statutes) {

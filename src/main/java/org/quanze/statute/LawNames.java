@@ -107,15 +107,17 @@ public final class LawNames {
 
     /**
      * The one law whose name ends with this tail, or null when none or several do: people drop a
-     * long name's start (健康促进法 for 基本医疗卫生与健康促进法), but not a local law's place. A tail shorter than
-     * {@link #MIN_TAIL} characters, or one naming no enactment of its own (办法), is no name.
+     * long name's start (健康促进法 for 基本医疗卫生与健康促进法), but not a local law's place. A
+     * tail shorter than {@link #MIN_TAIL} characters, or one naming no enactment of its own (办法),
+     * is no name.
      */
     public String endingWith(String tail) {
         if (tail.length() < MIN_TAIL || canonical(tail) == null) return null;
         String found = null;
         for (String name : byName.keySet()) {
             // A local law's place is never dropped: 新疆行政执法监督条例 is not 四川省's.
-            if (!name.endsWith(tail) || PLACE_START.matcher(name.substring(0, name.length() - tail.length())).find()) continue;
+            if (!name.endsWith(tail)) continue;
+            if (PLACE_START.matcher(name.substring(0, name.length() - tail.length())).find()) continue;
             if (found != null) return null;
             found = name;
         }

@@ -157,8 +157,7 @@ public final class QueryPlanner {
         else if (uq.isEmpty()) candidates = withExclusions(new MatchAllDocsQuery(), uq.excluded());
         else candidates = new MatchNoDocsQuery("nothing in the question occurs in the index");
 
-        List<QueryPlan.Part> ranking = ranking(concepts, text, ref.statutes(), statutes, uq.phrases(), wanted);
-        ranking.addAll(uncitedArticle(statutes.uncited(), reader));
+        List<QueryPlan.Part> ranking = ranking(concepts, text, ref.statutes(), statutes, uq.phrases(), wanted, reader);
         if (tier != null) ranking.add(new QueryPlan.Part(QueryPlan.Part.SHARE, usual + " concepts", tier, null));
         return new QueryPlan(concepts, ref.statutes(), wanted, candidates, required, fewest, complete(concepts),
                 ranking, marks(concepts, uq.phrases()), statutes.uncited(),
@@ -205,7 +204,7 @@ public final class QueryPlanner {
 
     /** The full ranking, a part per mechanism, so that an explanation can say what each added. */
     private List<QueryPlan.Part> ranking(List<QueryPlan.Concept> concepts, String text, List<Statute> statutes,
-                                         StatuteMatch named, List<String> phrases, List<String> wanted) {
+                                         StatuteMatch named, List<String> phrases, List<String> wanted, Generation reader) {
         List<QueryPlan.Part> parts = new ArrayList<>();
         for (String type : wanted) {
             parts.add(new QueryPlan.Part(QueryPlan.Part.INTENT, type, new BoostQuery(new TermQuery(FacetSupport.typeTerm(type)), INTENT_WEIGHT), null));
@@ -216,6 +215,7 @@ public final class QueryPlanner {
             Query q = anywhere(p);
             if (q != null) parts.add(new QueryPlan.Part(QueryPlan.Part.QUOTED, p, q, null));
         }
+        parts.addAll(uncitedArticle(named.uncited(), reader));
         return parts;
     }
 
@@ -226,7 +226,7 @@ public final class QueryPlanner {
      * {@link #UNCITED_ARTICLE_WEIGHT}. None where the library lacks the law or the article.
      */
     private List<QueryPlan.Part> uncitedArticle(Statute uncited, Generation reader) {
-        if (uncited == null || reader.laws() == null) return List.of();
+        if (uncited == null) return List.of();
         LawVersion law = reader.laws().current(uncited.law());
         LawVersion.Article article = law == null ? null : law.article(uncited.article());
         if (article == null) return List.of();

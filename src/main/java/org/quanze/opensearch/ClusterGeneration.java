@@ -84,12 +84,21 @@ final class ClusterGeneration implements Generation {
 
     @Override
     public Set<String> values(Query query, String field, int max) {
+        return values(query, field, max, null);
+    }
+
+    /**
+     * The smallest {@code max} values of the field over the query's items, only those that match
+     * {@code include} (a terms aggregation's regular expression) when it is not null.
+     */
+    private Set<String> values(Query query, String field, int max, String include) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("size", 0);
         body.set("query", QueryDsl.render(query));
         // Keys in order, as the embedded index gives the smallest max of them.
         ObjectNode terms = body.putObject("aggs").putObject("v").putObject("terms");
         terms.put("field", OpenSearchSchema.field(field) + "." + OpenSearchSchema.RAW).put("size", max);
+        if (include != null) terms.put("include", include);
         terms.putObject("order").put("_key", "asc");
         try {
             Set<String> out = new java.util.TreeSet<>();
@@ -102,10 +111,24 @@ final class ClusterGeneration implements Generation {
         }
     }
 
-    /** Every value of the field: its values over every item (the cluster lists a field's terms by aggregating them). */
+    /**
+     * The field's values over every item that start with the prefix (the cluster lists a field's
+     * terms by aggregating them; the prefix as a regular expression, so the listing stays within
+     * one facet dimension however many values the others have).
+     */
     @Override
-    public Set<String> terms(String field) {
-        return values(new MatchAllDocsQuery(), field, MAX_TERMS);
+    public Set<String> terms(String field, String prefix) {
+        return values(new MatchAllDocsQuery(), field, MAX_TERMS, prefix.isEmpty() ? null : literal(prefix) + ".*");
+    }
+
+    /** The text as a regular expression that matches it alone: every character but letters and digits escaped. */
+    static String literal(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (!Character.isLetterOrDigit(c)) out.append('\\');
+            out.appendCodePoint(c);
+        });
+        return out.toString();
     }
 
     /** A value {@link #derived} already worked out, or null: looked up without working it out. */

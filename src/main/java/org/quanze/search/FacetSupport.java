@@ -4,6 +4,7 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -13,10 +14,12 @@ import org.quanze.index.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Facet filters in, facet counts out: the parts of faceting that do not depend on the query. */
 public final class FacetSupport {
@@ -62,7 +65,21 @@ public final class FacetSupport {
 
     /** The indexed term of one power type, for queries that weigh or match items by their type. */
     static org.apache.lucene.index.Term typeTerm(String type) {
-        return DrillDownQuery.term(Schema.facetsConfig().getDimConfig(Schema.F_TYPE).indexFieldName, Schema.F_TYPE, type);
+        return term(Schema.F_TYPE, type);
+    }
+
+    /** The indexed drill-down term of one value of a (flat) dimension. */
+    static org.apache.lucene.index.Term term(String dim, String value) {
+        return DrillDownQuery.term(Schema.facetsConfig().getDimConfig(dim).indexFieldName, dim, value);
+    }
+
+    /** Every value of a flat dimension in the generation, read from its drill-down terms. */
+    static Set<String> values(Generation g, String dim) {
+        String field = Schema.facetsConfig().getDimConfig(dim).indexFieldName;
+        String prefix = dim + FacetsConfig.DELIM_CHAR;
+        Set<String> out = new java.util.TreeSet<>();
+        for (String t : g.terms(field, prefix)) out.add(t.substring(prefix.length()));
+        return Collections.unmodifiableSet(out);
     }
 
     private static boolean isArticleOf(String value, String law) {

@@ -39,7 +39,15 @@ public interface Generation {
     Set<String> values(Query query, String field, int max);
 
     /** Every term of a keyword field (the citations: a few hundred). */
-    Set<String> terms(String field);
+    default Set<String> terms(String field) {
+        return terms(field, "");
+    }
+
+    /**
+     * The terms of a keyword field that start with {@code prefix} (one facet dimension's values
+     * among every dimension's drill-down terms).
+     */
+    Set<String> terms(String field, String prefix);
 
     /** The statute library the generation's citations were checked against. */
     LawLibrary laws();

@@ -7,6 +7,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.quanze.index.IndexHandle;
 import org.quanze.statute.LawLibrary;
 
@@ -67,13 +68,18 @@ record LuceneGeneration(IndexHandle handle) implements Generation {
     }
 
     @Override
-    public Set<String> terms(String field) {
+    public Set<String> terms(String field, String prefix) {
         try {
             Set<String> all = new HashSet<>();
             Terms terms = MultiTerms.getTerms(handle.reader(), field);
             if (terms != null) {
                 TermsEnum te = terms.iterator();
-                for (BytesRef t = te.next(); t != null; t = te.next()) all.add(t.utf8ToString());
+                BytesRef start = new BytesRef(prefix);
+                if (te.seekCeil(start) != TermsEnum.SeekStatus.END) {
+                    for (BytesRef t = te.term(); t != null && StringHelper.startsWith(t, start); t = te.next()) {
+                        all.add(t.utf8ToString());
+                    }
+                }
             }
             return Collections.unmodifiableSet(all);
         } catch (IOException e) {

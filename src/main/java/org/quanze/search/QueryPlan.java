@@ -18,6 +18,7 @@ import java.util.Set;
  * @param concepts   the question's concepts in order, each with how it is found in this index
  * @param statutes   statute references the question names (社会保险法第八十六条), resolved to the citation index
  * @param intents    power types the question's wording asks for (怎么处罚 → 行政处罚): ranking evidence
+ * @param units      the offices that act which the question names ({@link NamedUnits}): ranking evidence
  * @param candidates the match set (a share of the concepts' presence, as a filter), scored by a
  *                   flat field-weighted sum over the words of the concepts' spellings (BM25);
  *                   matches every item for a question with nothing to search
@@ -34,13 +35,14 @@ import java.util.Set;
  *                   gives no legal basis match too, after the items that cite it
  * @param weights    the plan's queries made ready to score, once per plan (see {@link Weights})
  */
-record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> intents, Query candidates, int required, int fewest, Query complete,
+record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> intents, List<String> units, Query candidates, int required, int fewest, Query complete,
                  List<Part> ranking, List<String> marks, Statute uncited, Map<String, Set<String>> samePowers, Weights weights) {
 
     QueryPlan {
         concepts = List.copyOf(concepts);
         statutes = List.copyOf(statutes);
         intents = List.copyOf(intents);
+        units = List.copyOf(units);
         marks = List.copyOf(marks);
         ranking = List.copyOf(ranking);
         samePowers = Map.copyOf(samePowers);
@@ -72,7 +74,8 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
      * One mechanism's part of the full ranking: a concept's best spelling by field
      * ({@link #WORDS}), a constant for where a concept was found ({@link #COVERAGE}), the question
      * as a phrase in one field ({@link #PHRASE}), a power type the wording asks for
-     * ({@link #INTENT}), a statute the question names ({@link #STATUTE}), a quoted phrase
+     * ({@link #INTENT}), a statute the question names ({@link #STATUTE}), an office it names
+     * ({@link #UNIT}), a quoted phrase
      * ({@link #QUOTED}), the same power as one that cites a named article, where its list gives no
      * legal basis ({@link #SAME_POWER}). {@code detail} says which concept, field, type, statute or phrase.
      * {@code together}, for a concept's {@code words} and {@code coverage}, is the query that
@@ -84,6 +87,7 @@ record QueryPlan(List<Concept> concepts, List<Statute> statutes, List<String> in
         static final String PHRASE = "phrase";
         static final String INTENT = "intent";
         static final String STATUTE = "statute";
+        static final String UNIT = "unit";
         static final String QUOTED = "quoted";
         static final String SAME_POWER = "same-power";
         static final String SHARE = "share";

@@ -88,6 +88,7 @@ public final class QueryPlanner {
     QueryPlan build(UserQuery uq, Generation reader, Set<String> knownLaws, int requiredOverride) {
         StatuteReference ref = StatuteReference.find(uq.text(), knownLaws);
         List<String> wanted = vocabulary.intents().types(ref.rest());
+        List<String> units = NamedUnits.in(ref.rest(), NamedUnits.known(reader), vocabulary.officialForms().keySet());
         String text = vocabulary.stripQuestionWords(ref.rest());
         List<QueryPlan.Concept> concepts = this.concepts.concepts(text, reader);
 
@@ -104,6 +105,12 @@ public final class QueryPlanner {
             if (c.common()) common++;
             (c.counted() && !c.common() ? counted : takenAsPresent).add(c.presence());
             scores.add(c.score());
+        }
+        // An office the question names is one of its concepts, which the office's items contain
+        // (基金监督科的行政处罚事项: its penalties hold none of 事项).
+        if (!units.isEmpty()) {
+            counted.add(NamedUnits.presence(units));
+            all++;
         }
         if (counted.isEmpty()) {
             // Only lone characters or common words: what there is, is required.
@@ -158,8 +165,9 @@ public final class QueryPlanner {
         else candidates = new MatchNoDocsQuery("nothing in the question occurs in the index");
 
         List<QueryPlan.Part> ranking = ranking(concepts, text, ref.statutes(), statutes, uq.phrases(), wanted, reader);
+        ranking.addAll(NamedUnits.parts(units));
         if (tier != null) ranking.add(new QueryPlan.Part(QueryPlan.Part.SHARE, usual + " concepts", tier, null));
-        return new QueryPlan(concepts, ref.statutes(), wanted, candidates, required, fewest, complete(concepts),
+        return new QueryPlan(concepts, ref.statutes(), wanted, units, candidates, required, fewest, complete(concepts),
                 ranking, marks(concepts, uq.phrases()), statutes.uncited(),
                 statutes.samePowers(), new QueryPlan.Weights());
     }

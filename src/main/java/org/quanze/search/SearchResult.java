@@ -21,9 +21,10 @@ public record SearchResult(long total, int page, int size, long tookMs, boolean 
     /**
      * How the question was read, with {@code explain=true}: its concepts (as typed, every
      * spelling searched, whether the index holds any, whether it counts towards the share an item
-     * must contain, whether most items contain it), how many of the others an item must contain, and the statutes it names.
+     * must contain, whether most items contain it), how many of the others an item must contain,
+     * the statutes it names, the power types its wording asks for and the offices it names.
      */
-    public record Reading(List<Concept> concepts, int required, List<String> statutes, List<String> intents) {
+    public record Reading(List<Concept> concepts, int required, List<String> statutes, List<String> intents, List<String> units) {
         public record Concept(String surface, List<String> spellings, boolean found, boolean counted, boolean common) {}
     }
 

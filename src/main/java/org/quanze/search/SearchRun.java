@@ -139,7 +139,8 @@ final class SearchRun {
                             + (QueryPlan.Spelling.TYPED.equals(p.source()) ? "" : " (" + p.source() + ")")).toList(),
                     c.found(), c.counted(), c.common()));
         }
-        return new SearchResult.Reading(cs, plan.required(), plan.statutes().stream().map(org.quanze.model.Statute::path).toList(), plan.intents());
+        return new SearchResult.Reading(cs, plan.required(), plan.statutes().stream().map(org.quanze.model.Statute::path).toList(), plan.intents(),
+                plan.units());
     }
 
     /**

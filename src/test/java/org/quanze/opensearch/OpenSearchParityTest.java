@@ -75,13 +75,15 @@ class OpenSearchParityTest {
         JsonNode root = Json.MAPPER.readTree(Path.of("src/test/resources/relevance/judged-queries.json").toFile());
         List<String> out = new ArrayList<>();
         for (JsonNode q : root.path("queries")) out.add(q.path("q").asText());
+        // Questions naming an office: each backend lists the units from its own terms.
+        out.addAll(List.of("基金监督科的行政处罚事项", "稽查科办理哪些行政处罚", "待遇保障科"));
         return out;
     }
 
     @Test
     void everyJudgedQuestionGetsTheSameAnswerFromBothBackends() throws IOException {
         List<String> qs = questions();
-        assertEquals(24, qs.size());
+        assertEquals(27, qs.size(), "the 24 judged questions and three naming an office");
         int exactOrder = 0;
         int asked = 0;
         for (String q : qs) {
@@ -110,7 +112,7 @@ class OpenSearchParityTest {
                 asked++;
             }
         }
-        assertEquals(120, asked);
+        assertEquals(135, asked);
         System.out.println("parity: " + asked + " searches, " + exactOrder + " with the top ten in the same order");
     }
 

@@ -113,8 +113,8 @@ class CommonConceptsTest {
         }
 
         @Override
-        public Set<String> terms(String field) {
-            return index.terms(field);
+        public Set<String> terms(String field, String prefix) {
+            return index.terms(field, prefix);
         }
 
         @Override

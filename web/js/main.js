@@ -5,7 +5,7 @@
 import * as api from './api.js';
 import { parseState, stateUrl, searchParams, toggleFilter, hasFilter } from './state.js';
 import { renderFacets } from './facets.js';
-import { renderTotal, renderExport, renderIntro, renderChips, renderHits, renderPager, renderNoResults, fillNoResultSuggestions, hideNoResults } from './results.js';
+import { renderTotal, renderOffices, renderExport, renderIntro, renderChips, renderHits, renderPager, renderNoResults, fillNoResultSuggestions, hideNoResults } from './results.js';
 import { showErrorBox, hideErrorBox } from './error-box.js';
 import { renderItem } from './item.js';
 import { initSuggest } from './suggest.js';
@@ -114,6 +114,7 @@ async function showSearch(state, token, focus, previous) {
 
   const toggle = (facet, value) => navigate(toggleFilter(current, facet, value));
   renderTotal(answer, state);
+  renderOffices(answer, state);
   renderExport(answer, state, limits.exportLimit);
   renderIntro(answer, state);
   renderFacets($('facet-groups'), answer.facets, state, toggle);

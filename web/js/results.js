@@ -3,7 +3,7 @@
 // turns ordinary clicks on them into in-page navigation.
 
 import { el, clear, appendSpans, typeBadge, present, sourceTitle, shortTitle, phoneLink } from './render.js';
-import { stateUrl, isBrowsing, searchParams, statuteLabel } from './state.js';
+import { stateUrl, isBrowsing, searchParams, statuteLabel, hasFilter, toggleFilter } from './state.js';
 import { exportUrl } from './api.js';
 import { chipLabel } from './facets.js';
 
@@ -42,6 +42,25 @@ export function renderExport(answer, state, exportLimit) {
     const a = $(id);
     a.setAttribute('href', exportUrl(params, format));
     a.setAttribute('title', `将当前 ${answer.total} 项结果下载为 ${label}${capped}`);
+  }
+}
+
+/**
+ * The offices the question names (`offices`: 稽查科 → 稽核稽查科): their items come first, and a
+ * link narrows the list to them, or says it already is. Office names are list text: set as text.
+ */
+export function renderOffices(answer, state) {
+  const box = $('offices');
+  const offices = answer.offices || [];
+  box.hidden = offices.length === 0;
+  if (box.hidden) return;
+  clear(box).append('问题提到了承办机构，其承办的事项排在前面：');
+  for (const office of offices) {
+    if (hasFilter(state, 'unit', office)) {
+      box.append(el('span', { class: 'office-name' }, `已只看“${office}”`));
+    } else {
+      box.append(el('a', { class: 'office-filter', href: stateUrl(toggleFilter(state, 'unit', office)) }, `只看“${office}”承办的事项`));
+    }
   }
 }
 

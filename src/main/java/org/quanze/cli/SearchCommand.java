@@ -46,7 +46,8 @@ public final class SearchCommand implements Callable<Integer> {
                     SearchRequest.RELEVANCE, explain));
             System.out.println(r.total() + " items (" + r.tookMs() + " ms)"
                     + (r.matched() != null ? "; the first " + r.matched() + " hold enough of the question, the rest less" : "")
-                    + (r.partial() ? "; no item answers the whole question" : ""));
+                    + (r.partial() ? "; no item answers the whole question" : "")
+                    + (r.offices().isEmpty() ? "" : "; the items of " + String.join(", ", r.offices()) + " first"));
             if (r.reading() != null) {
                 for (SearchResult.Reading.Concept c : r.reading().concepts()) {
                     System.out.printf("  concept %s%s%s: %s%n", c.surface(), c.found() ? "" : " (in no item)",

@@ -11,10 +11,12 @@ import java.util.Map;
  * or that the article a question names is cited by no item: what is shown answers part of it.
  * {@code matched}, where fewer than a page of items held the share of the question's concepts a
  * match needs and the list was filled out after them with items holding one concept fewer, says
- * how many held it (they come first); absent otherwise.
+ * how many held it (they come first); absent otherwise. {@code offices}: the offices that act
+ * (unit values) the question names, whose items rank first; absent when it names none.
  */
 public record SearchResult(long total, int page, int size, long tookMs, boolean partial,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) Long matched, List<Hit> hits,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Long matched,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> offices, List<Hit> hits,
                            Map<String, List<FacetValue>> facets,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Reading reading) {
 

@@ -65,7 +65,7 @@ final class SearchRun {
                 && !(holdsEveryMatch(first, (req.page() - 1) * req.size()) ? coverage.anyHoldsEveryFound()
                         : call.any(Queries.all(plan.complete(), plan.match()), filters))));
         return new SearchResult(first.total(), req.page(), req.size(), (System.nanoTime() - t0) / 1_000_000, partial,
-                ranking.matched(), hits, first.facets(), req.explain() ? reading(plan) : null);
+                ranking.matched(), plan.units(), hits, first.facets(), req.explain() ? reading(plan) : null);
     }
 
     /**

@@ -141,7 +141,7 @@ class BestByCeilingTest {
                     assertEquals(show(expected), show(found), where);
                 }
             }
-            // Of the 608 questions × 6 orders, this many slices matched items and queued none.
+            // Of the 644 questions × 6 orders, this many slices matched items and queued none.
             assertEquals(51, emptySlices);
         } finally {
             GeneratedData.sharedEngine().search().index().release(h);

@@ -34,10 +34,10 @@ class RelevanceTest {
     private record Kept(String set, int questions, double floor, int noAnswer, int noAnswerPartial) {}
 
     /**
-     * The sets written for the ranking work (see each file's "about"): the six tuning sets, read
+     * The sets written for the ranking work (see each file's "about"): the seven tuning sets, read
      * per question while tuning, and the eleven blind sets, whose means only were read, before and
      * after a change. Each floor is a little under what the ranking reaches (tuning 0.887, second
-     * tuning set 0.737, third 0.676, fourth 0.722, fifth 0.840, sixth 0.901; blind 0.875, second blind set 0.832, third 0.724, fourth
+     * tuning set 0.737, third 0.676, fourth 0.722, fifth 0.840, sixth 0.901, seventh 0.663; blind 0.875, second blind set 0.832, third 0.724, fourth
      * 0.729, fifth 0.705, sixth 0.681, seventh 0.587, eighth 0.683, ninth 0.645, tenth 0.812, eleventh 0.620), so a change that loses on
      * questions nobody tuned for fails here. A question no list answers says its answer is
      * partial, but for one of the third tuning set (诊所怎么申请医保定点, which the duties of 广元's
@@ -48,6 +48,7 @@ class RelevanceTest {
         List<Kept> sets = List.of(
                 new Kept("tuning", 33, 0.87, 4, 4), new Kept("tuning2", 30, 0.72, 3, 3), new Kept("tuning3", 36, 0.65, 3, 2), new Kept("tuning4", 24, 0.70, 2, 2),
                 new Kept("tuning5", 40, 0.81, 0, 0), new Kept("tuning6", 40, 0.88, 6, 6),
+                new Kept("tuning7", 36, 0.64, 4, 4),
                 new Kept("blind", 33, 0.84, 4, 4), new Kept("blind2", 32, 0.81, 3, 3), new Kept("blind3", 30, 0.71, 3, 3),
                 new Kept("blind4", 30, 0.71, 3, 3), new Kept("blind5", 30, 0.68, 3, 3), new Kept("blind6", 30, 0.66, 3, 3),
                 new Kept("blind7", 30, 0.57, 3, 3), new Kept("blind8", 30, 0.66, 2, 2), new Kept("blind9", 40, 0.62, 4, 4),

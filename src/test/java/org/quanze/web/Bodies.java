@@ -36,6 +36,13 @@ final class Bodies {
         return out;
     }
 
+    /** A JSON array of strings, in order; an absent one is empty. */
+    static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null) for (JsonNode v : array) out.add(v.asText());
+        return out;
+    }
+
     /** The field names of an object, sorted. */
     static Set<String> fields(JsonNode object) {
         Set<String> out = new TreeSet<>();

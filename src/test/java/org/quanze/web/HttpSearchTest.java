@@ -42,6 +42,22 @@ class HttpSearchTest {
     }
 
     @Test
+    void aQuestionNamingAnOfficeSaysWhichAndPutsItsItemsFirst() {
+        JsonNode body = ok(server.search("q", "稽查科办理哪些行政处罚", "size", "5"));
+        assertEquals(List.of("稽核稽查科"), Bodies.strings(body.get("offices")));
+        for (JsonNode hit : body.get("hits")) {
+            assertTrue(Bodies.strings(hit.get("units")).contains("稽核稽查科"), hit::toString);
+            assertEquals("行政处罚", hit.get("powerType").asText(), hit::toString);
+        }
+        JsonNode alone = ok(server.search("q", "基金监督科", "size", "20"));
+        assertEquals(11, alone.get("total").asInt(), "the office's items: 基金 and 监督 alone are in 20");
+        // Narrowed to the office, the question still names it.
+        JsonNode narrowed = ok(server.search("q", "基金监督科", "unit", "基金监督科"));
+        assertEquals(11, narrowed.get("total").asInt());
+        assertEquals(List.of("基金监督科"), Bodies.strings(narrowed.get("offices")));
+    }
+
+    @Test
     void answersWithTheDocumentedShape() {
         JsonNode body = ok(server.search("q", "医疗救助", "size", "3"));
         assertEquals(sorted("total", "page", "size", "tookMs", "partial", "hits", "facets"), fields(body));

@@ -73,6 +73,26 @@ class PageBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void aQuestionNamingAnOfficeOffersToShowOnlyItsItems() {
+        // 稽查科 is how staff shorten 广元's 稽核稽查科: its five penalties come first.
+        page.open("/?q=" + URLEncoder.encode("稽查科办理哪些行政处罚", StandardCharsets.UTF_8)).waitForTotal(22);
+        WebElement note = page.find("#offices");
+        assertTrue(note.isDisplayed());
+        assertTrue(note.getText().startsWith("问题提到了承办机构，其承办的事项排在前面："), note.getText());
+        WebElement link = note.findElement(By.cssSelector("a.office-filter"));
+        assertEquals("只看“稽核稽查科”承办的事项", link.getText());
+        link.click();
+        page.waitForTotal(8);
+        assertEquals(List.of("稽核稽查科"), page.param("unit"));
+        assertEquals(List.of("承办机构：稽核稽查科"), page.chips());
+        assertEquals("已只看“稽核稽查科”", page.find("#offices .office-name").getText());
+        assertTrue(page.all("#offices a.office-filter").isEmpty());
+
+        page.open("/?q=" + URLEncoder.encode("医疗救助", StandardCharsets.UTF_8)).waitForTotal(7);
+        assertFalse(page.find("#offices").isDisplayed(), "医疗救助 names no office");
+    }
+
+    @Test
     void tickingFacetValuesChangesTheTotalAndClearAllUndoesThem() {
         page.open("/").waitForTotal(73);
         page.facetValue("powerType", "行政处罚").click();

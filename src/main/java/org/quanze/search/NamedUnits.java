@@ -15,10 +15,12 @@ import org.quanze.index.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,11 +65,32 @@ final class NamedUnits {
      */
     record Unit(String value, List<String> names, List<String> tails) {}
 
+    /**
+     * The units of a generation, by each name and each tail that names them: a question is read
+     * by looking up its substrings, so reading it costs what the question is long, not how many
+     * units a province's lists have.
+     */
+    record Known(List<Unit> units, Map<String, List<Unit>> byName, Map<String, List<Unit>> byTail, int longest) {}
+
     private NamedUnits() {}
 
     /** The units of the generation, read once per generation from the unit dimension's terms. */
-    static List<Unit> known(Generation g) {
-        return g.derived("knownUnits", () -> FacetSupport.values(g, Schema.F_UNIT).stream().map(NamedUnits::unit).toList());
+    static Known known(Generation g) {
+        return g.derived("knownUnits", () -> index(FacetSupport.values(g, Schema.F_UNIT).stream().map(NamedUnits::unit).toList()));
+    }
+
+    static Known index(List<Unit> units) {
+        Map<String, List<Unit>> byName = new HashMap<>();
+        Map<String, List<Unit>> byTail = new HashMap<>();
+        int longest = 0;
+        for (Unit u : units) {
+            for (String n : u.names()) {
+                byName.computeIfAbsent(n, k -> new ArrayList<>()).add(u);
+                longest = Math.max(longest, n.length());
+            }
+            for (String t : u.tails()) byTail.computeIfAbsent(t, k -> new ArrayList<>()).add(u);
+        }
+        return new Known(List.copyOf(units), Map.copyOf(byName), Map.copyOf(byTail), longest);
     }
 
     static Unit unit(String value) {
@@ -107,29 +130,32 @@ final class NamedUnits {
     }
 
     /**
-     * The units the text names, in the order of {@code known}: by a whole name, or where the text
+     * The units the text names, in the order of their values: by a whole name, or where the text
      * holds none, by a tail; never a unit with a name in {@code everyday}. A unit named by what is
      * inside another's name in the text is dropped (基金监管股 names itself, not also 监管股).
      */
-    static List<String> in(String text, List<Unit> known, Set<String> everyday) {
-        Map<String, String> named = new LinkedHashMap<>();
-        for (Unit u : known) {
-            if (u.names().stream().anyMatch(everyday::contains)) continue;
-            longestIn(text, u.names()).ifPresent(n -> named.put(u.value(), n));
-        }
-        if (named.isEmpty()) {
-            for (Unit u : known) {
-                if (u.names().stream().anyMatch(everyday::contains)) continue;
-                longestIn(text, u.tails()).ifPresent(n -> named.put(u.value(), n));
-            }
-        }
+    static List<String> in(String text, Known known, Set<String> everyday) {
+        Map<String, String> named = lookUp(text, known.byName(), known.longest(), everyday);
+        if (named.isEmpty()) named = lookUp(text, known.byTail(), known.longest(), everyday);
+        Collection<String> matched = named.values();
         return named.entrySet().stream()
-                .filter(e -> named.values().stream().noneMatch(o -> o.length() > e.getValue().length() && o.contains(e.getValue())))
+                .filter(e -> matched.stream().noneMatch(o -> o.length() > e.getValue().length() && o.contains(e.getValue())))
                 .map(Map.Entry::getKey).toList();
     }
 
-    private static java.util.Optional<String> longestIn(String text, List<String> names) {
-        return names.stream().filter(n -> n.length() >= MIN_CHARS && text.contains(n)).max(java.util.Comparator.comparingInt(String::length));
+    /** Each unit some substring of the text names by the index, with the longest such substring. */
+    private static Map<String, String> lookUp(String text, Map<String, List<Unit>> index, int longest, Set<String> everyday) {
+        Map<String, String> named = new TreeMap<>();
+        for (int i = 0; i < text.length(); i++) {
+            for (int j = i + MIN_CHARS; j <= Math.min(text.length(), i + longest); j++) {
+                String s = text.substring(i, j);
+                for (Unit u : index.getOrDefault(s, List.of())) {
+                    if (u.names().stream().anyMatch(everyday::contains)) continue;
+                    named.merge(u.value(), s, (a, b) -> a.length() >= b.length() ? a : b);
+                }
+            }
+        }
+        return named;
     }
 
     /** The items of any of the units: the named office, one concept however many units its name fits. */

@@ -17,8 +17,8 @@ class NamedUnitsTest {
 
     private final SearchService search = BundledData.sharedEngine().search();
 
-    private static List<NamedUnits.Unit> units(String... names) {
-        return java.util.Arrays.stream(names).map(NamedUnits::unit).toList();
+    private static NamedUnits.Known units(String... names) {
+        return NamedUnits.index(java.util.Arrays.stream(names).map(NamedUnits::unit).toList());
     }
 
     @Test
@@ -36,14 +36,14 @@ class NamedUnitsTest {
         assertEquals(List.of("关系科", "保障监察科", "监察科"), u.tails());
         // Closed by a half-width bracket, as one real list types it.
         assertEquals(List.of("农业科", "农产品质量安全监管科"), NamedUnits.unit("农业科（农产品质量安全监管科)").names());
-        List<NamedUnits.Unit> known = units("劳动关系科（劳动保障监察科）", "特种设备安全监察科");
+        NamedUnits.Known known = units("劳动关系科（劳动保障监察科）", "特种设备安全监察科");
         assertEquals(List.of("劳动关系科（劳动保障监察科）"), NamedUnits.in("劳动保障监察科负责的检查", known, Set.of()));
         assertEquals(List.of("劳动关系科（劳动保障监察科）", "特种设备安全监察科"), NamedUnits.in("监察科", known, Set.of()));
     }
 
     @Test
     void aQuestionNamesAUnitByItsNameOrATail() {
-        List<NamedUnits.Unit> known = units("稽核稽查科", "待遇保障科", "普通保障科", "监管股", "基金监管股", "医保中心");
+        NamedUnits.Known known = units("稽核稽查科", "待遇保障科", "普通保障科", "监管股", "基金监管股", "医保中心");
         assertEquals(List.of("稽核稽查科"), NamedUnits.in("稽核稽查科负责哪些检查", known, Set.of()));
         assertEquals(List.of("稽核稽查科"), NamedUnits.in("稽查科办理哪些行政处罚", known, Set.of()));
         assertEquals(List.of("待遇保障科", "普通保障科"), NamedUnits.in("保障科的检查", known, Set.of()), "a tail two units share names both");
@@ -59,7 +59,7 @@ class NamedUnitsTest {
         IndexHandle h = search.index().acquire();
         try {
             Set<String> facet = search.counts().get("unit").stream().map(SearchResult.FacetValue::value).collect(Collectors.toSet());
-            Set<String> known = NamedUnits.known(new LuceneGeneration(h)).stream().map(NamedUnits.Unit::value).collect(Collectors.toSet());
+            Set<String> known = NamedUnits.known(new LuceneGeneration(h)).units().stream().map(NamedUnits.Unit::value).collect(Collectors.toSet());
             assertEquals(facet, known);
             assertEquals(19, known.size());
         } finally {

@@ -24,9 +24,10 @@ public record SearchResult(long total, int page, int size, long tookMs, boolean 
      * How the question was read, with {@code explain=true}: its concepts (as typed, every
      * spelling searched, whether the index holds any, whether it counts towards the share an item
      * must contain, whether most items contain it), how many of the others an item must contain,
-     * the statutes it names, the power types its wording asks for and the offices it names.
+     * the statutes it names and the power types its wording asks for (the offices it names are
+     * in every answer: {@code offices}).
      */
-    public record Reading(List<Concept> concepts, int required, List<String> statutes, List<String> intents, List<String> units) {
+    public record Reading(List<Concept> concepts, int required, List<String> statutes, List<String> intents) {
         public record Concept(String surface, List<String> spellings, boolean found, boolean counted, boolean common) {}
     }
 

@@ -139,8 +139,7 @@ final class SearchRun {
                             + (QueryPlan.Spelling.TYPED.equals(p.source()) ? "" : " (" + p.source() + ")")).toList(),
                     c.found(), c.counted(), c.common()));
         }
-        return new SearchResult.Reading(cs, plan.required(), plan.statutes().stream().map(org.quanze.model.Statute::path).toList(), plan.intents(),
-                plan.units());
+        return new SearchResult.Reading(cs, plan.required(), plan.statutes().stream().map(org.quanze.model.Statute::path).toList(), plan.intents());
     }
 
     /**

@@ -74,7 +74,7 @@ class NamedUnitsTest {
     @Test
     void anOfficeNamedAloneAnswersWithItsItems() throws IOException {
         SearchResult r = explained("基金监督科", 20);
-        assertEquals(List.of("基金监督科"), r.reading().units());
+        assertEquals(List.of("基金监督科"), r.offices());
         // Before, 基金 and 监督 were all it read, and 20 items held them; now the office is the concept.
         assertEquals(11, r.total());
         assertEquals(11, r.hits().stream().filter(h -> h.units().contains("基金监督科")).count());
@@ -93,15 +93,15 @@ class NamedUnitsTest {
     @Test
     void aShortenedNameRanksTheOfficesItemsFirst() throws IOException {
         SearchResult r = explained("待遇保障科", 7);
-        assertEquals(List.of("待遇保障科"), r.reading().units());
+        assertEquals(List.of("待遇保障科"), r.offices());
         assertEquals(7, r.hits().stream().filter(h -> h.units().contains("待遇保障科")).count());
         SearchResult shortened = explained("稽查科办理哪些行政处罚", 5);
-        assertEquals(List.of("稽核稽查科"), shortened.reading().units());
+        assertEquals(List.of("稽核稽查科"), shortened.offices());
         assertEquals(5, shortened.hits().stream().filter(h -> h.units().contains("稽核稽查科") && h.powerType().equals("行政处罚")).count());
     }
 
     @Test
     void anEverydayNameForTheInsuranceCentreNamesNoOffice() throws IOException {
-        assertEquals(List.of(), explained("医保中心的人监守自盗", 3).reading().units());
+        assertEquals(List.of(), explained("医保中心的人监守自盗", 3).offices());
     }
 }
